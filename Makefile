@@ -1,0 +1,49 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11+ and make:
+#   make demo   build the example publication into example_site/site
+#   make test   run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+
+.PHONY: demo serve test test-browser lint format benchmark clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# Stamp files re-run pip only when pyproject.toml changes.
+$(VENV)/.demo: $(BIN)/python pyproject.toml
+	$(PIP) install --quiet -e '.[demo]'
+	touch $@
+
+$(VENV)/.test: $(BIN)/python pyproject.toml
+	$(PIP) install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(VENV)/.demo
+	$(BIN)/mkdocs build --strict -f example_site/mkdocs.yml
+	@echo "Open example_site/site/index.html in a browser, or run 'make serve'."
+
+serve: $(VENV)/.demo
+	$(BIN)/mkdocs serve -f example_site/mkdocs.yml
+
+test: $(VENV)/.test
+	$(BIN)/pytest -m "not browser"
+
+test-browser: $(VENV)/.test
+	$(BIN)/pytest -m browser
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+benchmark: $(VENV)/.test
+	$(BIN)/python benchmarks/related.py --articles 10000
+
+clean:
+	rm -rf $(VENV) example_site/site .pytest_cache .ruff_cache

@@ -1,0 +1,245 @@
+"""Front matter -> immutable Article objects, with every bad value reported as a Problem.
+
+Nothing here imports MkDocs: it takes the text of a Markdown file and returns plain data, so the
+rules for what a post may say are tested in microseconds and apply the same in every build.
+A bad field never stops the build: the article is kept without that field and the problem is
+returned for the plugin to log as a warning (which ``mkdocs build --strict`` turns into failure).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+
+import yaml
+
+from .companies import CompanyRegistry
+from .slugs import name_key
+
+try:  # The C loader is several times faster on large sites; fall back where it is not built.
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+# The same front matter block MkDocs itself recognises (mkdocs.utils.meta.YAML_RE).
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+_FIRST_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+ARTICLE_MARKERS = ("stance", "subject_company")
+"""Front matter fields whose presence makes a page a post (unless glob patterns are set)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a file's front matter, worded for the author who must fix it."""
+
+    src_path: str
+    field: str
+    value: object
+    expected: str
+
+    def __str__(self) -> str:
+        if self.field:
+            return (
+                f"{self.src_path}: front matter field '{self.field}' has the value "
+                f"{self.value!r}; {self.expected}."
+            )
+        return f"{self.src_path}: {self.expected}."
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """A Markdown file split into its YAML front matter and its body."""
+
+    meta: Mapping[str, Any]
+    body: str
+    problem: Problem | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """What front matter may say on this site: the stance keys and the company registry."""
+
+    stances: Mapping[str, str]
+    companies: CompanyRegistry = field(default_factory=CompanyRegistry)
+    warn_unknown_companies: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A post as the plugin sees it: what it is about, where it stands, and when."""
+
+    src_path: str
+    url: str
+    title: str
+    date: datetime | None = None
+    """Naive UTC, so that dates and datetimes from different posts compare."""
+    stance: str | None = None
+    companies: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    draft: bool = False
+    summary: str | None = None
+    body: str = ""
+
+    @property
+    def sort_key(self) -> tuple[float, str, str]:
+        """Newest first, then by title, then by path: the one order every listing uses."""
+        timestamp = self.date.replace(tzinfo=timezone.utc).timestamp() if self.date else 0.0
+        return (-timestamp, self.title.casefold(), self.src_path)
+
+
+def split_front_matter(src_path: str, text: str) -> FrontMatter:
+    """Separate the YAML block from the body, reporting YAML errors instead of hiding them."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return FrontMatter({}, text)
+    body = text[match.end() :]
+    try:
+        meta = yaml.load(match.group(1), Loader=_SafeLoader)
+    except yaml.YAMLError as error:
+        where = getattr(error, "problem_mark", None)
+        line = f" at line {where.line + 2}" if where is not None else ""
+        reason = getattr(error, "problem", None) or "it is not valid YAML"
+        return FrontMatter({}, body, Problem(src_path, "", None, f"front matter{line}: {reason}"))
+    if meta is None:
+        return FrontMatter({}, body)
+    if not isinstance(meta, dict):
+        expected = "front matter must be 'key: value' lines, not a " + type(meta).__name__
+        return FrontMatter({}, body, Problem(src_path, "", None, expected))
+    return FrontMatter(meta, body)
+
+
+def is_article(src_path: str, meta: Mapping[str, Any], patterns: Iterable[str]) -> bool:
+    """Posts are the pages matching the configured globs, or else those that take a stance."""
+    patterns = list(patterns)
+    if patterns:
+        return any(fnmatch.fnmatchcase(src_path, pattern) for pattern in patterns)
+    return any(marker in meta for marker in ARTICLE_MARKERS)
+
+
+def read_article(
+    src_path: str, url: str, front_matter: FrontMatter, vocabulary: Vocabulary
+) -> tuple[Article, list[Problem]]:
+    """Build the Article for one post; each invalid field is left out and reported."""
+    meta = front_matter.meta
+    problems: list[Problem] = []
+
+    def report(name: str, expected: str) -> None:
+        problems.append(Problem(src_path, name, meta.get(name), expected))
+
+    title = _text(meta.get("title"))
+    if "title" in meta and title is None:
+        report("title", "expected text")
+    stance = _read_stance(meta, vocabulary, report)
+    companies = _read_companies(meta, vocabulary, report)
+    topics = _read_names(meta, "topics", report)
+    draft = meta.get("draft", False)
+    if not isinstance(draft, bool):
+        report("draft", "expected true or false")
+        draft = False
+    summary_field = "summary" if "summary" in meta else "description"
+    summary = _text(meta.get(summary_field))
+    if summary_field in meta and summary is None:
+        report(summary_field, "expected text")
+
+    article = Article(
+        src_path=src_path,
+        url=url,
+        title=title or _title_from_body(front_matter.body) or _title_from_path(src_path),
+        date=_read_date(meta, report),
+        stance=stance,
+        companies=companies,
+        topics=topics,
+        draft=draft,
+        summary=summary,
+        body=front_matter.body,
+    )
+    return article, problems
+
+
+def _read_stance(meta, vocabulary: Vocabulary, report) -> str | None:
+    value = meta.get("stance")
+    if value is None:
+        return None
+    allowed = ", ".join(vocabulary.stances)
+    if isinstance(value, str):
+        key = value.strip().lower()
+        if key in vocabulary.stances:
+            return key
+    report("stance", f"allowed stances are: {allowed}")
+    return None
+
+
+def _read_companies(meta, vocabulary: Vocabulary, report) -> tuple[str, ...]:
+    names = _read_names(meta, "subject_company", report)
+    registry = vocabulary.companies
+    if not registry:
+        return names
+    resolved: list[str] = []
+    for name in names:
+        canonical = registry.resolve(name)
+        if canonical is None and vocabulary.warn_unknown_companies:
+            known = ", ".join(registry.names)
+            report("subject_company", f"{name!r} is not in the company registry ({known})")
+        resolved.append(canonical or name)
+    return tuple(dict.fromkeys(resolved))
+
+
+def _read_names(meta, name: str, report) -> tuple[str, ...]:
+    """A name or a list of names; blanks dropped, duplicates (by case) merged, order kept."""
+    value = meta.get(name)
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        report(name, "expected a name or a list of names, such as [NVIDIA, Google]")
+        return ()
+    unique: dict[str, str] = {}
+    for item in items:
+        cleaned = " ".join(item.split())
+        if cleaned:
+            unique.setdefault(name_key(cleaned), cleaned)
+    return tuple(unique.values())
+
+
+def _read_date(meta, report) -> datetime | None:
+    value = meta.get("date")
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            report("date", "expected a date such as 2026-11-20 or 2026-11-20T09:30:00")
+            return None
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    report("date", "expected a date such as 2026-11-20 or 2026-11-20T09:30:00")
+    return None
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        text = " ".join(str(value).split())
+        return text or None
+    return None
+
+
+def _title_from_body(body: str) -> str | None:
+    match = _FIRST_H1.search(body)
+    return match.group(1).strip() if match else None
+
+
+def _title_from_path(src_path: str) -> str:
+    stem = src_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if stem in ("index", "README"):
+        stem = src_path.rsplit("/", 2)[-2] if "/" in src_path else "Home"
+    return stem.replace("-", " ").replace("_", " ").strip().capitalize() or src_path

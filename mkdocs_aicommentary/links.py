@@ -1,0 +1,56 @@
+"""Where the plugin's pages live, and how one page links to another.
+
+URLs follow MkDocs' own rules (``use_directory_urls``), and every link the plugin writes is
+relative to the page it appears on, so a site works from any folder and from ``file://``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from .taxonomy import Term
+
+
+def page_url(src_path: str, use_directory_urls: bool) -> str:
+    """The site-relative URL MkDocs gives a Markdown source path."""
+    stem, _ = posixpath.splitext(src_path)
+    folder, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        if use_directory_urls:
+            return f"{folder}/" if folder else ""
+        return f"{folder}/index.html" if folder else "index.html"
+    if use_directory_urls:
+        return f"{stem}/"
+    return f"{stem}.html"
+
+
+def relative_url(target: str, from_page: str) -> str:
+    """A link from the page at ``from_page`` to ``target`` (both site-relative)."""
+    base = from_page if from_page.endswith("/") or not from_page else posixpath.dirname(from_page)
+    relative = posixpath.relpath("/" + target, "/" + base)
+    if target.endswith("/") or target == "":
+        return "./" if relative == "." else relative + "/"
+    return relative
+
+
+def term_src_path(prefix: str, slug: str) -> str:
+    """The source path of a term's index page: ``topics/open-source-ai/index.md``."""
+    return f"{prefix.strip('/')}/{slug}/index.md"
+
+
+@dataclass(frozen=True, slots=True)
+class TermPages:
+    """Knows the URL of each term's index page, or that its kind has no pages."""
+
+    prefixes: Mapping[str, str]
+    """Kind -> URL prefix, for the kinds whose index pages are switched on."""
+    url_of_src: Callable[[str], str]
+    """Maps a source path to its page URL (honours an author's own page at that place)."""
+
+    def url(self, term: Term) -> str | None:
+        prefix = self.prefixes.get(term.kind)
+        if prefix is None:
+            return None
+        return self.url_of_src(term_src_path(prefix, term.slug))

@@ -1,0 +1,76 @@
+"""The site's companies, topics and stances: one display name and one slug for each.
+
+Built once per build from every article, so the article headers, the index pages and the related
+boxes all agree on what "AI hardware" is called and where its page lives. Names used only by
+drafts get their slugs after the public ones, so a draft can never move a public page's URL.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .articles import Article
+from .slugs import assign_slugs, name_key
+
+KINDS = ("companies", "topics", "stances")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One company, topic or stance as readers see it."""
+
+    kind: str
+    name: str
+    slug: str
+
+
+class Taxonomy:
+    """Lookups from what an article says to the term (display name and slug) it belongs to."""
+
+    def __init__(self, articles: Iterable[Article], stance_labels: Mapping[str, str]) -> None:
+        articles = list(articles)
+        self._terms: dict[str, dict[str, Term]] = {}
+        for kind in ("companies", "topics"):
+            self._terms[kind] = _terms_of(kind, articles)
+        self._terms["stances"] = {
+            name_key(key): Term("stances", label, key) for key, label in stance_labels.items()
+        }
+
+    def term(self, kind: str, name: str) -> Term:
+        """The term for a name as an article spells it (any case or spacing)."""
+        return self._terms[kind][name_key(name)]
+
+    def terms(self, kind: str) -> list[Term]:
+        """Every term of a kind, in display order (by name)."""
+        unique = {term.slug: term for term in self._terms[kind].values()}
+        return sorted(unique.values(), key=lambda term: (term.name.casefold(), term.slug))
+
+    def names_of(self, article: Article, kind: str) -> tuple[str, ...]:
+        if kind == "stances":
+            return (article.stance,) if article.stance else ()
+        return article.companies if kind == "companies" else article.topics
+
+
+def _terms_of(kind: str, articles: list[Article]) -> dict[str, Term]:
+    """Group spellings by name_key; the most used spelling (then the first in order) is shown."""
+    spellings: dict[str, Counter[str]] = {}
+    public_keys: set[str] = set()
+    for article in articles:
+        names = article.companies if kind == "companies" else article.topics
+        for name in names:
+            key = name_key(name)
+            spellings.setdefault(key, Counter())[name] += 1
+            if not article.draft:
+                public_keys.add(key)
+
+    display = {
+        key: min(counts, key=lambda spelling: (-counts[spelling], spelling))
+        for key, counts in spellings.items()
+    }
+    slugs = assign_slugs(display[key] for key in display if key in public_keys)
+    slugs |= assign_slugs(
+        (display[key] for key in display if key not in public_keys), taken=slugs.values()
+    )
+    return {key: Term(kind, name, slugs[name]) for key, name in display.items()}
