@@ -24,6 +24,7 @@ from .articles import (
 from .companies import CompanyRegistry
 from .config import AICommentaryConfig, check_config, registered_companies
 from .links import TermPages, page_url
+from .placeholders import fill_slots
 from .render import STYLESHEET, TEMPLATES_DIR, Renderer
 from .taxonomy import KINDS, Taxonomy
 
@@ -44,6 +45,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def _reset(self) -> None:
         self.articles: dict[str, Article] = {}
         self.renderer: Renderer | None = None
+        self.boxes: dict[str, dict[str, str]] = {}
+        """Per page (source path): the rendered boxes waiting for their slots."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this hook keeps one plugin object across ``mkdocs serve`` rebuilds.
@@ -132,3 +135,6 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         if title is None:
             return header + html
         return html[: title.end()] + header + html[title.end() :]
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return fill_slots(output, self.boxes.pop(page.file.src_uri, {}))
