@@ -84,6 +84,8 @@ class Article:
     draft: bool = False
     summary: str | None = None
     body: str = ""
+    authors: tuple[str, ...] = ()
+    """From the ``author`` field (a name or a list of names); empty means the site's author."""
 
     @property
     def sort_key(self) -> tuple[float, str, str]:
@@ -137,6 +139,7 @@ def read_article(
     stance = _read_stance(meta, vocabulary, report)
     companies = _read_companies(meta, vocabulary, report)
     topics = _read_names(meta, "topics", report)
+    authors = _read_names(meta, "author", report)
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         report("draft", "expected true or false")
@@ -157,6 +160,7 @@ def read_article(
         draft=draft,
         summary=summary,
         body=front_matter.body,
+        authors=authors,
     )
     return article, problems
 

@@ -62,6 +62,33 @@ class IndexConfig(base.Config):
     topics = c.SubConfig(TopicIndexConfig)
     companies = c.SubConfig(CompanyIndexConfig)
     stances = c.SubConfig(StanceIndexConfig)
+    per_page = c.Type(int, default=20)
+    """Articles per listing page; longer listings continue at ``<prefix>/<slug>/page/2/``."""
+    nav = c.Type(bool, default=False)
+    """Add Topics / Companies / Stances sections to the nav (explicit or automatic)."""
+    feeds = c.Type(bool, default=True)
+    """RSS 2.0 and JSON Feed 1.1 beside every company and topic page (needs ``site_url``)."""
+    feed_items = c.Type(int, default=20)
+    """How many of the newest articles each feed holds."""
+
+
+STRUCTURED_DATA_TYPES = (
+    "OpinionNewsArticle",
+    "AnalysisNewsArticle",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "BlogPosting",
+    "Article",
+)
+
+
+class StructuredDataConfig(base.Config):
+    """JSON-LD in the head of every article page (schema.org)."""
+
+    enabled = c.Type(bool, default=True)
+    type = c.Choice(STRUCTURED_DATA_TYPES, default="OpinionNewsArticle")
 
 
 class AICommentaryConfig(base.Config):
@@ -86,6 +113,8 @@ class AICommentaryConfig(base.Config):
     """strftime format for dates shown to readers; default "20 November 2026"."""
 
     index = c.SubConfig(IndexConfig)
+
+    structured_data = c.SubConfig(StructuredDataConfig)
 
 
 def registered_companies(config: AICommentaryConfig) -> list[Company]:
@@ -120,4 +149,9 @@ def check_config(config: AICommentaryConfig) -> None:
             raise PluginError(
                 f"aicommentary: 'index.{kind}.prefix' must be a relative folder such as "
                 f"{kind!r}, not {config.index[kind].prefix!r}."
+            )
+    for option in ("per_page", "feed_items"):
+        if config.index[option] < 1:
+            raise PluginError(
+                f"aicommentary: 'index.{option}' must be 1 or more, not {config.index[option]!r}."
             )

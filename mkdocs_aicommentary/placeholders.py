@@ -45,3 +45,14 @@ def fill_slots(output: str, boxes: Mapping[str, str]) -> str:
     if "aicommentary-slot:" not in output:
         return output
     return _SLOT.sub(lambda match: boxes.get(match.group(1), ""), output)
+
+
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+
+
+def insert_into_head(output: str, html: str) -> str:
+    """Put ``html`` (feed links, JSON-LD) at the end of the page's ``<head>``, if it has one."""
+    match = _HEAD_END.search(output)
+    if match is None:
+        return output
+    return f"{output[: match.start()]}{html}\n{output[match.start() :]}"

@@ -11,6 +11,7 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .articles import (
@@ -23,9 +24,27 @@ from .articles import (
 )
 from .companies import CompanyRegistry
 from .config import AICommentaryConfig, check_config, registered_companies
-from .links import TermPages, page_url
-from .placeholders import fill_slots
-from .render import STYLESHEET, TEMPLATES_DIR, Renderer
+from .excerpts import excerpt
+from .feeds import JSON_TYPE, RSS_TYPE, article_feed, json_feed, rss
+from .indexes import (
+    FEED_KINDS,
+    INDEX_MARKER,
+    IndexPage,
+    IndexPlan,
+    Section,
+    add_nav_sections,
+    add_pages,
+    add_static,
+    charts_for,
+    feed_folder,
+    nav_sections,
+    plan,
+)
+from .links import TermPages, author_page_candidates, page_url
+from .mdinsert import HtmlInserter
+from .placeholders import fill_slots, insert_into_head, slot
+from .render import STYLESHEET, TEMPLATES_DIR, FeedLink, Renderer
+from .structured_data import article_data, script_json
 from .taxonomy import KINDS, Taxonomy
 
 log = get_plugin_logger(__name__)
@@ -47,6 +66,12 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self.renderer: Renderer | None = None
         self.boxes: dict[str, dict[str, str]] = {}
         """Per page (source path): the rendered boxes waiting for their slots."""
+        self.registry = CompanyRegistry()
+        self.index_plan = IndexPlan(())
+        self.index_pages: dict[str, IndexPage] = {}
+        self.feed_links: dict[str, list[FeedLink]] = {}
+        """Per index page (source path): its feeds, for <link rel="alternate">."""
+        self.inserter = HtmlInserter(INDEX_MARKER)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this hook keeps one plugin object across ``mkdocs serve`` rebuilds.
@@ -62,13 +87,18 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             config.theme.dirs.append(TEMPLATES_DIR)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        config.markdown_extensions[:] = [
+            ext for ext in config.markdown_extensions if not isinstance(ext, HtmlInserter)
+        ]
+        config.markdown_extensions.append(self.inserter)  # type: ignore[arg-type]
         return config
 
     @event_priority(50)  # Before other plugins' on_files, so they see drafts already excluded.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.registry = CompanyRegistry(registered_companies(self.config))
         vocabulary = Vocabulary(
             stances=self.config.stances,
-            companies=CompanyRegistry(registered_companies(self.config)),
+            companies=self.registry,
             warn_unknown_companies=self.config.warn_unknown_companies,
         )
         for file in files.documentation_pages():
@@ -83,6 +113,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self.renderer = Renderer(
             config.theme.dirs, taxonomy, self._term_pages(files, config), self.config.date_format
         )
+        self._add_index_pages(files, config, taxonomy)
         return files
 
     def _read_article(self, file: File, vocabulary: Vocabulary) -> Article | None:
@@ -110,8 +141,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         """Index page URLs; an author's own page at ``companies/nvidia.md`` counts as one."""
 
         def url_of_src(src_path: str) -> str:
-            folder = src_path.removesuffix("/index.md")
-            for candidate in (src_path, folder + ".md"):
+            for candidate in author_page_candidates(src_path):
                 file = files.get_file_from_path(candidate)
                 if file is not None:
                     return file.url
@@ -123,6 +153,125 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             if self.config.index[kind].enabled
         }
         return TermPages(prefixes, url_of_src)
+
+    def _index_sections(self) -> list[Section]:
+        return [
+            Section(kind, self.config.index[kind].prefix.strip("/"), self.config.index[kind].title)
+            for kind in KINDS
+            if self.config.index[kind].enabled
+        ]
+
+    def _add_index_pages(self, files: Files, config: MkDocsConfig, taxonomy: Taxonomy) -> None:
+        """Plan the topic, company and stance pages; generate those the author did not write."""
+
+        def author_page(src_path: str) -> str | None:
+            for candidate in author_page_candidates(src_path):
+                if files.get_file_from_path(candidate) is not None:
+                    return candidate
+            return None
+
+        self.index_plan = plan(
+            self.articles.values(),
+            taxonomy,
+            self._index_sections(),
+            per_page=self.config.index.per_page,
+            author_page=author_page,
+            stance_order=list(self.config.stances),
+        )
+        add_pages(files, config, self.index_plan)
+        self.index_pages = self.index_plan.by_src()
+        if self.config.index.feeds:
+            self._add_feeds(files, config)
+
+    def _add_feeds(self, files: Files, config: MkDocsConfig) -> None:
+        """RSS and JSON Feed beside each company and topic page; absolute URLs need site_url."""
+        pages = [
+            page
+            for page in self.index_plan.pages
+            if page.kind in FEED_KINDS and page.term is not None and page.number == 1
+        ]
+        if not pages:
+            return
+        if not config.site_url:
+            log.warning(
+                "No feeds for companies and topics: they need absolute links and 'site_url' is "
+                "not set. Set 'site_url' in mkdocs.yml, or switch feeds off with "
+                "'index: {feeds: false}' in the aicommentary options."
+            )
+            return
+        sections = {section.kind: section for section in self._index_sections()}
+        authors = (config.site_author,) if config.site_author else ()
+        language = config.theme.get("language") or str(config.theme.locale)
+        for page in pages:
+            assert page.term is not None
+            folder = feed_folder(sections[page.kind], page.term)
+            page_file = files.get_file_from_path(page.src_path)
+            feed = article_feed(
+                title=f"{page.term.name} · {config.site_name}",
+                description=f"Articles on {page.term.name} from {config.site_name}.",
+                site_url=config.site_url,
+                page_url=page_file.url if page_file is not None else "",
+                folder=folder,
+                articles=page.articles,
+                limit=self.config.index.feed_items,
+                default_authors=authors,
+                language=language.replace("_", "-").lower() or None,
+            )
+            links = []
+            if add_static(files, config, f"{folder}/feed.xml", rss(feed)):
+                links.append(FeedLink(RSS_TYPE, f"{page.term.name} (RSS)", feed.rss_url))
+            if add_static(files, config, f"{folder}/feed.json", json_feed(feed)):
+                links.append(FeedLink(JSON_TYPE, f"{page.term.name} (JSON Feed)", feed.json_url))
+            for src in page.page_srcs:
+                self.feed_links[src] = links
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.config.index.nav:
+            add_nav_sections(nav, files, nav_sections(self.index_plan, self._index_sections()))
+        return nav
+
+    @event_priority(-100)  # Last, so the page's own conversion comes right after.
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        index_page = self.index_pages.get(page.file.src_uri)
+        self.inserter.pending = None
+        if index_page is not None and self.renderer is not None:
+            self.inserter.pending = self._index_html(index_page)
+        return markdown
+
+    def _index_html(self, page: IndexPage) -> str:
+        """The listing (or overview), preceded by a slot for the charts when there are any."""
+        assert self.renderer is not None
+        if page.is_overview:
+            body = self.renderer.index_overview(page)
+        else:
+            body = self.renderer.index_listing(page, self.index_plan.term_src)
+        charts = self.renderer.index_charts(
+            charts_for(page, self.renderer.taxonomy, self.config.stances)
+        )
+        if not charts:
+            return body
+        self.boxes.setdefault(page.src_path, {})["index-charts"] = charts
+        return slot("index-charts") + "\n" + body
+
+    def _json_ld(self, article: Article, config: MkDocsConfig) -> str:
+        options = self.config.structured_data
+
+        def company_url(name: str) -> str | None:
+            company = self.registry.get(name)
+            return company.url if company is not None else None
+
+        data = article_data(
+            article,
+            schema_type=options.type,
+            site_name=config.site_name,
+            site_url=config.site_url,
+            default_authors=(config.site_author,) if config.site_author else (),
+            company_url=company_url,
+            description=excerpt(article) or None,
+        )
+        return script_json(data)
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -137,4 +286,13 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         return html[: title.end()] + header + html[title.end() :]
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        return fill_slots(output, self.boxes.pop(page.file.src_uri, {}))
+        src = page.file.src_uri
+        output = fill_slots(output, self.boxes.pop(src, {}))
+        if self.renderer is None:
+            return output
+        article = self.articles.get(src)
+        json_ld = None
+        if article is not None and self.config.structured_data.enabled:
+            json_ld = self._json_ld(article, config)
+        head = self.renderer.head(self.feed_links.get(src, []), json_ld)
+        return insert_into_head(output, head) if head else output

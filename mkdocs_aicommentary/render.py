@@ -7,21 +7,31 @@ Autoescaping is on: whatever an author typed reaches the page as text, never as 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from .articles import Article
-from .links import TermPages, relative_url
+from .charts import BarChart, Timeline
+from .excerpts import excerpt
+from .indexes import IndexPage, pager
+from .links import TermPages, relative_src, relative_url
 from .taxonomy import Taxonomy, Term
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
 STYLESHEET = "assets/aicommentary/aicommentary.css"
 
 ARTICLE_HEADER = "aicommentary/article_header.html"
+INDEX_LISTING = "aicommentary/index_listing.html"
+INDEX_OVERVIEW = "aicommentary/index_overview.html"
+INDEX_CHARTS = "aicommentary/index_charts.html"
+BAR_CHART = "aicommentary/bar_chart.html"
+TIMELINE_CHART = "aicommentary/timeline_chart.html"
+HEAD = "aicommentary/head.html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +42,48 @@ class TermLink:
     name: str
     slug: str
     url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """One article in a listing; every link is a relative ``.md`` source."""
+
+    article: Article
+    href: str
+    excerpt: str
+    stance: TermLink | None
+    companies: list[TermLink]
+    topics: list[TermLink]
+
+
+@dataclass(frozen=True, slots=True)
+class PageLink:
+    number: int
+    href: str | None
+    current: bool = False
+    gap: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PagerLinks:
+    previous: str | None
+    next: str | None
+    numbers: list[PageLink]
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewItem:
+    name: str
+    slug: str
+    count: int
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class FeedLink:
+    type: str
+    title: str
+    href: str
 
 
 def readable_date(value: datetime | None, date_format: str | None = None) -> str:
@@ -89,3 +141,78 @@ class Renderer:
             companies=self.term_links(article, "companies", page_url),
             topics=self.term_links(article, "topics", page_url),
         )
+
+    # Index pages: links are relative ``.md`` sources, resolved by MkDocs (see mdinsert.py).
+
+    def _src_term_links(
+        self, article: Article, kind: str, from_src: str, term_src: Callable[[Term], str | None]
+    ) -> list[TermLink]:
+        links = []
+        for name in self.taxonomy.names_of(article, kind):
+            term = self.taxonomy.term(kind, name)
+            target = term_src(term)
+            href = relative_src(target, from_src) if target else None
+            links.append(TermLink(term.kind, term.name, term.slug, href))
+        return links
+
+    def index_listing(self, page: IndexPage, term_src: Callable[[Term], str | None]) -> str:
+        """The articles of one listing page, with pagination links."""
+        src = page.src_path
+        entries = []
+        for article in page.entries:
+            stances = self._src_term_links(article, "stances", src, term_src)
+            entries.append(
+                IndexEntry(
+                    article=article,
+                    href=relative_src(article.src_path, src),
+                    excerpt=excerpt(article),
+                    stance=stances[0] if stances else None,
+                    companies=self._src_term_links(article, "companies", src, term_src),
+                    topics=self._src_term_links(article, "topics", src, term_src),
+                )
+            )
+        links = pager(page)
+        pager_links = None
+        if links is not None:
+            pager_links = PagerLinks(
+                previous=relative_src(links.previous, src) if links.previous else None,
+                next=relative_src(links.next, src) if links.next else None,
+                numbers=[
+                    PageLink(
+                        number,
+                        relative_src(target, src) if target else None,
+                        current=number == page.number,
+                        gap=number == 0,
+                    )
+                    for number, target in links.numbers
+                ],
+            )
+        return self.render(INDEX_LISTING, page=page, entries=entries, pager=pager_links)
+
+    def index_overview(self, page: IndexPage) -> str:
+        """Every term of a kind with its number of articles."""
+        items = [
+            OverviewItem(
+                item.term.name,
+                item.term.slug,
+                item.count,
+                relative_src(item.src_path, page.src_path),
+            )
+            for item in page.terms
+        ]
+        return self.render(INDEX_OVERVIEW, page=page, items=items)
+
+    def index_charts(self, charts: Sequence[BarChart | Timeline]) -> str:
+        """The SVG pictures at the top of an index page ("" when there are none)."""
+        rendered = []
+        for number, chart in enumerate(charts, start=1):
+            template = TIMELINE_CHART if isinstance(chart, Timeline) else BAR_CHART
+            chart_id = f"aic-chart-{chart.name}-{number}"
+            rendered.append(Markup(self.render(template, chart=chart, id=chart_id)))
+        return self.render(INDEX_CHARTS, charts=rendered) if rendered else ""
+
+    def head(self, feeds: Sequence[FeedLink], json_ld: str | None) -> str:
+        """Feed links and JSON-LD for the page head; ``json_ld`` must already be script-safe."""
+        if not feeds and not json_ld:
+            return ""
+        return self.render(HEAD, feeds=feeds, json_ld=Markup(json_ld) if json_ld else None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,8 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+
+SITE_URL = "https://commentary.example/"
 
 
 @dataclass
@@ -53,7 +55,9 @@ class _Collect(logging.Handler):
 def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
     """Write ``pages`` ({path: markdown}) and a mkdocs.yml, build in-process, return the result.
 
-    ``plugin`` holds the aicommentary options; ``extra`` adds top-level mkdocs.yml keys.
+    ``plugin`` holds the aicommentary options; ``plugins`` adds other plugins after it (say
+    ``["search"]``); ``extra`` adds or overrides top-level mkdocs.yml keys. ``site_url`` is set
+    (feeds need it); pass ``extra={"site_url": None}`` to build without one.
     The plugin object is the same across builds in one process, as under ``mkdocs serve``.
     """
     counter = iter(range(1000))
@@ -66,6 +70,7 @@ def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
         theme: str | Mapping[str, Any] = "mkdocs",
         extra: Mapping[str, Any] | None = None,
         root: Path | None = None,
+        plugins: Sequence[str | Mapping[str, Any]] = (),
     ) -> BuiltSite:
         root = root or tmp_path / f"site{next(counter)}"
         docs_dir = root / "docs"
@@ -76,8 +81,9 @@ def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
         docs_dir.mkdir(parents=True, exist_ok=True)
         settings: dict[str, Any] = {
             "site_name": "Test publication",
+            "site_url": SITE_URL,
             "theme": theme if isinstance(theme, Mapping) else {"name": theme},
-            "plugins": [{"aicommentary": dict(plugin or {})}],
+            "plugins": [{"aicommentary": dict(plugin or {})}, *plugins],
             "strict": strict,
             **(extra or {}),
         }

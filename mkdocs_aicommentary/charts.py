@@ -1,0 +1,207 @@
+"""The numbers behind the index pages' pictures: bar and timeline geometry, and their words.
+
+Plain data in, plain data out: the SVG itself comes from templates
+(``aicommentary/bar_chart.html``, ``aicommentary/timeline_chart.html``) that only place what is
+computed here. Every chart carries a title and a description that say in words what the bars
+show, for screen readers and for anyone whose browser shows no pictures.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+WIDTH = 480
+"""Width of every chart's viewBox; CSS scales it to the column."""
+
+LABEL_WIDTH = 150
+LABEL_CHARS = 22
+ROW_HEIGHT = 24
+BAR_HEIGHT = 16
+COUNT_SPACE = 40
+"""Room right of the longest bar for its number."""
+
+TIMELINE_PLOT_HEIGHT = 90
+TIMELINE_AXIS_HEIGHT = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One row of a bar chart before layout: a label, a number and an optional stance key."""
+
+    label: str
+    count: int
+    stance: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BarRow:
+    label: str
+    """The label as drawn (shortened when long)."""
+    full_label: str
+    count: int
+    stance: str | None
+    y: float
+    text_y: float
+    width: float
+
+
+@dataclass(frozen=True, slots=True)
+class BarChart:
+    name: str
+    """A slug for ids and CSS (``stances``, ``companies``)."""
+    title: str
+    description: str
+    width: int
+    height: int
+    bar_x: int
+    label_x: int
+    bar_height: int
+    rows: tuple[BarRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    year: int
+    month: int
+    count: int
+
+    @property
+    def label(self) -> str:
+        return f"{calendar.month_name[self.month]} {self.year}"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    month: Month
+    x: float
+    y: float
+    width: float
+    height: float
+    year_label: str | None
+    """The year, drawn under the first column and under every January."""
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    name: str
+    title: str
+    description: str
+    width: int
+    height: int
+    plot_height: int
+    axis_y: int
+    columns: tuple[Column, ...]
+
+
+def articles_phrase(count: int) -> str:
+    return f"{count} article" if count == 1 else f"{count} articles"
+
+
+def bar_chart(
+    name: str, title: str, bars: Sequence[Bar], *, more: int = 0, more_what: str = "others"
+) -> BarChart:
+    """Horizontal bars, one per row, scaled to the largest count.
+
+    ``more`` says how many rows were left out (the description mentions them).
+    """
+    largest = max((bar.count for bar in bars), default=0)
+    plot = WIDTH - LABEL_WIDTH - COUNT_SPACE
+    rows = []
+    for index, bar in enumerate(bars):
+        width = plot * bar.count / largest if largest else 0.0
+        if bar.count and width < 2:
+            width = 2.0
+        y = index * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2
+        rows.append(
+            BarRow(
+                label=_shorten(bar.label, LABEL_CHARS),
+                full_label=bar.label,
+                count=bar.count,
+                stance=bar.stance,
+                y=round(y, 2),
+                text_y=round(index * ROW_HEIGHT + ROW_HEIGHT / 2, 2),
+                width=round(width, 2),
+            )
+        )
+    parts = [f"{bar.label}: {articles_phrase(bar.count)}" for bar in bars]
+    description = "; ".join(parts) + "."
+    if more:
+        description += f" {more} {more_what} not shown."
+    return BarChart(
+        name=name,
+        title=title,
+        description=description,
+        width=WIDTH,
+        height=max(len(rows), 1) * ROW_HEIGHT,
+        bar_x=LABEL_WIDTH,
+        label_x=LABEL_WIDTH - 8,
+        bar_height=BAR_HEIGHT,
+        rows=tuple(rows),
+    )
+
+
+def months_between(counts: Iterable[tuple[int, int]]) -> list[Month]:
+    """Every month from the first to the last (year, month) given, with how often each came up."""
+    tally: dict[tuple[int, int], int] = {}
+    for key in counts:
+        tally[key] = tally.get(key, 0) + 1
+    if not tally:
+        return []
+    (year, month), last = min(tally), max(tally)
+    months = []
+    while (year, month) <= last:
+        months.append(Month(year, month, tally.get((year, month), 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def timeline(name: str, title: str, months: Sequence[Month], *, undated: int = 0) -> Timeline:
+    """Columns per month, scaled to the busiest month; years marked under the axis."""
+    largest = max((month.count for month in months), default=0)
+    slot = WIDTH / max(len(months), 1)
+    bar = max(min(slot * 0.8, 40.0), 1.0)
+    columns = []
+    for index, month in enumerate(months):
+        height = TIMELINE_PLOT_HEIGHT * month.count / largest if largest else 0.0
+        if month.count and height < 2:
+            height = 2.0
+        columns.append(
+            Column(
+                month=month,
+                x=round(index * slot + (slot - bar) / 2, 2),
+                y=round(TIMELINE_PLOT_HEIGHT - height, 2),
+                width=round(bar, 2),
+                height=round(height, 2),
+                year_label=str(month.year) if index == 0 or month.month == 1 else None,
+            )
+        )
+    return Timeline(
+        name=name,
+        title=title,
+        description=_timeline_description(months, undated),
+        width=WIDTH,
+        height=TIMELINE_PLOT_HEIGHT + TIMELINE_AXIS_HEIGHT,
+        plot_height=TIMELINE_PLOT_HEIGHT,
+        axis_y=TIMELINE_PLOT_HEIGHT + TIMELINE_AXIS_HEIGHT - 5,
+        columns=tuple(columns),
+    )
+
+
+def _timeline_description(months: Sequence[Month], undated: int) -> str:
+    if not months:
+        text = "No dated articles."
+    else:
+        busy = [f"{month.label}: {articles_phrase(month.count)}" for month in months if month.count]
+        span = (
+            months[0].label if len(months) == 1 else f"from {months[0].label} to {months[-1].label}"
+        )
+        text = f"Articles per month, {span}. " + "; ".join(busy) + "."
+    if undated:
+        text += f" {articles_phrase(undated)} without a date not shown."
+    return text
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,187 @@
+"""RSS 2.0 and JSON Feed 1.1 documents for one company or topic.
+
+Plain data in, text out. Every link is absolute (feed readers fetch items out of context), and
+dates come from the articles, never from the clock, so two builds of the same site give the same
+bytes. XML is written with ElementTree and JSON with ``json``, which do all the escaping.
+
+Specs: https://www.rssboard.org/rss-specification and https://www.jsonfeed.org/version/1.1/
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import format_datetime
+from urllib.parse import urljoin
+from xml.etree import ElementTree as etree
+
+from .articles import Article
+from .excerpts import excerpt
+
+ATOM = "http://www.w3.org/2005/Atom"
+DC = "http://purl.org/dc/elements/1.1/"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+RSS_TYPE = "application/rss+xml"
+JSON_TYPE = "application/feed+json"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    url: str
+    """Absolute URL of the article, also its id."""
+    title: str
+    summary: str
+    date: datetime | None = None
+    """Naive UTC, as on Article."""
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    title: str
+    description: str
+    home_url: str
+    """Absolute URL of the page the feed belongs to."""
+    rss_url: str
+    json_url: str
+    items: tuple[FeedItem, ...]
+    language: str | None = None
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    """A site-relative URL (``posts/gpu/``) made absolute under ``site_url``."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return urljoin(base, url)
+
+
+def rss(feed: Feed) -> str:
+    """The feed as an RSS 2.0 document."""
+    etree.register_namespace("atom", ATOM)
+    etree.register_namespace("dc", DC)
+    root = etree.Element("rss", {"version": "2.0"})
+    channel = etree.SubElement(root, "channel")
+    _text(channel, "title", feed.title)
+    _text(channel, "link", feed.home_url)
+    _text(channel, "description", feed.description)
+    etree.SubElement(
+        channel, f"{{{ATOM}}}link", {"href": feed.rss_url, "rel": "self", "type": RSS_TYPE}
+    )
+    if feed.language:
+        _text(channel, "language", feed.language)
+    newest = _newest(feed.items)
+    if newest is not None:
+        _text(channel, "lastBuildDate", _rfc822(newest))
+    _text(channel, "docs", "https://www.rssboard.org/rss-specification")
+    for item in feed.items:
+        element = etree.SubElement(channel, "item")
+        _text(element, "title", item.title)
+        _text(element, "link", item.url)
+        _text(element, "description", item.summary)
+        for author in item.authors:
+            _text(element, f"{{{DC}}}creator", author)
+        for tag in item.tags:
+            _text(element, "category", tag)
+        etree.SubElement(element, "guid", {"isPermaLink": "true"}).text = item.url
+        if item.date is not None:
+            _text(element, "pubDate", _rfc822(item.date))
+    etree.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, "unicode") + "\n"
+
+
+def json_feed(feed: Feed) -> str:
+    """The feed as a JSON Feed 1.1 document."""
+    document: dict[str, object] = {
+        "version": JSON_FEED_VERSION,
+        "title": feed.title,
+        "home_page_url": feed.home_url,
+        "feed_url": feed.json_url,
+        "description": feed.description,
+    }
+    if feed.language:
+        document["language"] = feed.language
+    items = []
+    for item in feed.items:
+        entry: dict[str, object] = {
+            "id": item.url,
+            "url": item.url,
+            "title": item.title,
+            "content_text": item.summary,
+            "summary": item.summary,
+        }
+        if item.date is not None:
+            entry["date_published"] = _rfc3339(item.date)
+        if item.authors:
+            entry["authors"] = [{"name": name} for name in item.authors]
+        if item.tags:
+            entry["tags"] = list(item.tags)
+        items.append(entry)
+    document["items"] = items
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _text(parent: etree.Element, tag: str, text: str) -> None:
+    etree.SubElement(parent, tag).text = _xml_safe(text)
+
+
+def _xml_safe(text: str) -> str:
+    """Drop the control characters XML 1.0 cannot carry at all, even escaped."""
+    return "".join(
+        char
+        for char in text
+        if char in "\t\n\r" or (ord(char) >= 0x20 and char not in "\ufffe\uffff")
+    )
+
+
+def _newest(items: Sequence[FeedItem]) -> datetime | None:
+    dates = [item.date for item in items if item.date is not None]
+    return max(dates) if dates else None
+
+
+def _rfc822(value: datetime) -> str:
+    return format_datetime(value.replace(tzinfo=timezone.utc))
+
+
+def _rfc3339(value: datetime) -> str:
+    return value.replace(tzinfo=timezone.utc, microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def article_feed(
+    *,
+    title: str,
+    description: str,
+    site_url: str,
+    page_url: str,
+    folder: str,
+    articles: Sequence[Article],
+    limit: int,
+    default_authors: tuple[str, ...] = (),
+    language: str | None = None,
+) -> Feed:
+    """The newest ``limit`` of ``articles`` (already in listing order) as a Feed.
+
+    ``page_url`` is the site-relative URL of the page the feed belongs to; ``folder`` is where
+    ``feed.xml`` and ``feed.json`` live (``companies/nvidia``).
+    """
+    items = tuple(
+        FeedItem(
+            url=absolute_url(site_url, article.url),
+            title=article.title,
+            summary=excerpt(article),
+            date=article.date,
+            authors=article.authors or default_authors,
+            tags=(*article.companies, *article.topics),
+        )
+        for article in articles[:limit]
+    )
+    return Feed(
+        title=title,
+        description=description,
+        home_url=absolute_url(site_url, page_url),
+        rss_url=absolute_url(site_url, f"{folder}/feed.xml"),
+        json_url=absolute_url(site_url, f"{folder}/feed.json"),
+        items=items,
+        language=language,
+    )

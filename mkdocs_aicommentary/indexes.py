@@ -1,0 +1,432 @@
+"""Topic, company and stance pages: which pages exist, what each lists, and their pictures.
+
+The plan is pure: articles and the taxonomy in, :class:`IndexPage` descriptions out, so the
+rules (drafts never listed, newest first, pagination, an author's own page wins) are unit
+tested without a site. Three small functions at the end are the MkDocs-facing part: they turn
+the plan into ``File.generated`` pages and feed files, and add nav sections.
+
+How a page is made. A generated page's Markdown holds only its title and an
+``<!-- aicommentary:index -->`` marker. The listing is HTML from the ``index_listing.html``
+template, whose links point at the articles' ``.md`` sources; :mod:`.mdinsert` puts it into the
+page's Markdown tree at the marker, where MkDocs resolves and validates those links like any
+link an author wrote (see that module for why raw HTML in the Markdown would not do). An
+author's own page at the same place gets the same treatment: the listing goes at their marker,
+or after their text, and nothing they wrote is replaced.
+"""
+
+from __future__ import annotations
+
+import itertools
+import posixpath
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Section as NavSection
+from mkdocs.structure.pages import Page
+
+from .articles import Article
+from .charts import Bar, bar_chart, months_between, timeline
+from .links import term_src_path
+from .taxonomy import Taxonomy, Term
+
+INDEX_MARKER = "index"
+"""Authors place the listing with ``<!-- aicommentary:index -->``."""
+
+NAV_ORDER = ("topics", "companies", "stances")
+CHART_ROWS = 10
+"""Most companies a stance page's chart shows."""
+FEED_KINDS = ("companies", "topics")
+
+_MARKDOWN_SPECIAL = str.maketrans({char: "\\" + char for char in "\\`*_{}[]()#+-.!|~>"})
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """The options of one kind of index page."""
+
+    kind: str
+    prefix: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class TermCount:
+    term: Term
+    count: int
+    src_path: str
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPage:
+    """One page to show: a term's listing (or one page of it), or a kind's overview."""
+
+    kind: str
+    title: str
+    src_path: str
+    generated: bool
+    """False when the author wrote a page here; the listing is then added to theirs."""
+    term: Term | None = None
+    """None on the overview of a kind."""
+    articles: tuple[Article, ...] = ()
+    """Every article of the term, newest first (all pages, not just this one)."""
+    number: int = 1
+    per_page: int = 20
+    page_srcs: tuple[str, ...] = ()
+    """The sources of all pages of this listing, page 1 first."""
+    terms: tuple[TermCount, ...] = ()
+    """On an overview: each term with its number of articles."""
+
+    @property
+    def entries(self) -> tuple[Article, ...]:
+        """The articles listed on this page."""
+        start = (self.number - 1) * self.per_page
+        return self.articles[start : start + self.per_page]
+
+    @property
+    def is_overview(self) -> bool:
+        return self.term is None
+
+
+@dataclass(frozen=True, slots=True)
+class Pager:
+    """Links between the pages of one listing, as source paths."""
+
+    previous: str | None
+    next: str | None
+    numbers: tuple[tuple[int, str | None], ...]
+    """(number, source) pairs; source None for the current page and 0 for a gap ("…")."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPlan:
+    """Every index page of a build, and where each term's page lives."""
+
+    pages: tuple[IndexPage, ...]
+    term_srcs: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    """(kind, slug) -> source path of page 1 of that term."""
+    overviews: Mapping[str, str] = field(default_factory=dict)
+    """Kind -> source path of its overview."""
+
+    def term_src(self, term: Term) -> str | None:
+        return self.term_srcs.get((term.kind, term.slug))
+
+    def by_src(self) -> dict[str, IndexPage]:
+        return {page.src_path: page for page in self.pages}
+
+
+def listed(articles: Iterable[Article]) -> list[Article]:
+    """What readers can reach, in the one listing order: no drafts, newest first, then title."""
+    return sorted((article for article in articles if not article.draft), key=_sort_key)
+
+
+def group_by_term(
+    articles: Iterable[Article], taxonomy: Taxonomy, kind: str
+) -> dict[Term, list[Article]]:
+    """Each term of ``kind`` with the listed articles that name it; terms of drafts only are out."""
+    groups: dict[Term, list[Article]] = {}
+    for article in listed(articles):
+        for name in taxonomy.names_of(article, kind):
+            groups.setdefault(taxonomy.term(kind, name), []).append(article)
+    return groups
+
+
+def page_src(prefix: str, slug: str, number: int) -> str:
+    """``topics/agents/index.md`` for page 1, ``topics/agents/page/2/index.md`` after it."""
+    first = term_src_path(prefix, slug)
+    if number == 1:
+        return first
+    return f"{posixpath.dirname(first)}/page/{number}/index.md"
+
+
+def overview_src(prefix: str) -> str:
+    return f"{prefix.strip('/')}/index.md"
+
+
+def page_count(total: int, per_page: int) -> int:
+    return max(1, -(-total // per_page))
+
+
+def plan(
+    articles: Iterable[Article],
+    taxonomy: Taxonomy,
+    sections: Sequence[Section],
+    *,
+    per_page: int,
+    author_page: Callable[[str], str | None] = lambda src: None,
+    stance_order: Sequence[str] = (),
+) -> IndexPlan:
+    """Every index page of the site.
+
+    ``author_page(src)`` names the author's own page that MkDocs would serve at the same URL as
+    ``src`` (``companies/nvidia.md`` for ``companies/nvidia/index.md``), or None.
+    ``stance_order`` lists the stance keys in the order the site configured them.
+    """
+    articles = list(articles)
+    pages: list[IndexPage] = []
+    term_srcs: dict[tuple[str, str], str] = {}
+    overviews: dict[str, str] = {}
+
+    def place(src: str) -> tuple[str, bool]:
+        own = author_page(src)
+        return (own, False) if own else (src, True)
+
+    for section in sections:
+        groups = group_by_term(articles, taxonomy, section.kind)
+        if not groups:
+            continue
+        if section.kind == "stances":
+            position = {key: index for index, key in enumerate(stance_order)}
+            ordered = sorted(groups, key=lambda term: (position.get(term.slug, len(position)),))
+        else:
+            ordered = sorted(groups, key=lambda term: (term.name.casefold(), term.slug))
+        counts = []
+        for term in ordered:
+            listing = tuple(groups[term])
+            srcs = tuple(
+                place(page_src(section.prefix, term.slug, number))
+                for number in range(1, page_count(len(listing), per_page) + 1)
+            )
+            term_srcs[(term.kind, term.slug)] = srcs[0][0]
+            counts.append(TermCount(term, len(listing), srcs[0][0]))
+            for number, (src, generated) in enumerate(srcs, start=1):
+                title = term.name if number == 1 else f"{term.name} (page {number})"
+                pages.append(
+                    IndexPage(
+                        kind=section.kind,
+                        title=title,
+                        src_path=src,
+                        generated=generated,
+                        term=term,
+                        articles=listing,
+                        number=number,
+                        per_page=per_page,
+                        page_srcs=tuple(s for s, _ in srcs),
+                    )
+                )
+        src, generated = place(overview_src(section.prefix))
+        overviews[section.kind] = src
+        pages.append(
+            IndexPage(
+                kind=section.kind,
+                title=section.title,
+                src_path=src,
+                generated=generated,
+                terms=tuple(counts),
+            )
+        )
+    return IndexPlan(tuple(pages), term_srcs, overviews)
+
+
+def pager(page: IndexPage, window: int = 2) -> Pager | None:
+    """Previous/next and numbered links for a listing of more than one page, else None.
+
+    Numbers near the current page are shown, with the first and last; gaps become 0.
+    """
+    total = len(page.page_srcs)
+    if total < 2:
+        return None
+    shown = {1, total, *range(page.number - window, page.number + window + 1)}
+    numbers: list[tuple[int, str | None]] = []
+    for number in range(1, total + 1):
+        if number not in shown:
+            if numbers and numbers[-1][0] != 0:
+                numbers.append((0, None))
+            continue
+        numbers.append((number, None if number == page.number else page.page_srcs[number - 1]))
+    return Pager(
+        previous=page.page_srcs[page.number - 2] if page.number > 1 else None,
+        next=page.page_srcs[page.number] if page.number < total else None,
+        numbers=tuple(numbers),
+    )
+
+
+def page_markdown(page: IndexPage) -> str:
+    """The Markdown source of a generated page: its title and the listing marker.
+
+    The title is the page's first heading, written as escaped Markdown; MkDocs takes the page
+    title from it already HTML-escaped, which is what themes expect (a ``title:`` in front
+    matter would reach the theme's ``<title>`` unescaped).
+    """
+    return f"# {markdown_text(page.title)}\n\n<!-- aicommentary:{INDEX_MARKER} -->\n"
+
+
+def markdown_text(text: str) -> str:
+    """Plain text written into Markdown so that it reads back as the same text, never markup."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;")
+    return " ".join(escaped.translate(_MARKDOWN_SPECIAL).split())
+
+
+# Pictures -------------------------------------------------------------------------------------
+
+
+def stance_bars(articles: Sequence[Article], stance_labels: Mapping[str, str]) -> list[Bar]:
+    """Articles per stance, every configured stance in order; "No stance" only when needed."""
+    counts = dict.fromkeys(stance_labels, 0)
+    unstated = 0
+    for article in articles:
+        if article.stance in counts:
+            counts[article.stance] += 1
+        else:
+            unstated += 1
+    bars = [Bar(stance_labels[key], count, key) for key, count in counts.items()]
+    if unstated:
+        bars.append(Bar("No stance", unstated))
+    return bars
+
+
+def company_bars(
+    articles: Sequence[Article],
+    taxonomy: Taxonomy,
+    limit: int = CHART_ROWS,
+    stance: str | None = None,
+) -> tuple[list[Bar], int]:
+    """The most covered companies (most articles first, then by name), and how many more."""
+    counts: dict[Term, int] = {}
+    for article in articles:
+        for name in article.companies:
+            term = taxonomy.term("companies", name)
+            counts[term] = counts.get(term, 0) + 1
+    ranked = sorted(counts, key=lambda term: (-counts[term], term.name.casefold(), term.slug))
+    bars = [Bar(term.name, counts[term], stance) for term in ranked[:limit]]
+    return bars, max(0, len(ranked) - limit)
+
+
+def charts_for(
+    page: IndexPage, taxonomy: Taxonomy, stance_labels: Mapping[str, str]
+) -> list[object]:
+    """The pictures at the top of a page: BarChart and Timeline objects, maybe none."""
+    if page.number != 1:
+        return []
+    if page.is_overview:
+        return _overview_charts(page, stance_labels)
+    assert page.term is not None
+    name = page.term.name
+    if page.kind == "companies":
+        dated = [(a.date.year, a.date.month) for a in page.articles if a.date is not None]
+        return [
+            bar_chart(
+                "stances", f"{name}: articles by stance", stance_bars(page.articles, stance_labels)
+            ),
+            timeline(
+                "months",
+                f"{name}: articles per month",
+                months_between(dated),
+                undated=len(page.articles) - len(dated),
+            ),
+        ]
+    if page.kind == "stances":
+        bars, more = company_bars(page.articles, taxonomy, stance=page.term.slug)
+        if bars:
+            return [
+                bar_chart(
+                    "companies",
+                    f"{name}: articles by company",
+                    bars,
+                    more=more,
+                    more_what="other companies",
+                )
+            ]
+    return []
+
+
+def _overview_charts(page: IndexPage, stance_labels: Mapping[str, str]) -> list[object]:
+    if page.kind == "stances":
+        bars = [Bar(item.term.name, item.count, item.term.slug) for item in page.terms]
+        return [bar_chart("stances", "Articles by stance", bars)]
+    if page.kind == "companies":
+        ranked = sorted(page.terms, key=lambda item: (-item.count, item.term.name.casefold()))
+        bars = [Bar(item.term.name, item.count) for item in ranked[:CHART_ROWS]]
+        more = max(0, len(ranked) - CHART_ROWS)
+        return [
+            bar_chart(
+                "companies", "Most covered companies", bars, more=more, more_what="other companies"
+            )
+        ]
+    return []
+
+
+# Navigation -------------------------------------------------------------------------------------
+
+
+def nav_sections(index_plan: IndexPlan, sections: Sequence[Section]) -> list[tuple[str, list[str]]]:
+    """(section title, source paths) for the nav: the overview, then page 1 of every term."""
+    by_kind = {section.kind: section for section in sections}
+    result = []
+    for kind in NAV_ORDER:
+        if kind not in by_kind or kind not in index_plan.overviews:
+            continue
+        overview = index_plan.overviews[kind]
+        srcs = [overview]
+        for page in index_plan.pages:
+            if page.kind == kind and page.number == 1 and not page.is_overview:
+                srcs.append(page.src_path)
+        result.append((by_kind[kind].title, srcs))
+    return result
+
+
+def feed_folder(section: Section, term: Term) -> str:
+    """Where a term's ``feed.xml`` and ``feed.json`` go: beside its generated page."""
+    return posixpath.dirname(term_src_path(section.prefix, term.slug))
+
+
+def _sort_key(article: Article) -> tuple[float, str, str]:
+    return article.sort_key
+
+
+# The MkDocs-facing part ----------------------------------------------------------------------
+
+
+def add_pages(files: Files, config: MkDocsConfig, index_plan: IndexPlan) -> None:
+    """Generate every planned page the author did not write, out of the automatic nav."""
+    for page in index_plan.pages:
+        if page.generated:
+            files.append(
+                File.generated(
+                    config,
+                    page.src_path,
+                    content=page_markdown(page),
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                )
+            )
+
+
+def add_static(files: Files, config: MkDocsConfig, src_path: str, content: str) -> bool:
+    """Add a generated static file unless the author has one there; say whether it was added."""
+    if files.get_file_from_path(src_path) is not None:
+        return False
+    files.append(File.generated(config, src_path, content=content))
+    return True
+
+
+def add_nav_sections(
+    nav: Navigation, files: Files, sections: Sequence[tuple[str, Sequence[str]]]
+) -> None:
+    """Append "Topics", "Companies" and "Stances" sections to a built nav.
+
+    Pages already in the nav (say, an author's ``companies/index.md`` listed in ``nav:``) are
+    not added twice. Previous/next links run on from the last page of the site's own nav.
+    """
+    present = {id(page) for page in nav.pages}
+    added: list[Page] = []
+    for title, srcs in sections:
+        children: list[Page] = []
+        for src in srcs:
+            file = files.get_file_from_path(src)
+            page = file.page if file is not None else None
+            if isinstance(page, Page) and id(page) not in present:
+                present.add(id(page))
+                children.append(page)
+        if not children:
+            continue
+        section = NavSection(title, children)  # type: ignore[arg-type]
+        for child in children:
+            child.parent = section
+        nav.items.append(section)
+        added.extend(children)
+    pages = [*nav.pages, *added]
+    for before, after in itertools.pairwise(pages):
+        before.next_page, after.previous_page = after, before
+    nav.pages = pages

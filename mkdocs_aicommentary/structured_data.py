@@ -1,0 +1,75 @@
+"""schema.org JSON-LD for an article: what search engines read about a piece of commentary.
+
+``OpinionNewsArticle`` by default (a site can choose ``AnalysisNewsArticle`` and the like), with
+the headline, the publication date, the author, and ``about`` naming each subject company as an
+``Organization``. The JSON goes inside ``<script type="application/ld+json">``, where the HTML
+parser ends the script at the first ``</script>`` whatever JSON thinks of it; so ``<``, ``>`` and
+``&`` are written as ``\\u003c``, ``\\u003e`` and ``\\u0026``, which JSON reads back unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+
+from .articles import Article
+from .feeds import absolute_url
+
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def article_data(
+    article: Article,
+    *,
+    schema_type: str,
+    site_name: str,
+    site_url: str | None = None,
+    default_authors: tuple[str, ...] = (),
+    company_url: Callable[[str], str | None] = lambda name: None,
+    description: str | None = None,
+) -> dict[str, object]:
+    """The JSON-LD object for one article (plain dicts and lists, ready for ``json.dumps``)."""
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": schema_type,
+        "headline": article.title,
+    }
+    if site_url:
+        url = absolute_url(site_url, article.url)
+        data["url"] = url
+        data["mainEntityOfPage"] = url
+    if article.date is not None:
+        data["datePublished"] = _iso(article.date)
+    authors = article.authors or default_authors
+    if authors:
+        people = [{"@type": "Person", "name": name} for name in authors]
+        data["author"] = people[0] if len(people) == 1 else people
+    if description:
+        data["description"] = description
+    if article.companies:
+        about = []
+        for name in article.companies:
+            organization = {"@type": "Organization", "name": name}
+            url = company_url(name)
+            if url:
+                organization["url"] = url
+            about.append(organization)
+        data["about"] = about
+    if article.topics:
+        data["keywords"] = list(article.topics)
+    if site_name:
+        data["publisher"] = {"@type": "Organization", "name": site_name}
+    return data
+
+
+def script_json(data: object) -> str:
+    """JSON that can sit inside a ``<script>`` element: no ``<``, ``>`` or ``&`` in the text."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+
+
+def _iso(value: datetime) -> str:
+    """A date alone when the author gave no time, else the time in UTC."""
+    if (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0):
+        return value.date().isoformat()
+    return value.replace(microsecond=0).isoformat() + "Z"
