@@ -35,6 +35,7 @@ _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|`+)(?=\S)(.+?)(?<=\S)\1")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _QUOTE_MARK = re.compile(r"^\s*(?:>\s?)+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+_HIDDEN = re.compile("\ue000([0-9]+)\ue001")
 
 
 def excerpt(article: Article, limit: int = EXCERPT_CHARS) -> str:
@@ -70,13 +71,15 @@ def first_paragraph(markdown: str) -> str:
 
 def plain_text(markdown: str) -> str:
     """Inline Markdown -> the words a reader sees."""
-    text = _IMAGE.sub(r"\1", markdown)
+    # Backslash-escaped characters are words, not syntax: hide them until the end.
+    text = _ESCAPE.sub(lambda match: f"\ue000{ord(match.group(1))}\ue001", markdown)
+    text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
     previous = None
     while previous != text:  # Nested emphasis such as ***bold italic*** or **`code`**.
         previous, text = text, _EMPHASIS.sub(r"\2", text)
-    text = _ESCAPE.sub(r"\1", text)
+    text = _HIDDEN.sub(lambda match: chr(int(match.group(1))), text)
     return " ".join(text.split())
 
 

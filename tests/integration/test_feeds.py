@@ -1,0 +1,124 @@
+"""Per-company and per-topic feeds, linked from the pages' heads."""
+
+import json
+
+import feedparser
+from helpers import SITE_URL, article
+
+PAGES = {
+    "index.md": "# Home\n",
+    "posts/a.md": article(
+        """
+        title: Chips & "margins"
+        date: 2026-03-10T08:00:00
+        stance: skeptical
+        subject_company: NVIDIA
+        topics: [AI hardware]
+        author: Ada
+        summary: Margins cannot stay this high.
+        """
+    ),
+    "posts/b.md": article(
+        """
+        title: The second source
+        date: 2026-02-01
+        stance: bullish
+        subject_company: [NVIDIA, AMD]
+        """
+    ),
+    "posts/c.md": article(
+        """
+        title: Draft thoughts
+        date: 2026-04-01
+        stance: bullish
+        subject_company: NVIDIA
+        draft: true
+        """
+    ),
+}
+
+
+def test_rss_feed_is_valid_and_lists_like_the_page(build_site):
+    site = build_site(PAGES, strict=True, extra={"site_author": "The Desk"})
+    assert site.aborted is None, site.warnings
+    parsed = feedparser.parse(site.text("companies/nvidia/feed.xml"))
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.feed.link == f"{SITE_URL}companies/nvidia/"
+    assert [entry.title for entry in parsed.entries] == ['Chips & "margins"', "The second source"]
+    assert [entry.link for entry in parsed.entries] == [
+        f"{SITE_URL}posts/a/",
+        f"{SITE_URL}posts/b/",
+    ]
+    assert [entry.author for entry in parsed.entries] == ["Ada", "The Desk"]
+    assert parsed.entries[0].summary == "Margins cannot stay this high."
+    listing = [a.get_text() for a in site.page("companies/nvidia/").select(".aic-index-title a")]
+    assert listing == [entry.title for entry in parsed.entries]
+
+
+def test_json_feed_and_topic_feeds(build_site):
+    site = build_site(PAGES, strict=True)
+    document = json.loads(site.text("companies/nvidia/feed.json"))
+    assert document["version"] == "https://jsonfeed.org/version/1.1"
+    assert document["feed_url"] == f"{SITE_URL}companies/nvidia/feed.json"
+    assert [item["url"] for item in document["items"]] == [
+        f"{SITE_URL}posts/a/",
+        f"{SITE_URL}posts/b/",
+    ]
+    topic = feedparser.parse(site.text("topics/ai-hardware/feed.xml"))
+    assert topic.bozo == 0
+    assert [entry.title for entry in topic.entries] == ['Chips & "margins"']
+    assert site.exists("companies/amd/feed.xml")
+    assert not site.exists("stances/bullish/feed.xml")
+    assert not site.exists("companies/feed.xml")
+
+
+def test_pages_link_their_feeds_in_the_head(build_site):
+    site = build_site(PAGES, strict=True, extra={"site_url": "https://example.org/blog/"})
+    head = site.page("companies/nvidia/").head
+    links = {link["type"]: link["href"] for link in head.select('link[rel="alternate"]')}
+    assert links == {
+        "application/rss+xml": "https://example.org/blog/companies/nvidia/feed.xml",
+        "application/feed+json": "https://example.org/blog/companies/nvidia/feed.json",
+    }
+    assert site.page("posts/a/").head.select('link[rel="alternate"]') == []
+    assert site.page("stances/bullish/").head.select('link[rel="alternate"]') == []
+
+
+def test_later_pages_and_author_pages_link_the_feed_too(build_site):
+    pages = {**PAGES, "companies/nvidia.md": "# About NVIDIA\n"}
+    site = build_site(pages, {"index": {"per_page": 1}}, strict=True)
+    assert site.aborted is None, site.warnings
+    for url in ("companies/nvidia/", "companies/nvidia/page/2/"):
+        hrefs = [link["href"] for link in site.page(url).head.select('link[rel="alternate"]')]
+        assert f"{SITE_URL}companies/nvidia/feed.xml" in hrefs, url
+
+
+def test_without_site_url_feeds_are_skipped_with_one_warning(build_site):
+    site = build_site(PAGES, extra={"site_url": None})
+    assert len(site.warnings) == 1
+    assert "site_url" in site.warnings[0] and "feeds: false" in site.warnings[0]
+    assert not site.exists("companies/nvidia/feed.xml")
+    assert site.page("companies/nvidia/").head.select('link[rel="alternate"]') == []
+    assert site.exists("companies/nvidia/")
+
+
+def test_feeds_can_be_switched_off(build_site):
+    site = build_site(PAGES, {"index": {"feeds": False}}, strict=True, extra={"site_url": None})
+    assert site.aborted is None, site.warnings
+    assert not site.exists("companies/nvidia/feed.xml")
+
+
+def test_feed_items_option_limits_the_feed(build_site):
+    site = build_site(PAGES, {"index": {"feed_items": 1}}, strict=True)
+    parsed = feedparser.parse(site.text("companies/nvidia/feed.xml"))
+    assert [entry.title for entry in parsed.entries] == ['Chips & "margins"']
+
+
+def test_an_authors_own_feed_file_wins(build_site):
+    pages = {**PAGES, "companies/nvidia/feed.xml": "<rss version='2.0'><channel/></rss>\n"}
+    site = build_site(pages, strict=True)
+    assert site.text("companies/nvidia/feed.xml").startswith("<rss version='2.0'>")
+    types = [
+        link["type"] for link in site.page("companies/nvidia/").head.select('link[rel="alternate"]')
+    ]
+    assert types == ["application/feed+json"]

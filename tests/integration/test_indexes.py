@@ -1,0 +1,441 @@
+"""Topic, company and stance pages: listings, pagination, author pages, charts and nav."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+from helpers import SITE_URL, article
+
+POSTS = {
+    "index.md": "# Home\n\nA publication about AI companies.\n",
+    "posts/gpu.md": article(
+        """
+        title: The GPU moat is shallower than it looks
+        date: 2026-03-10
+        stance: skeptical
+        subject_company: [Nvidia, AMD]
+        topics: [AI hardware]
+        summary: Rivals are closer than the margins suggest.
+        """
+    ),
+    "posts/tpu.md": article(
+        """
+        title: Tensor chips find their market
+        date: 2026-03-10
+        stance: bullish
+        subject_company: Google
+        topics: [AI hardware, Cloud]
+        """,
+        "# Tensor chips\n\nCloud buyers *finally* have a [second source](gpu.md).\n",
+    ),
+    "posts/cuda.md": article(
+        """
+        title: CUDA keeps the lead
+        date: 2026-02-01
+        stance: bullish
+        subject_company: NVIDIA
+        topics: [Software]
+        """
+    ),
+    "posts/old.md": article(
+        """
+        title: A winter of supply shortages
+        date: 2025-12-24
+        stance: bearish
+        subject_company: NVIDIA
+        """
+    ),
+    "posts/undated.md": article(
+        """
+        title: Notes on interconnects
+        stance: neutral
+        subject_company: NVIDIA
+        """
+    ),
+    "posts/draft.md": article(
+        """
+        title: Unfinished rumour
+        date: 2026-04-01
+        stance: bullish
+        subject_company: [NVIDIA, SecretCo]
+        topics: [Rumours]
+        draft: true
+        """
+    ),
+}
+REGISTRY = {"companies": {"NVIDIA": {"aliases": ["Nvidia"], "url": "https://www.nvidia.com/"}}}
+NVIDIA_TITLES = [
+    "The GPU moat is shallower than it looks",
+    "CUDA keeps the lead",
+    "A winter of supply shortages",
+    "Notes on interconnects",
+]
+
+
+def entries(soup):
+    return soup.select(".aic-index .aic-index-entry")
+
+
+def titles(soup):
+    return [entry.select_one(".aic-index-title a").get_text() for entry in entries(soup)]
+
+
+def test_company_listing_exact_entries_and_order(build_site):
+    site = build_site(POSTS, REGISTRY, strict=True)
+    assert site.aborted is None, site.warnings
+    soup = site.page("companies/nvidia/")
+    assert soup.select_one("h1").get_text() == "NVIDIA"
+    assert titles(soup) == NVIDIA_TITLES
+    first, second, third, fourth = entries(soup)
+    # MkDocs resolved the .md links of the generated Markdown to page URLs.
+    assert [e.select_one(".aic-index-title a")["href"] for e in entries(soup)] == [
+        "../../posts/gpu/",
+        "../../posts/cuda/",
+        "../../posts/old/",
+        "../../posts/undated/",
+    ]
+    assert [e.select_one(".aic-stance")["data-stance"] for e in entries(soup)] == [
+        "skeptical",
+        "bullish",
+        "bearish",
+        "neutral",
+    ]
+    assert first.select_one(".aic-stance")["href"] == "../../stances/skeptical/"
+    assert [time["datetime"] for time in soup.select(".aic-index-entry time")] == [
+        "2026-03-10",
+        "2026-02-01",
+        "2025-12-24",
+    ]
+    assert [(a.get_text(), a["href"]) for a in first.select(".aic-company")] == [
+        ("NVIDIA", "./"),
+        ("AMD", "../amd/"),
+    ]
+    assert [(a.get_text(), a["href"]) for a in first.select(".aic-topic")] == [
+        ("AI hardware", "../../topics/ai-hardware/")
+    ]
+    assert first.select_one(".aic-excerpt").get_text() == (
+        "Rivals are closer than the margins suggest."
+    )
+    assert second.select_one(".aic-excerpt").get_text() == "Some words about the subject."
+    assert fourth.select_one("time") is None and third.select_one("time") is not None
+
+
+def test_same_day_articles_are_ordered_by_title_and_excerpt_is_plain(build_site):
+    site = build_site(POSTS, REGISTRY, strict=True)
+    soup = site.page("topics/ai-hardware/")
+    assert titles(soup) == [
+        "Tensor chips find their market",
+        "The GPU moat is shallower than it looks",
+    ]
+    assert entries(soup)[0].select_one(".aic-excerpt").get_text() == (
+        "Cloud buyers finally have a second source."
+    )
+
+
+def test_drafts_are_never_listed_and_draft_only_terms_get_no_page(build_site):
+    site = build_site(POSTS, REGISTRY, strict=True)
+    assert "Unfinished rumour" not in site.text("companies/nvidia/index.html")
+    assert not site.exists("companies/secretco/")
+    assert not site.exists("topics/rumours/")
+    overview = site.page("companies/")
+    assert [a.get_text() for a in overview.select(".aic-index-term a")] == [
+        "AMD",
+        "Google",
+        "NVIDIA",
+    ]
+
+
+def test_overviews_name_every_term_with_its_count(build_site):
+    site = build_site(POSTS, REGISTRY, strict=True)
+    companies = site.page("companies/")
+    assert [
+        (
+            item.select_one("a").get_text(),
+            item.select_one("a")["href"],
+            item.select_one(".aic-index-count")["data-count"],
+        )
+        for item in companies.select(".aic-index-term")
+    ] == [("AMD", "amd/", "1"), ("Google", "google/", "1"), ("NVIDIA", "nvidia/", "4")]
+    stances = site.page("stances/")
+    assert [
+        (a["data-stance"], a.find_next_sibling(class_="aic-index-count")["data-count"])
+        for a in stances.select(".aic-index-term a.aic-stance")
+    ] == [("bullish", "2"), ("bearish", "1"), ("skeptical", "1"), ("neutral", "1")]
+    topics = site.page("topics/")
+    assert [a.get_text() for a in topics.select(".aic-index-term a")] == [
+        "AI hardware",
+        "Cloud",
+        "Software",
+    ]
+
+
+def test_links_follow_use_directory_urls_false(build_site):
+    site = build_site(POSTS, REGISTRY, strict=True, extra={"use_directory_urls": False})
+    assert site.aborted is None, site.warnings
+    soup = site.page("companies/nvidia/index.html")
+    assert soup.select_one(".aic-index-title a")["href"] == "../../posts/gpu.html"
+    assert soup.select_one(".aic-stance")["href"] == "../../stances/skeptical/index.html"
+
+
+def test_pagination(build_site):
+    pages = {
+        f"posts/p{day}.md": article(
+            f"title: Agents {day}\ndate: 2026-05-{day:02d}\nstance: neutral\ntopics: [Agents]"
+        )
+        for day in range(1, 6)
+    }
+    site = build_site(pages, {"index": {"per_page": 2}}, strict=True)
+    assert site.aborted is None, site.warnings
+    first = site.page("topics/agents/")
+    second = site.page("topics/agents/page/2/")
+    third = site.page("topics/agents/page/3/")
+    assert not site.exists("topics/agents/page/4/")
+    assert not site.exists("topics/agents/page/1/")
+    assert [titles(first), titles(second), titles(third)] == [
+        ["Agents 5", "Agents 4"],
+        ["Agents 3", "Agents 2"],
+        ["Agents 1"],
+    ]
+    assert first.select_one(".aic-page-previous") is None
+    assert first.select_one(".aic-page-next")["href"] == "page/2/"
+    assert second.select_one(".aic-page-previous")["href"] == "../../"
+    assert second.select_one(".aic-page-next")["href"] == "../3/"
+    assert third.select_one(".aic-page-next") is None
+    numbers = second.select(".aic-page-numbers li")
+    assert [li.get_text(strip=True) for li in numbers] == ["1", "2", "3"]
+    assert [a["href"] for a in second.select("a.aic-page-number")] == ["../../", "../3/"]
+    assert second.select_one('[aria-current="page"]').get_text() == "2"
+    assert second.select_one("h1").get_text() == "Agents (page 2)"
+    assert site.page("topics/").select_one(".aic-index-count")["data-count"] == "5"
+
+
+def test_author_page_beside_the_folder_is_kept_and_listing_appended(build_site):
+    pages = {
+        **POSTS,
+        "companies/nvidia.md": "# NVIDIA, our way\n\nWe write about NVIDIA a lot.\n",
+    }
+    site = build_site(pages, REGISTRY, strict=True)
+    assert site.aborted is None, site.warnings
+    soup = site.page("companies/nvidia/")
+    assert soup.select_one("h1").get_text() == "NVIDIA, our way"
+    text = str(soup)
+    assert text.index("We write about NVIDIA a lot.") < text.index('class="aic-index"')
+    assert titles(soup) == NVIDIA_TITLES
+    # Links from elsewhere reach the author's page.
+    gpu = site.page("posts/gpu/")
+    assert gpu.select_one(".aic-article-meta .aic-company")["href"] == "../../companies/nvidia/"
+    assert site.page("companies/").select_one('[data-slug="nvidia"] a')["href"] == "nvidia/"
+
+
+def test_author_page_with_marker_gets_the_listing_there(build_site):
+    pages = {
+        **POSTS,
+        "companies/nvidia/index.md": (
+            "# NVIDIA\n\nIntro by the editor.\n\n<!-- aicommentary:index -->\n\n"
+            "## Disclosure\n\nWe hold no shares.\n"
+        ),
+    }
+    site = build_site(pages, REGISTRY, strict=True)
+    assert site.aborted is None, site.warnings
+    soup = site.page("companies/nvidia/")
+    text = str(soup)
+    assert (
+        text.index("Intro by the editor.")
+        < text.index('class="aic-index-charts"')
+        < text.index('class="aic-index"')
+        < text.index("We hold no shares.")
+    )
+    assert titles(soup) == NVIDIA_TITLES
+    assert "aicommentary:index" not in text
+
+
+def test_company_charts_count_what_the_listing_shows(build_site):
+    site = build_site(POSTS, REGISTRY, strict=True)
+    soup = site.page("companies/nvidia/")
+    chart = soup.select_one('.aic-index-charts figure[data-chart="stances"] svg')
+    assert chart["role"] == "img"
+    assert chart.select_one("title").get_text() == "NVIDIA: articles by stance"
+    assert "Bullish: 1 article; Bearish: 1 article" in chart.select_one("desc").get_text()
+    assert chart["aria-labelledby"].split() == [
+        chart.select_one("title")["id"],
+        chart.select_one("desc")["id"],
+    ]
+    listed = [entry["data-stance"] for entry in entries(soup)]
+    for row in chart.select(".aic-chart-row"):
+        assert int(row["data-count"]) == listed.count(row["data-stance"]), row["data-stance"]
+        assert row.select_one("rect.aic-bar")["data-stance"] == row["data-stance"]
+    assert sum(int(row["data-count"]) for row in chart.select(".aic-chart-row")) == len(listed)
+
+    timeline = soup.select_one('figure[data-chart="months"] svg')
+    months = {g["data-month"]: int(g["data-count"]) for g in timeline.select(".aic-chart-month")}
+    assert months == {"2025-12": 1, "2026-01": 0, "2026-02": 1, "2026-03": 1}
+    assert "without a date" in timeline.select_one("desc").get_text()
+    # Pictures without JavaScript or anything fetched from elsewhere.
+    charts = soup.select_one(".aic-index-charts")
+    assert charts.select("script, img, image, use, foreignObject") == []
+
+
+def test_stance_page_breaks_down_by_company(build_site):
+    site = build_site(POSTS, REGISTRY, strict=True)
+    soup = site.page("stances/bullish/")
+    assert titles(soup) == ["Tensor chips find their market", "CUDA keeps the lead"]
+    chart = soup.select_one('figure[data-chart="companies"] svg')
+    rows = {row["data-label"]: int(row["data-count"]) for row in chart.select(".aic-chart-row")}
+    listed = [a.get_text() for a in soup.select(".aic-index-entry .aic-company")]
+    assert rows == {name: listed.count(name) for name in set(listed)}
+    assert {rect["data-stance"] for rect in chart.select("rect")} == {"bullish"}
+
+
+def test_overview_and_later_pages_have_no_company_charts(build_site):
+    site = build_site(POSTS, {**REGISTRY, "index": {"per_page": 2}}, strict=True)
+    assert site.page("companies/nvidia/").select_one(".aic-index-charts") is not None
+    assert site.page("companies/nvidia/page/2/").select_one(".aic-index-charts") is None
+    assert site.page("topics/ai-hardware/").select_one(".aic-index-charts") is None
+    overview = site.page("stances/").select_one('figure[data-chart="stances"]')
+    assert [rect["data-stance"] for rect in overview.select("rect")] == [
+        "bullish",
+        "bearish",
+        "skeptical",
+        "neutral",
+    ]
+
+
+def test_charts_stay_out_of_the_search_index(build_site):
+    site = build_site(POSTS, REGISTRY, strict=True, plugins=["search"])
+    docs = json.loads(site.text("search/search_index.json"))["docs"]
+    nvidia = next(doc for doc in docs if doc["location"] == "companies/nvidia/")
+    assert "CUDA keeps the lead" in nvidia["text"]
+    assert "articles by stance" not in nvidia["text"]
+
+
+def test_generated_pages_are_in_the_sitemap_and_search_index(build_site):
+    site = build_site(POSTS, REGISTRY, strict=True, plugins=["search"])
+    assert site.aborted is None, site.warnings
+    sitemap = site.text("sitemap.xml")
+    locations = {
+        doc["location"] for doc in json.loads(site.text("search/search_index.json"))["docs"]
+    }
+    for url in ("companies/", "companies/nvidia/", "topics/ai-hardware/", "stances/bullish/"):
+        assert f"<loc>{SITE_URL}{url}</loc>" in sitemap
+        assert url in locations
+
+
+def test_kinds_can_be_switched_off_and_moved(build_site):
+    options = {
+        **REGISTRY,
+        "index": {
+            "stances": {"enabled": False},
+            "topics": {"prefix": "subjects", "title": "Subjects"},
+        },
+    }
+    site = build_site(POSTS, options, strict=True)
+    assert site.aborted is None, site.warnings
+    assert not site.exists("stances/")
+    assert not site.exists("stances/bullish/")
+    assert site.page("subjects/").select_one("h1").get_text() == "Subjects"
+    soup = site.page("subjects/ai-hardware/")
+    assert soup.select_one(".aic-index-entry .aic-stance").name == "span"  # No stance page to link.
+
+
+def test_names_are_escaped_everywhere(build_site):
+    hostile = "<img src=x onerror=alert(1)> *AT&T* [x](y)"
+    pages = {"posts/a.md": article(f"title: A\ndate: 2026-01-01\nsubject_company: '{hostile}'")}
+    site = build_site(pages, strict=True)
+    assert site.aborted is None, site.warnings
+    slug = site.page("companies/").select_one(".aic-index-term")["data-slug"]
+    soup = site.page(f"companies/{slug}/")
+    assert soup.select_one("h1").get_text() == hostile
+    assert soup.select_one("title").get_text().startswith(hostile)
+    assert soup.select("img") == []
+
+
+def test_theme_can_override_the_listing_and_mkdocs_checks_its_links(build_site, tmp_path):
+    custom = tmp_path / "overrides" / "aicommentary"
+    custom.mkdir(parents=True)
+    (custom / "index_listing.html").write_text(
+        '<div class="aic-index custom">{% for e in entries %}'
+        '<a href="{{ e.href }}">{{ e.article.title }}</a>{% endfor %}'
+        '<a href="../../missing.md">broken</a></div>',
+        encoding="utf-8",
+    )
+    theme = {"name": "mkdocs", "custom_dir": str(tmp_path / "overrides")}
+    site = build_site(POSTS, REGISTRY, theme=theme)
+    soup = site.page("companies/nvidia/")
+    assert soup.select_one(".aic-index.custom a")["href"] == "../../posts/gpu/"
+    assert any(
+        "companies/nvidia/index.md" in warning and "missing.md" in warning
+        for warning in site.warnings
+    ), site.warnings
+
+
+def test_nav_off_keeps_generated_pages_out_without_info_noise(build_site, caplog):
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    nav = [
+        {"Home": "index.md"},
+        {
+            "Posts": [
+                "posts/gpu.md",
+                "posts/tpu.md",
+                "posts/cuda.md",
+                "posts/old.md",
+                "posts/undated.md",
+            ]
+        },
+    ]
+    site = build_site(POSTS, REGISTRY, strict=True, extra={"nav": nav})
+    assert site.aborted is None, site.warnings
+    assert "companies/nvidia/index.md" not in caplog.text
+    home_nav = [a.get("href") for a in site.page("").select(".navbar a")]
+    assert not any("companies" in (href or "") for href in home_nav)
+
+
+@pytest.mark.parametrize("explicit", [False, True], ids=["automatic-nav", "explicit-nav"])
+def test_nav_option_adds_sections(build_site, explicit):
+    extra = {}
+    if explicit:
+        extra["nav"] = [
+            {"Home": "index.md"},
+            {
+                "Posts": [
+                    "posts/gpu.md",
+                    "posts/tpu.md",
+                    "posts/cuda.md",
+                    "posts/old.md",
+                    "posts/undated.md",
+                ]
+            },
+        ]
+    site = build_site(POSTS, {**REGISTRY, "index": {"nav": True}}, strict=True, extra=extra)
+    assert site.aborted is None, site.warnings
+    soup = site.page("")
+    sections = {
+        dropdown.select_one(".dropdown-toggle").get_text(strip=True): [
+            a.get_text(strip=True) for a in dropdown.select(".dropdown-menu a")
+        ]
+        for dropdown in soup.select(".navbar-nav > li.dropdown")
+    }
+    assert sections["Topics"] == ["Topics", "AI hardware", "Cloud", "Software"]
+    assert sections["Companies"] == ["Companies", "AMD", "Google", "NVIDIA"]
+    assert sections["Stances"] == ["Stances", "Bullish", "Bearish", "Skeptical", "Neutral"]
+    assert list(sections)[-3:] == ["Topics", "Companies", "Stances"]
+    # The generated section does not repeat itself, and later pages stay out.
+    assert "page/2" not in str(soup.select_one(".navbar"))
+    nvidia = site.page("companies/nvidia/")
+    assert nvidia.select_one('.navbar a[rel="prev"]')["href"] == "../google/"
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs", "material"])
+def test_everything_on_builds_strict_without_warnings_in_every_theme(build_site, theme):
+    options = {**REGISTRY, "index": {"nav": True, "per_page": 2}}
+    site = build_site(POSTS, options, strict=True, theme=theme, plugins=["search"])
+    assert site.aborted is None, site.warnings
+    assert site.warnings == []
+    soup = site.page("companies/nvidia/")
+    assert titles(soup) == NVIDIA_TITLES[:2]
+    assert len(soup.select(".aic-index-charts svg")) == 2
+    assert soup.head.select('link[rel="alternate"]')
+    assert site.page("posts/gpu/").head.select('script[type="application/ld+json"]')
+    assert site.exists("companies/nvidia/page/2/")
+    assert site.exists("topics/ai-hardware/feed.json")

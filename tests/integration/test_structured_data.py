@@ -1,0 +1,93 @@
+"""JSON-LD in every article's head."""
+
+import json
+
+import pytest
+from helpers import SITE_URL, article
+
+# In values themes do not show in <title> (MkDocs puts front matter titles there unescaped).
+HOSTILE = '</script><script>alert("x")</script> & <!-- more'
+PAGES = {
+    "index.md": "# Home\n",
+    "posts/a.md": article(
+        f"""
+        title: Margins & moats
+        date: 2026-03-10
+        stance: skeptical
+        subject_company: [Nvidia, Unlisted Labs]
+        topics: [AI hardware]
+        summary: '{HOSTILE}'
+        author: '{HOSTILE}'
+        """
+    ),
+    "posts/b.md": article(
+        """
+        title: Signed piece
+        stance: bullish
+        subject_company: AMD
+        author: [Ada, Grace]
+        """
+    ),
+}
+OPTIONS = {"companies": {"NVIDIA": {"aliases": ["Nvidia"], "url": "https://www.nvidia.com/"}}}
+
+
+def json_ld(soup):
+    scripts = soup.head.select('script[type="application/ld+json"]')
+    assert len(scripts) == 1
+    return scripts[0].string
+
+
+def test_article_json_ld_parses_and_says_what_the_article_is_about(build_site):
+    site = build_site(PAGES, OPTIONS, strict=True)
+    assert site.aborted is None, site.warnings
+    raw = site.text("posts/a/index.html")
+    text = json_ld(site.page("posts/a/"))
+    assert "</script" not in text and "<!--" not in text
+    assert raw.count("</script>") == raw.count("<script")  # No script was closed early.
+    data = json.loads(text)
+    assert data["@type"] == "OpinionNewsArticle"
+    assert data["headline"] == "Margins & moats"
+    assert data["description"] == HOSTILE
+    assert data["datePublished"] == "2026-03-10"
+    assert data["author"] == {"@type": "Person", "name": HOSTILE}
+    assert data["url"] == f"{SITE_URL}posts/a/"
+    assert data["about"] == [
+        {"@type": "Organization", "name": "NVIDIA", "url": "https://www.nvidia.com/"},
+        {"@type": "Organization", "name": "Unlisted Labs"},
+    ]
+    b = json.loads(json_ld(site.page("posts/b/")))
+    assert [person["name"] for person in b["author"]] == ["Ada", "Grace"]
+
+
+def test_site_author_stands_in(build_site):
+    site = build_site(PAGES, OPTIONS, strict=True, extra={"site_author": "The Desk"})
+    data = json.loads(json_ld(site.page("posts/a/")))
+    assert data["author"]["name"] == HOSTILE
+    pages = {**PAGES, "posts/a.md": PAGES["posts/a.md"].replace(f"author: '{HOSTILE}'", "")}
+    site = build_site(pages, OPTIONS, strict=True, extra={"site_author": "The Desk"})
+    data = json.loads(json_ld(site.page("posts/a/")))
+    assert data["author"] == {"@type": "Person", "name": "The Desk"}
+
+
+def test_only_articles_get_json_ld(build_site):
+    site = build_site(PAGES, OPTIONS, strict=True)
+    assert site.page("").head.select('script[type="application/ld+json"]') == []
+    assert site.page("companies/nvidia/").head.select('script[type="application/ld+json"]') == []
+
+
+@pytest.mark.parametrize("schema_type", ["AnalysisNewsArticle", "BlogPosting"])
+def test_type_is_configurable(build_site, schema_type):
+    site = build_site(PAGES, {**OPTIONS, "structured_data": {"type": schema_type}}, strict=True)
+    assert json.loads(json_ld(site.page("posts/b/")))["@type"] == schema_type
+
+
+def test_unknown_type_is_a_configuration_error(build_site):
+    site = build_site(PAGES, {"structured_data": {"type": "Recipe"}})
+    assert site.aborted is not None
+    assert any("Recipe" in warning for warning in site.warnings), site.warnings
+
+
+def test_can_be_switched_off(build_site):
+    site = build_site(PAGES, {"structured_data": {"enabled": False}}, strict=True)
+    assert site.page("posts/a/").head.select('script[type="application/ld+json"]') == []

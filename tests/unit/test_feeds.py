@@ -1,0 +1,93 @@
+"""RSS 2.0 and JSON Feed 1.1 documents, read back as a feed reader would."""
+
+import json
+from datetime import datetime
+
+import feedparser
+
+from mkdocs_aicommentary.articles import Article
+from mkdocs_aicommentary.feeds import absolute_url, article_feed, json_feed, rss
+
+SITE = "https://commentary.example/blog/"
+
+
+def articles():
+    return [
+        Article(
+            "posts/b.md",
+            "posts/b/",
+            'Chips & "dips" </script>',
+            date=datetime(2026, 3, 2, 9, 30),
+            companies=("NVIDIA",),
+            topics=("AI hardware",),
+            summary="A summary with <b>markup</b>\x0b and a control character.",
+            authors=("Ada",),
+        ),
+        Article("posts/a.md", "posts/a/", "Undated", body="First words.\n"),
+    ]
+
+
+def make_feed(limit=20):
+    return article_feed(
+        title="NVIDIA · Test",
+        description="Articles on NVIDIA.",
+        site_url=SITE,
+        page_url="companies/nvidia/",
+        folder="companies/nvidia",
+        articles=articles(),
+        limit=limit,
+        default_authors=("Site Author",),
+        language="en",
+    )
+
+
+def test_absolute_urls_keep_the_site_path():
+    assert absolute_url("https://x.example/blog", "posts/a/") == "https://x.example/blog/posts/a/"
+    assert absolute_url(SITE, "") == SITE
+
+
+def test_rss_is_valid_and_reads_back():
+    parsed = feedparser.parse(rss(make_feed()))
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.version == "rss20"
+    assert parsed.feed.title == "NVIDIA · Test"
+    assert parsed.feed.link == SITE + "companies/nvidia/"
+    assert [entry.title for entry in parsed.entries] == ['Chips & "dips" </script>', "Undated"]
+    first, second = parsed.entries
+    assert first.link == SITE + "posts/b/"
+    assert first.id == SITE + "posts/b/"
+    assert first.published_parsed[:5] == (2026, 3, 2, 9, 30)
+    assert first.author == "Ada"
+    assert [tag.term for tag in first.tags] == ["NVIDIA", "AI hardware"]
+    assert "\x0b" not in first.summary
+    assert second.summary == "First words."
+    assert second.author == "Site Author"
+    assert "published" not in second
+
+
+def test_rss_names_itself_and_is_deterministic():
+    text = rss(make_feed())
+    assert f'href="{SITE}companies/nvidia/feed.xml" rel="self"' in text
+    assert "<lastBuildDate>Mon, 02 Mar 2026 09:30:00 +0000</lastBuildDate>" in text
+    assert text == rss(make_feed())
+
+
+def test_feed_holds_only_the_newest_items():
+    parsed = feedparser.parse(rss(make_feed(limit=1)))
+    assert [entry.title for entry in parsed.entries] == ['Chips & "dips" </script>']
+
+
+def test_json_feed_has_the_required_fields():
+    document = json.loads(json_feed(make_feed()))
+    assert document["version"] == "https://jsonfeed.org/version/1.1"
+    assert document["feed_url"] == SITE + "companies/nvidia/feed.json"
+    assert document["home_page_url"] == SITE + "companies/nvidia/"
+    first, second = document["items"]
+    assert first["id"] == first["url"] == SITE + "posts/b/"
+    assert first["date_published"] == "2026-03-02T09:30:00Z"
+    assert first["authors"] == [{"name": "Ada"}]
+    assert first["tags"] == ["NVIDIA", "AI hardware"]
+    assert second["content_text"] == "First words."
+    assert "date_published" not in second
+    for item in document["items"]:
+        assert isinstance(item["id"], str) and ("content_text" in item or "content_html" in item)

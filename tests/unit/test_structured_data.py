@@ -1,0 +1,61 @@
+"""JSON-LD for articles: the right fields, and safe inside a script element."""
+
+import json
+from datetime import datetime
+
+from mkdocs_aicommentary.articles import Article
+from mkdocs_aicommentary.structured_data import article_data, script_json
+
+REGISTRY = {"NVIDIA": "https://www.nvidia.com/"}
+
+
+def data(article, **options):
+    options.setdefault("schema_type", "OpinionNewsArticle")
+    options.setdefault("site_name", "Test publication")
+    return article_data(article, company_url=REGISTRY.get, **options)
+
+
+def test_fields_of_an_opinion_article():
+    article = Article(
+        "posts/a.md",
+        "posts/a/",
+        "The GPU gambit",
+        date=datetime(2026, 11, 20),
+        companies=("NVIDIA", "Unlisted Co"),
+        topics=("AI hardware",),
+        authors=("Ada Lovelace",),
+    )
+    result = data(article, site_url="https://x.example/", description="Short.")
+    assert result["@context"] == "https://schema.org"
+    assert result["@type"] == "OpinionNewsArticle"
+    assert result["headline"] == "The GPU gambit"
+    assert result["datePublished"] == "2026-11-20"
+    assert result["author"] == {"@type": "Person", "name": "Ada Lovelace"}
+    assert result["url"] == "https://x.example/posts/a/"
+    assert result["about"] == [
+        {"@type": "Organization", "name": "NVIDIA", "url": "https://www.nvidia.com/"},
+        {"@type": "Organization", "name": "Unlisted Co"},
+    ]
+    assert result["keywords"] == ["AI hardware"]
+    assert result["description"] == "Short."
+
+
+def test_site_author_when_the_article_names_none_and_times_in_utc():
+    article = Article("a.md", "a/", "A", date=datetime(2026, 1, 2, 3, 4, 5))
+    result = data(article, schema_type="AnalysisNewsArticle", default_authors=("Site",))
+    assert result["@type"] == "AnalysisNewsArticle"
+    assert result["author"] == {"@type": "Person", "name": "Site"}
+    assert result["datePublished"] == "2026-01-02T03:04:05Z"
+    assert "url" not in result
+
+
+def test_several_authors_become_a_list():
+    article = Article("a.md", "a/", "A", authors=("One", "Two"))
+    assert [person["name"] for person in data(article)["author"]] == ["One", "Two"]
+
+
+def test_script_json_cannot_close_the_script():
+    hostile = Article("a.md", "a/", "</script><script>alert(1)</script> & <!--", authors=("<b>",))
+    text = script_json(data(hostile))
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["headline"] == "</script><script>alert(1)</script> & <!--"
