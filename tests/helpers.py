@@ -53,7 +53,8 @@ class _Collect(logging.Handler):
 def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
     """Write ``pages`` ({path: markdown}) and a mkdocs.yml, build in-process, return the result.
 
-    ``plugin`` holds the aicommentary options; ``extra`` adds top-level mkdocs.yml keys.
+    ``plugin`` holds the aicommentary options; ``extra`` adds top-level mkdocs.yml keys;
+    ``serve`` builds the way ``mkdocs serve`` does.
     The plugin object is the same across builds in one process, as under ``mkdocs serve``.
     """
     counter = iter(range(1000))
@@ -66,6 +67,7 @@ def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
         theme: str | Mapping[str, Any] = "mkdocs",
         extra: Mapping[str, Any] | None = None,
         root: Path | None = None,
+        serve: bool = False,
     ) -> BuiltSite:
         root = root or tmp_path / f"site{next(counter)}"
         docs_dir = root / "docs"
@@ -89,7 +91,10 @@ def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
         logger = logging.getLogger("mkdocs")
         logger.addHandler(handler)
         try:
-            build(load_config(str(config_file)))
+            # With a serve_url, MkDocs builds as `mkdocs serve` does (drafts included).
+            build(
+                load_config(str(config_file)), serve_url="http://127.0.0.1:8000/" if serve else None
+            )
         except Abort as error:
             result.aborted = str(error)
         finally:
