@@ -30,6 +30,8 @@ serve: $(VENV)/.demo
 
 test: $(VENV)/.test
 	$(BIN)/pytest -m "not browser"
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test-browser: $(VENV)/.test
 	$(BIN)/pytest -m browser
