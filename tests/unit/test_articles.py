@@ -1,8 +1,11 @@
 from datetime import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mkdocs_aicommentary.articles import (
+    FrontMatter,
     Vocabulary,
     is_article,
     read_article,
@@ -115,3 +118,27 @@ def test_which_pages_are_articles():
     assert not is_article("about.md", {"title": "About"}, [])
     assert is_article("posts/2026/a.md", {}, ["posts/*"])
     assert not is_article("about.md", {"stance": "bullish"}, ["posts/*"])
+
+
+yaml_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text()
+    | st.dates()
+    | st.datetimes(),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(), children, max_size=3)
+    ),
+    max_leaves=6,
+)
+FIELDS = ["title", "date", "stance", "subject_company", "topics", "draft", "summary", "description"]
+
+
+@given(st.dictionaries(st.sampled_from(FIELDS), yaml_values))
+def test_no_front_matter_value_makes_reading_crash(meta):
+    article, problems = read_article("p.md", "p/", FrontMatter(meta, "body"), VOCABULARY)
+    assert isinstance(article.title, str) and article.title
+    assert all(problem.src_path == "p.md" for problem in problems)
+    assert isinstance(article.sort_key, tuple)
