@@ -501,7 +501,9 @@ def insert_slot(html: str, placement: str, paragraph: int = 3) -> str:
     With ``placement: marker`` only a marker places the block. Markers left over go.
     """
     placed, found = place_at_marker(html, SLOT_NAME)
-    if not found and placement != "marker":
+    if found:
+        placed = _out_of_paragraph(placed, slot(SLOT_NAME))
+    elif placement != "marker":
         offsets = _top_level_offsets(html, paragraph)
         if placement == "after_paragraph" and offsets.paragraph_end is not None:
             where = offsets.paragraph_end
@@ -511,6 +513,20 @@ def insert_slot(html: str, placement: str, paragraph: int = 3) -> str:
             where = len(html)
         placed = html[:where] + slot(SLOT_NAME) + html[where:]
     return remove_markers(placed, SLOT_NAME)
+
+
+def _out_of_paragraph(html: str, mark: str) -> str:
+    """A marker typed inside a sentence puts the block after that paragraph, not inside it."""
+    where = html.index(mark)
+    before = html[:where]
+    opened = max(before.rfind("<p>"), before.rfind("<p "))
+    if opened <= before.rfind("</p>"):
+        return html
+    close = html.find("</p>", where)
+    if close < 0:
+        return html
+    close += len("</p>")
+    return before + html[where + len(mark) : close] + mark + html[close:]
 
 
 def remove_block_markers(html: str) -> str:
