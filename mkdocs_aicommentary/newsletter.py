@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import SplitResult, parse_qs, urlencode, urlsplit
 
 from .links import page_url
 from .placeholders import place_at_marker, remove_markers, slot
@@ -156,7 +156,7 @@ def check_url(url: object, option: str) -> str:
     )
 
 
-def _no_credentials(parts, option: str, url: str) -> None:
+def _no_credentials(parts: SplitResult, option: str, url: str) -> None:
     if parts.username or parts.password:
         raise NewsletterError(f"'{option}' must not carry a user name or password: {url!r}.")
 
@@ -311,7 +311,10 @@ def _kit(options: Mapping[str, Any], honeypot: str) -> SignupForm:
 
 
 def _mailchimp(options: Mapping[str, Any], honeypot: str) -> SignupForm:
-    url = check_url(options.get("url"), "url")
+    url = options.get("url")
+    if isinstance(url, str):
+        url = url.replace("&amp;", "&")  # as copied from the HTML of Mailchimp's embed code
+    url = check_url(url, "url")
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     if not (host.endswith(".list-manage.com") and parts.path.rstrip("/") in _MAILCHIMP_PATHS):

@@ -120,6 +120,12 @@ def test_mailchimp_uses_its_own_honeypot():
     assert form.hidden == ()
 
 
+def test_mailchimp_url_copied_from_the_embed_html():
+    url = "https://acme.us21.list-manage.com/subscribe/post?u=abc123&amp;id=def456"
+    form = signup_form({"provider": "mailchimp", "url": url})
+    assert form.action == "https://acme.us21.list-manage.com/subscribe/post?u=abc123&id=def456"
+
+
 def test_mailchimp_hosted_form_url_becomes_the_post_url():
     form = signup_form(
         {"provider": "mailchimp", "url": "https://acme.us21.list-manage.com/subscribe?u=a1&id=b2"}
