@@ -31,7 +31,11 @@ def main(out_dir: Path) -> int:
         print(missing, file=sys.stderr)
         return 1
     out_dir.mkdir(parents=True, exist_ok=True)
-    build = make_builder(Path(tempfile.mkdtemp(prefix="aic-shots-")))
+    with tempfile.TemporaryDirectory(prefix="aic-shots-") as scratch:
+        return _shoot(make_builder(Path(scratch)), out_dir)
+
+
+def _shoot(build, out_dir: Path) -> int:
     options = {"newsletter": {**SHOWCASE_NEWSLETTER, "action": "https://example.com/subscribe"}}
     with chromium(width=900, height=1000) as driver:
         for theme, settings in THEMES.items():
