@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 
-.PHONY: demo serve test test-browser lint format benchmark clean
+.PHONY: demo serve test test-browser screenshots lint format benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ test: $(VENV)/.test
 
 test-browser: $(VENV)/.test
 	$(BIN)/pytest -m browser
+
+# Needs the system chromium and chromium-driver, like test-browser.
+screenshots: $(VENV)/.test
+	$(BIN)/python tests/make_screenshots.py docs/screenshots
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

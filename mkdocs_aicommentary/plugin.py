@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from . import newsletter
 from .articles import (
     ARTICLE_MARKERS,
     Article,
@@ -22,7 +23,7 @@ from .articles import (
     split_front_matter,
 )
 from .companies import CompanyRegistry
-from .config import AICommentaryConfig, check_config, registered_companies
+from .config import AICommentaryConfig, check_config, registered_companies, signup_form
 from .links import TermPages, page_url
 from .placeholders import fill_slots
 from .render import STYLESHEET, TEMPLATES_DIR, Renderer
@@ -47,6 +48,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self.renderer: Renderer | None = None
         self.boxes: dict[str, dict[str, str]] = {}
         """Per page (source path): the rendered boxes waiting for their slots."""
+        self.signup: newsletter.SignupForm | None = None
+        self.privacy_target: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this hook keeps one plugin object across ``mkdocs serve`` rebuilds.
@@ -58,6 +61,11 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._reset()
         check_config(self.config)
+        self.signup = signup_form(self.config)
+        if self.signup is not None and self.config.newsletter.privacy_url:
+            self.privacy_target = newsletter.privacy_target(
+                self.config.newsletter.privacy_url, config.use_directory_urls
+            )
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)
         if STYLESHEET not in config.extra_css:
@@ -127,6 +135,10 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        html = self._with_header(html, page)
+        return self._with_newsletter(html, page)
+
+    def _with_header(self, html: str, page: Page) -> str:
         article = self.articles.get(page.file.src_uri)
         if article is None or self.renderer is None or not self.config.header:
             return html
@@ -135,6 +147,36 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         if title is None:
             return header + html
         return html[: title.end()] + header + html[title.end() :]
+
+    def _with_newsletter(self, html: str, page: Page) -> str:
+        """A slot for the signup block where the options (or the author's marker) put it."""
+        options = self.config.newsletter
+        if self.signup is None or self.renderer is None or options is None:
+            return html
+        src_path = page.file.src_uri
+        wanted, problem = newsletter.page_wants_block(
+            src_path,
+            page.meta,
+            is_article=src_path in self.articles,
+            articles=options.articles,
+            index_prefixes=self._index_prefixes() if options.index_pages else (),
+            patterns=options.pages,
+        )
+        if problem:
+            log.warning(problem)
+        if not wanted:
+            return newsletter.remove_block_markers(html)
+        self.boxes.setdefault(src_path, {})[newsletter.SLOT_NAME] = self.renderer.newsletter_block(
+            self.signup, options, page.url, self.privacy_target
+        )
+        return newsletter.insert_slot(html, options.placement, options.paragraph)
+
+    def _index_prefixes(self) -> list[str]:
+        return [
+            self.config.index[kind].prefix.strip("/")
+            for kind in KINDS
+            if self.config.index[kind].enabled
+        ]
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         return fill_slots(output, self.boxes.pop(page.file.src_uri, {}))

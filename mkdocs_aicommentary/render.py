@@ -7,7 +7,7 @@ Autoescaping is on: whatever an author typed reaches the page as text, never as 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,12 +16,14 @@ import jinja2
 
 from .articles import Article
 from .links import TermPages, relative_url
+from .newsletter import SignupForm, is_absolute
 from .taxonomy import Taxonomy, Term
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
 STYLESHEET = "assets/aicommentary/aicommentary.css"
 
 ARTICLE_HEADER = "aicommentary/article_header.html"
+NEWSLETTER = "aicommentary/newsletter.html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,4 +90,27 @@ class Renderer:
             stance=stances[0] if stances else None,
             companies=self.term_links(article, "companies", page_url),
             topics=self.term_links(article, "topics", page_url),
+        )
+
+    def newsletter_block(
+        self,
+        form: SignupForm,
+        options: Mapping[str, object],
+        page_url: str,
+        privacy_target: str | None = None,
+    ) -> str:
+        """The signup block; ``privacy_target`` is an absolute URL or a site-relative path."""
+        privacy_href = None
+        if privacy_target is not None:
+            privacy_href = (
+                privacy_target
+                if is_absolute(privacy_target)
+                else relative_url(privacy_target.lstrip("/"), page_url)
+            )
+        return self.render(
+            NEWSLETTER,
+            form=form,
+            options=options,
+            privacy_href=privacy_href,
+            has_note=bool(options.get("privacy") or privacy_href),
         )
