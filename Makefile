@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 
-.PHONY: demo serve test test-browser lint format benchmark clean
+.PHONY: demo serve test test-browser screenshots lint format benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,9 +30,15 @@ serve: $(VENV)/.demo
 
 test: $(VENV)/.test
 	$(BIN)/pytest -m "not browser"
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test-browser: $(VENV)/.test
 	$(BIN)/pytest -m browser
+
+# Needs the system chromium and chromium-driver, like test-browser.
+screenshots: $(VENV)/.test
+	$(BIN)/python tests/make_screenshots.py docs/screenshots
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

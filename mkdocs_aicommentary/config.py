@@ -10,6 +10,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 
+from . import newsletter
 from .companies import Company, clashing_spellings
 from .slugs import slugify
 
@@ -66,8 +67,9 @@ class IndexConfig(base.Config):
     """Articles per listing page; longer listings continue at ``<prefix>/<slug>/page/2/``."""
     nav = c.Type(bool, default=False)
     """Add Topics / Companies / Stances sections to the nav (explicit or automatic)."""
-    feeds = c.Type(bool, default=True)
-    """RSS 2.0 and JSON Feed 1.1 beside every company and topic page (needs ``site_url``)."""
+    feeds = c.Optional(c.Type(bool))
+    """RSS 2.0 and JSON Feed 1.1 beside every company and topic page. They need ``site_url``:
+    unset (the default) means feeds whenever it is set; true warns when it is not."""
     feed_items = c.Type(int, default=20)
     """How many of the newest articles each feed holds."""
 
@@ -89,6 +91,76 @@ class StructuredDataConfig(base.Config):
 
     enabled = c.Type(bool, default=True)
     type = c.Choice(STRUCTURED_DATA_TYPES, default="OpinionNewsArticle")
+
+
+class NewsletterConfig(base.Config):
+    """The signup block: which provider, what it says, where it goes and on which pages.
+
+    Provider options (``username``, ``form_id``, ``url``, ``publication``, ``site``, ``action``
+    ...) have no defaults here, so that ``newsletter.signup_form`` can tell which were given.
+    """
+
+    provider = c.Optional(c.Choice(newsletter.PROVIDERS))
+    username = c.Optional(c.Type(str))
+    """buttondown: the username in buttondown.com/<username>."""
+    tag = c.Optional(c.Type(str))
+    """buttondown: tag given to readers who subscribe here."""
+    form_id = c.Optional(c.Type((str, int)))
+    """kit: the form number; beehiiv: the embed's form id."""
+    url = c.Optional(c.Type(str))
+    """mailchimp: the list-manage subscribe URL (with u and id) from the embedded form."""
+    publication = c.Optional(c.Type(str))
+    """substack: the subdomain, or the custom domain as an https:// URL."""
+    height = c.Optional(c.Type(int))
+    """substack, beehiiv: frame height in pixels (default 320)."""
+    site = c.Optional(c.Type(str))
+    """ghost: the Ghost site's URL."""
+    locale = c.Optional(c.Type(str))
+    labels = c.ListOfItems(c.Type(str), default=[])
+    button_color = c.Optional(c.Type(str))
+    button_text_color = c.Optional(c.Type(str))
+    action = c.Optional(c.Type(str))
+    """custom: the absolute https:// URL the form posts to."""
+    method = c.Optional(c.Type(str))
+    email_field = c.Optional(c.Type(str))
+    hidden = c.DictOfItems(c.Type((str, int, float, bool)), default={})
+    """Extra hidden fields sent with the form (buttondown, kit, mailchimp, custom)."""
+    honeypot_field = c.Type(str, default=newsletter.DEFAULT_HONEYPOT)
+    """Name of the bot trap added where the provider has none of its own."""
+
+    heading = c.Type(str, default="Get new posts by email")
+    text = c.Optional(c.Type(str))
+    label = c.Type(str, default="Email address")
+    placeholder = c.Type(str, default="you@example.com")
+    button = c.Type(str, default="Subscribe")
+    privacy = c.Optional(c.Type(str))
+    """A short note under the form, e.g. "One email a week. Unsubscribe any time."."""
+    privacy_url = c.Optional(c.Type(str))
+    privacy_link_text = c.Type(str, default="Privacy policy")
+
+    placement = c.Choice(newsletter.PLACEMENTS, default="end")
+    """end, after_paragraph (see ``paragraph``) or marker; a marker is honoured in every mode."""
+    paragraph = c.Type(int, default=3)
+    articles = c.Type(bool, default=True)
+    index_pages = c.Type(bool, default=False)
+    """Also on the topic, company and stance pages (matched by their ``index`` prefixes)."""
+    pages = c.ListOfItems(c.Type(str), default=[])
+    """Glob patterns of other source paths that get the block, e.g. ``about.md``."""
+    new_tab = c.Type(bool, default=False)
+    """Submit into a new tab (target=_blank, rel=noopener) so the reader keeps the page."""
+
+
+class _OptionalSection(c.SubConfig[NewsletterConfig]):
+    """``newsletter:`` left out (or empty) is None: no block and no warning."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = None
+
+    def run_validation(self, value: object) -> NewsletterConfig | None:  # type: ignore[override]
+        if value is None:
+            return None
+        return super().run_validation(value)
 
 
 class AICommentaryConfig(base.Config):
@@ -115,6 +187,8 @@ class AICommentaryConfig(base.Config):
     index = c.SubConfig(IndexConfig)
 
     structured_data = c.SubConfig(StructuredDataConfig)
+    newsletter = _OptionalSection()
+    """Signup block; see ``NewsletterConfig``. Left out: no block."""
 
 
 def registered_companies(config: AICommentaryConfig) -> list[Company]:
@@ -123,6 +197,41 @@ def registered_companies(config: AICommentaryConfig) -> list[Company]:
         Company(name, tuple(details.aliases), details.url or None, details.ticker or None)
         for name, details in config.companies.items()
     ]
+
+
+def signup_form(config: AICommentaryConfig) -> newsletter.SignupForm | None:
+    """The newsletter form the options describe, None without a ``newsletter`` section."""
+    section = config.newsletter
+    if section is None:
+        return None
+    try:
+        return newsletter.signup_form(dict(section))
+    except newsletter.NewsletterError as error:
+        raise PluginError(f"aicommentary: newsletter: {error}") from None
+
+
+def check_newsletter(config: AICommentaryConfig) -> None:
+    """The provider's own fields (via ``signup_form``) and the options around the form."""
+    section = config.newsletter
+    if section is None:
+        return
+    signup_form(config)
+    if section.paragraph < 1:
+        raise PluginError(
+            f"aicommentary: newsletter: 'paragraph' is {section.paragraph}; give the number of "
+            f"the paragraph the block follows, 1 or more (placement: after_paragraph)."
+        )
+    if section.privacy_url is not None:
+        try:
+            newsletter.check_link(section.privacy_url, "privacy_url")
+        except newsletter.NewsletterError as error:
+            raise PluginError(f"aicommentary: newsletter: {error}") from None
+    for name in ("heading", "label", "button"):
+        if not section[name].strip():
+            raise PluginError(
+                f"aicommentary: newsletter: '{name}' is empty; readers need it to know what "
+                f"the form does. Give it some text."
+            )
 
 
 def check_config(config: AICommentaryConfig) -> None:
@@ -155,3 +264,4 @@ def check_config(config: AICommentaryConfig) -> None:
             raise PluginError(
                 f"aicommentary: 'index.{option}' must be 1 or more, not {config.index[option]!r}."
             )
+    check_newsletter(config)

@@ -28,6 +28,15 @@ JSON_TYPE = "application/feed+json"
 
 
 @dataclass(frozen=True, slots=True)
+class FeedLink:
+    """A feed as a page's ``<link rel="alternate">`` names it."""
+
+    type: str
+    title: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
 class FeedItem:
     url: str
     """Absolute URL of the article, also its id."""

@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 from .articles import Article
 from .charts import Bar, bar_chart, months_between, timeline
+from .feeds import JSON_TYPE, RSS_TYPE, FeedLink, article_feed, json_feed, rss
 from .links import term_src_path
 from .taxonomy import Taxonomy, Term
 
@@ -430,3 +431,46 @@ def add_nav_sections(
     for before, after in itertools.pairwise(pages):
         before.next_page, after.previous_page = after, before
     nav.pages = pages
+
+
+def add_feeds(
+    files: Files,
+    config: MkDocsConfig,
+    index_plan: IndexPlan,
+    sections: Sequence[Section],
+    limit: int,
+) -> dict[str, list[FeedLink]]:
+    """Write ``feed.xml`` and ``feed.json`` beside every company and topic page.
+
+    Returns, per page source (all pages of a listing), the feeds to link from its head. Needs
+    ``config.site_url``. An author's own file at a feed's path wins and is not linked.
+    """
+    assert config.site_url
+    by_kind = {section.kind: section for section in sections}
+    authors = (config.site_author,) if config.site_author else ()
+    language = config.theme.get("language") or str(config.theme.locale)
+    links: dict[str, list[FeedLink]] = {}
+    for page in index_plan.pages:
+        if page.kind not in FEED_KINDS or page.term is None or page.number != 1:
+            continue
+        folder = feed_folder(by_kind[page.kind], page.term)
+        page_file = files.get_file_from_path(page.src_path)
+        feed = article_feed(
+            title=f"{page.term.name} · {config.site_name}",
+            description=f"Articles on {page.term.name} from {config.site_name}.",
+            site_url=config.site_url,
+            page_url=page_file.url if page_file is not None else "",
+            folder=folder,
+            articles=page.articles,
+            limit=limit,
+            default_authors=authors,
+            language=language.replace("_", "-").lower() or None,
+        )
+        found = []
+        if add_static(files, config, f"{folder}/feed.xml", rss(feed)):
+            found.append(FeedLink(RSS_TYPE, f"{page.term.name} (RSS)", feed.rss_url))
+        if add_static(files, config, f"{folder}/feed.json", json_feed(feed)):
+            found.append(FeedLink(JSON_TYPE, f"{page.term.name} (JSON Feed)", feed.json_url))
+        for src in page.page_srcs:
+            links[src] = found
+    return links

@@ -6,6 +6,7 @@ current build, and ``on_config`` makes that state anew so ``mkdocs serve`` rebui
 
 from __future__ import annotations
 
+import logging
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from . import newsletter
 from .articles import (
     ARTICLE_MARKERS,
     Article,
@@ -23,27 +25,26 @@ from .articles import (
     split_front_matter,
 )
 from .companies import CompanyRegistry
-from .config import AICommentaryConfig, check_config, registered_companies
+from .config import AICommentaryConfig, check_config, registered_companies, signup_form
 from .excerpts import excerpt
-from .feeds import JSON_TYPE, RSS_TYPE, article_feed, json_feed, rss
+from .feeds import FeedLink
 from .indexes import (
     FEED_KINDS,
     INDEX_MARKER,
     IndexPage,
     IndexPlan,
     Section,
+    add_feeds,
     add_nav_sections,
     add_pages,
-    add_static,
     charts_for,
-    feed_folder,
     nav_sections,
     plan,
 )
 from .links import TermPages, author_page_candidates, page_url
 from .mdinsert import HtmlInserter
 from .placeholders import fill_slots, insert_into_head, slot
-from .render import STYLESHEET, TEMPLATES_DIR, FeedLink, Renderer
+from .render import STYLESHEET, TEMPLATES_DIR, Renderer
 from .structured_data import article_data, script_json
 from .taxonomy import KINDS, Taxonomy
 
@@ -72,6 +73,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self.feed_links: dict[str, list[FeedLink]] = {}
         """Per index page (source path): its feeds, for <link rel="alternate">."""
         self.inserter = HtmlInserter(INDEX_MARKER)
+        self.signup: newsletter.SignupForm | None = None
+        self.privacy_target: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this hook keeps one plugin object across ``mkdocs serve`` rebuilds.
@@ -83,6 +86,11 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._reset()
         check_config(self.config)
+        self.signup = signup_form(self.config)
+        if self.signup is not None and self.config.newsletter.privacy_url:
+            self.privacy_target = newsletter.privacy_target(
+                self.config.newsletter.privacy_url, config.use_directory_urls
+            )
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)
         if STYLESHEET not in config.extra_css:
@@ -180,50 +188,25 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         )
         add_pages(files, config, self.index_plan)
         self.index_pages = self.index_plan.by_src()
-        if self.config.index.feeds:
+        if self.config.index.feeds is not False:
             self._add_feeds(files, config)
 
     def _add_feeds(self, files: Files, config: MkDocsConfig) -> None:
         """RSS and JSON Feed beside each company and topic page; absolute URLs need site_url."""
-        pages = [
-            page
-            for page in self.index_plan.pages
-            if page.kind in FEED_KINDS and page.term is not None and page.number == 1
-        ]
-        if not pages:
+        if not any(page.kind in FEED_KINDS for page in self.index_plan.pages):
             return
         if not config.site_url:
-            log.warning(
+            # Asked for explicitly, missing feeds are a problem; by default, a note.
+            log.log(
+                logging.WARNING if self.config.index.feeds else logging.INFO,
                 "No feeds for companies and topics: they need absolute links and 'site_url' is "
                 "not set. Set 'site_url' in mkdocs.yml, or switch feeds off with "
-                "'index: {feeds: false}' in the aicommentary options."
+                "'index: {feeds: false}' in the aicommentary options.",
             )
             return
-        sections = {section.kind: section for section in self._index_sections()}
-        authors = (config.site_author,) if config.site_author else ()
-        language = config.theme.get("language") or str(config.theme.locale)
-        for page in pages:
-            assert page.term is not None
-            folder = feed_folder(sections[page.kind], page.term)
-            page_file = files.get_file_from_path(page.src_path)
-            feed = article_feed(
-                title=f"{page.term.name} · {config.site_name}",
-                description=f"Articles on {page.term.name} from {config.site_name}.",
-                site_url=config.site_url,
-                page_url=page_file.url if page_file is not None else "",
-                folder=folder,
-                articles=page.articles,
-                limit=self.config.index.feed_items,
-                default_authors=authors,
-                language=language.replace("_", "-").lower() or None,
-            )
-            links = []
-            if add_static(files, config, f"{folder}/feed.xml", rss(feed)):
-                links.append(FeedLink(RSS_TYPE, f"{page.term.name} (RSS)", feed.rss_url))
-            if add_static(files, config, f"{folder}/feed.json", json_feed(feed)):
-                links.append(FeedLink(JSON_TYPE, f"{page.term.name} (JSON Feed)", feed.json_url))
-            for src in page.page_srcs:
-                self.feed_links[src] = links
+        self.feed_links = add_feeds(
+            files, config, self.index_plan, self._index_sections(), self.config.index.feed_items
+        )
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.config.index.nav:
@@ -276,6 +259,10 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        html = self._with_header(html, page)
+        return self._with_newsletter(html, page)
+
+    def _with_header(self, html: str, page: Page) -> str:
         article = self.articles.get(page.file.src_uri)
         if article is None or self.renderer is None or not self.config.header:
             return html
@@ -284,6 +271,36 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         if title is None:
             return header + html
         return html[: title.end()] + header + html[title.end() :]
+
+    def _with_newsletter(self, html: str, page: Page) -> str:
+        """A slot for the signup block where the options (or the author's marker) put it."""
+        options = self.config.newsletter
+        if self.signup is None or self.renderer is None or options is None:
+            return html
+        src_path = page.file.src_uri
+        wanted, problem = newsletter.page_wants_block(
+            src_path,
+            page.meta,
+            is_article=src_path in self.articles,
+            articles=options.articles,
+            index_prefixes=self._index_prefixes() if options.index_pages else (),
+            patterns=options.pages,
+        )
+        if problem:
+            log.warning(problem)
+        if not wanted:
+            return newsletter.remove_block_markers(html)
+        self.boxes.setdefault(src_path, {})[newsletter.SLOT_NAME] = self.renderer.newsletter_block(
+            self.signup, options, page.url, self.privacy_target
+        )
+        return newsletter.insert_slot(html, options.placement, options.paragraph)
+
+    def _index_prefixes(self) -> list[str]:
+        return [
+            self.config.index[kind].prefix.strip("/")
+            for kind in KINDS
+            if self.config.index[kind].enabled
+        ]
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         src = page.file.src_uri

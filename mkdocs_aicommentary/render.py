@@ -7,7 +7,7 @@ Autoescaping is on: whatever an author typed reaches the page as text, never as 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,8 +18,10 @@ from markupsafe import Markup
 from .articles import Article
 from .charts import BarChart, Timeline
 from .excerpts import excerpt
+from .feeds import FeedLink
 from .indexes import IndexPage, pager
 from .links import TermPages, relative_src, relative_url
+from .newsletter import SignupForm, is_absolute
 from .taxonomy import Taxonomy, Term
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
@@ -32,6 +34,7 @@ INDEX_CHARTS = "aicommentary/index_charts.html"
 BAR_CHART = "aicommentary/bar_chart.html"
 TIMELINE_CHART = "aicommentary/timeline_chart.html"
 HEAD = "aicommentary/head.html"
+NEWSLETTER = "aicommentary/newsletter.html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +79,6 @@ class OverviewItem:
     name: str
     slug: str
     count: int
-    href: str
-
-
-@dataclass(frozen=True, slots=True)
-class FeedLink:
-    type: str
-    title: str
     href: str
 
 
@@ -216,3 +212,26 @@ class Renderer:
         if not feeds and not json_ld:
             return ""
         return self.render(HEAD, feeds=feeds, json_ld=Markup(json_ld) if json_ld else None)
+
+    def newsletter_block(
+        self,
+        form: SignupForm,
+        options: Mapping[str, object],
+        page_url: str,
+        privacy_target: str | None = None,
+    ) -> str:
+        """The signup block; ``privacy_target`` is an absolute URL or a site-relative path."""
+        privacy_href = None
+        if privacy_target is not None:
+            privacy_href = (
+                privacy_target
+                if is_absolute(privacy_target)
+                else relative_url(privacy_target.lstrip("/"), page_url)
+            )
+        return self.render(
+            NEWSLETTER,
+            form=form,
+            options=options,
+            privacy_href=privacy_href,
+            has_note=bool(options.get("privacy") or privacy_href),
+        )

@@ -15,8 +15,6 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-SITE_URL = "https://commentary.example/"
-
 
 @dataclass
 class BuiltSite:
@@ -56,8 +54,8 @@ def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
     """Write ``pages`` ({path: markdown}) and a mkdocs.yml, build in-process, return the result.
 
     ``plugin`` holds the aicommentary options; ``plugins`` adds other plugins after it (say
-    ``["search"]``); ``extra`` adds or overrides top-level mkdocs.yml keys. ``site_url`` is set
-    (feeds need it); pass ``extra={"site_url": None}`` to build without one.
+    ``["search"]``); ``extra`` adds or overrides top-level mkdocs.yml keys; ``serve`` builds the
+    way ``mkdocs serve`` does.
     The plugin object is the same across builds in one process, as under ``mkdocs serve``.
     """
     counter = iter(range(1000))
@@ -71,6 +69,7 @@ def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
         extra: Mapping[str, Any] | None = None,
         root: Path | None = None,
         plugins: Sequence[str | Mapping[str, Any]] = (),
+        serve: bool = False,
     ) -> BuiltSite:
         root = root or tmp_path / f"site{next(counter)}"
         docs_dir = root / "docs"
@@ -81,7 +80,6 @@ def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
         docs_dir.mkdir(parents=True, exist_ok=True)
         settings: dict[str, Any] = {
             "site_name": "Test publication",
-            "site_url": SITE_URL,
             "theme": theme if isinstance(theme, Mapping) else {"name": theme},
             "plugins": [{"aicommentary": dict(plugin or {})}, *plugins],
             "strict": strict,
@@ -95,7 +93,10 @@ def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
         logger = logging.getLogger("mkdocs")
         logger.addHandler(handler)
         try:
-            build(load_config(str(config_file)))
+            # With a serve_url, MkDocs builds as `mkdocs serve` does (drafts included).
+            build(
+                load_config(str(config_file)), serve_url="http://127.0.0.1:8000/" if serve else None
+            )
         except Abort as error:
             result.aborted = str(error)
         finally:

@@ -3,7 +3,21 @@
 import json
 
 import pytest
-from helpers import SITE_URL, article
+from helpers import article
+
+SITE_URL = "https://commentary.example/"
+
+
+@pytest.fixture
+def build_site(build_site):
+    """The shared builder, with a ``site_url`` (feeds and JSON-LD URLs need one)."""
+
+    def build(pages, plugin=None, **options):
+        options["extra"] = {"site_url": SITE_URL, **options.get("extra", {})}
+        return build_site(pages, plugin, **options)
+
+    return build
+
 
 # In values themes do not show in <title> (MkDocs puts front matter titles there unescaped).
 HOSTILE = '</script><script>alert("x")</script> & <!-- more'

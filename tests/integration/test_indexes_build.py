@@ -6,7 +6,21 @@ import json
 import logging
 
 import pytest
-from helpers import SITE_URL, article
+from helpers import article
+
+SITE_URL = "https://commentary.example/"
+
+
+@pytest.fixture
+def build_site(build_site):
+    """The shared builder, with a ``site_url`` (feeds and JSON-LD URLs need one)."""
+
+    def build(pages, plugin=None, **options):
+        options["extra"] = {"site_url": SITE_URL, **options.get("extra", {})}
+        return build_site(pages, plugin, **options)
+
+    return build
+
 
 POSTS = {
     "index.md": "# Home\n\nA publication about AI companies.\n",

@@ -1,9 +1,25 @@
 """Per-company and per-topic feeds, linked from the pages' heads."""
 
 import json
+import logging
 
 import feedparser
-from helpers import SITE_URL, article
+import pytest
+from helpers import article
+
+SITE_URL = "https://commentary.example/"
+
+
+@pytest.fixture
+def build_site(build_site):
+    """The shared builder, with a ``site_url`` (feeds and JSON-LD URLs need one)."""
+
+    def build(pages, plugin=None, **options):
+        options["extra"] = {"site_url": SITE_URL, **options.get("extra", {})}
+        return build_site(pages, plugin, **options)
+
+    return build
+
 
 PAGES = {
     "index.md": "# Home\n",
@@ -93,13 +109,21 @@ def test_later_pages_and_author_pages_link_the_feed_too(build_site):
         assert f"{SITE_URL}companies/nvidia/feed.xml" in hrefs, url
 
 
-def test_without_site_url_feeds_are_skipped_with_one_warning(build_site):
-    site = build_site(PAGES, extra={"site_url": None})
+def test_without_site_url_feeds_asked_for_are_skipped_with_one_warning(build_site):
+    site = build_site(PAGES, {"index": {"feeds": True}}, extra={"site_url": None})
     assert len(site.warnings) == 1
     assert "site_url" in site.warnings[0] and "feeds: false" in site.warnings[0]
     assert not site.exists("companies/nvidia/feed.xml")
     assert site.page("companies/nvidia/").head.select('link[rel="alternate"]') == []
     assert site.exists("companies/nvidia/")
+
+
+def test_by_default_a_site_without_site_url_builds_strict_without_feeds(build_site, caplog):
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    site = build_site(PAGES, strict=True, extra={"site_url": None})
+    assert site.aborted is None, site.warnings
+    assert not site.exists("companies/nvidia/feed.xml")
+    assert "No feeds for companies and topics" in caplog.text
 
 
 def test_feeds_can_be_switched_off(build_site):

@@ -1,0 +1,615 @@
+"""Newsletter signup: provider options -> a description of the form that provider accepts.
+
+Nothing here imports MkDocs. ``signup_form`` turns the ``newsletter`` options (a plain mapping)
+into a ``SignupForm``: a plain HTML form (action, method, email field, hidden fields, honeypot),
+an iframe, or a provider's embed script. The template renders whichever it is. Each provider's
+endpoint and field names follow that provider's own embed code:
+
+- Buttondown: POST ``https://buttondown.com/api/emails/embed-subscribe/<username>``, ``email``,
+  hidden ``embed=1``; a hidden ``tag`` tags the subscriber.
+- Kit (ConvertKit): POST ``https://app.kit.com/forms/<form id>/subscriptions``, ``email_address``.
+- Mailchimp: POST to the list-manage ``/subscribe/post?u=..&id=..`` URL, ``EMAIL``, and
+  Mailchimp's own honeypot ``b_<u>_<id>`` kept off-screen.
+- Substack: iframe ``https://<publication>.substack.com/embed``.
+- beehiiv: iframe ``https://embeds.beehiiv.com/<form id>``.
+- Ghost: the ``@tryghost/signup-form`` script with ``data-site`` (Ghost refuses plain form posts
+  without the integrity token its script fetches), plus a link to the site's signup portal for
+  readers without JavaScript.
+- custom: any ``action`` URL, configurable email field name and hidden fields.
+
+Bad options raise ``NewsletterError`` with a message that says what to write instead; the
+config module turns it into MkDocs' ``PluginError``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import SplitResult, parse_qs, urlencode, urlsplit
+
+from .links import page_url
+from .placeholders import place_at_marker, remove_markers, slot
+
+SLOT_NAME = "newsletter"
+"""The box name: ``<!-- aicommentary:newsletter -->`` is the author's marker."""
+
+PROVIDERS = ("buttondown", "kit", "mailchimp", "substack", "beehiiv", "ghost", "custom")
+PLACEMENTS = ("end", "after_paragraph", "marker")
+
+GHOST_SCRIPT = "https://cdn.jsdelivr.net/ghost/signup-form@~0.3/umd/signup-form.min.js"
+DEFAULT_HONEYPOT = "aic_website"
+DEFAULT_FRAME_HEIGHT = 320
+
+# What each provider needs, and the provider-specific options it may also take. An option that
+# belongs to another provider is a mistake worth reporting (``form_id`` with buttondown, say).
+_REQUIRED = {
+    "buttondown": "username",
+    "kit": "form_id",
+    "mailchimp": "url",
+    "substack": "publication",
+    "beehiiv": "form_id",
+    "ghost": "site",
+    "custom": "action",
+}
+_OPTIONAL = {
+    "buttondown": {"tag", "hidden"},
+    "kit": {"hidden"},
+    "mailchimp": {"hidden"},
+    "substack": {"height"},
+    "beehiiv": {"height"},
+    "ghost": {"locale", "labels", "button_color", "button_text_color"},
+    "custom": {"method", "email_field", "hidden"},
+}
+PROVIDER_OPTIONS = frozenset(_REQUIRED.values()) | frozenset().union(*_OPTIONAL.values())
+"""Every provider-specific option name; the rest (heading, placement, ...) apply to all."""
+
+_NEEDS = {
+    "buttondown": "'username': your Buttondown username, as in buttondown.com/<username>",
+    "kit": "'form_id': the number in your Kit form's action URL "
+    "(https://app.kit.com/forms/<form_id>/subscriptions)",
+    "mailchimp": "'url': the action URL of Mailchimp's embedded form, such as "
+    "https://<account>.us1.list-manage.com/subscribe/post?u=<u>&id=<id>",
+    "substack": "'publication': your Substack subdomain, as in <publication>.substack.com",
+    "beehiiv": "'form_id': the id at the end of your beehiiv embed URL "
+    "(https://embeds.beehiiv.com/<form_id>)",
+    "ghost": "'site': your Ghost site's address, such as https://news.example.com",
+    "custom": "'action': the absolute https:// URL your form posts to",
+}
+
+_USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+_DIGITS = re.compile(r"[0-9]+")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
+_SUBDOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
+_MAILCHIMP_ID = re.compile(r"[0-9A-Za-z]+")
+_COLOR = re.compile(r"#[0-9A-Fa-f]{3,8}|[a-zA-Z]+|(?:rgb|hsl)a?\([0-9.,%\s/]+\)")
+_LOCALE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+class NewsletterError(ValueError):
+    """A ``newsletter`` option that cannot work; the message says how to fix it."""
+
+
+@dataclass(frozen=True, slots=True)
+class SignupForm:
+    """What the signup template needs, whatever the provider.
+
+    ``kind`` is ``"form"`` (a plain HTML form that works without JavaScript), ``"iframe"``
+    (the provider's hosted form) or ``"script"`` (the provider's embed script).
+    """
+
+    provider: str
+    kind: str
+    action: str = ""
+    method: str = "post"
+    email_field: str = "email"
+    hidden: tuple[tuple[str, str], ...] = ()
+    honeypot: str | None = None
+    """Name of the bot trap: a field people never see and bots fill in."""
+    frame_src: str = ""
+    frame_height: int = DEFAULT_FRAME_HEIGHT
+    script_src: str = ""
+    script_data: tuple[tuple[str, str], ...] = ()
+    """``data-*`` attributes of the embed script, without the ``data-`` prefix."""
+    fallback_url: str = ""
+    """Where readers without JavaScript can still subscribe (script embeds)."""
+    provider_name: str = ""
+    fields: tuple[str, ...] = ()
+    """Every field name the form posts (email, hidden, honeypot), for tests and overrides."""
+
+
+# --- URL checks -------------------------------------------------------------------------------
+
+
+def check_url(url: object, option: str) -> str:
+    """An absolute ``https://`` URL (``http://`` only for localhost while testing), or an error.
+
+    Anything else, ``javascript:`` above all, is refused: the URL becomes a form action, an
+    iframe or a script address on every page.
+    """
+    if not isinstance(url, str) or not url.strip():
+        raise NewsletterError(f"'{option}' must be an absolute https:// URL.")
+    if url != url.strip() or any(ch.isspace() or ord(ch) < 32 for ch in url):
+        raise NewsletterError(f"'{option}' must not contain spaces or line breaks: {url!r}.")
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "https" and parts.hostname:
+        _no_credentials(parts, option, url)
+        return url
+    if scheme == "http" and parts.hostname and parts.hostname.lower() in _LOCAL_HOSTS:
+        return url
+    if scheme == "http":
+        raise NewsletterError(
+            f"'{option}' is {url!r}; use https:// (plain http:// is only allowed for "
+            f"localhost and 127.0.0.1 while testing)."
+        )
+    if scheme and scheme not in ("https", "http"):
+        raise NewsletterError(
+            f"'{option}' is {url!r}; only https:// URLs are allowed, not {scheme}: URLs."
+        )
+    raise NewsletterError(
+        f"'{option}' is {url!r}; it must be an absolute URL starting with https://."
+    )
+
+
+def _no_credentials(parts: SplitResult, option: str, url: str) -> None:
+    if parts.username or parts.password:
+        raise NewsletterError(f"'{option}' must not carry a user name or password: {url!r}.")
+
+
+def check_link(url: object, option: str) -> str:
+    """A link readers follow (the privacy page): http(s) URL, or a path inside the site."""
+    if not isinstance(url, str) or not url.strip():
+        raise NewsletterError(f"'{option}' must be a URL or a path inside the site.")
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() in ("http", "https") and parts.hostname:
+        return url
+    if parts.scheme or parts.netloc or any(ch.isspace() for ch in url):
+        raise NewsletterError(
+            f"'{option}' is {url!r}; use an https:// URL or a path inside the site such as "
+            f"'privacy.md' or '/privacy/'."
+        )
+    return url
+
+
+def is_absolute(url: str) -> bool:
+    return bool(urlsplit(url).scheme)
+
+
+def privacy_target(url: str, use_directory_urls: bool) -> str:
+    """An absolute URL as given; a site path made site-relative, ``.md`` paths as page URLs."""
+    if is_absolute(url):
+        return url
+    path, hash_mark, fragment = url.strip().lstrip("/").partition("#")
+    if path.endswith(".md"):
+        path = page_url(path, use_directory_urls)
+    return path + hash_mark + fragment
+
+
+# --- Providers --------------------------------------------------------------------------------
+
+
+def resolve_provider(options: Mapping[str, Any]) -> str:
+    """The configured provider; ``custom`` when only an ``action`` is given."""
+    provider = options.get("provider")
+    if provider is None:
+        if options.get("action"):
+            return "custom"
+        raise NewsletterError(
+            "choose a 'provider' (" + ", ".join(PROVIDERS) + ") or give the 'action' URL "
+            "your signup form posts to."
+        )
+    if provider not in PROVIDERS:
+        raise NewsletterError(
+            f"'provider' is {provider!r}; choose one of " + ", ".join(PROVIDERS) + "."
+        )
+    return provider
+
+
+def signup_form(options: Mapping[str, Any]) -> SignupForm:
+    """Describe the signup form for the configured provider, or say what is wrong."""
+    provider = resolve_provider(options)
+    required = _REQUIRED[provider]
+    if _blank(options.get(required)):
+        raise NewsletterError(f"provider '{provider}' needs {_NEEDS[provider]}.")
+    allowed = {required} | _OPTIONAL[provider]
+    for name in sorted(PROVIDER_OPTIONS - allowed):
+        if not _blank(options.get(name)):
+            users = [p for p in PROVIDERS if name == _REQUIRED[p] or name in _OPTIONAL[p]]
+            raise NewsletterError(
+                f"'{name}' is not used by provider '{provider}' (it belongs to "
+                f"{' and '.join(users)}); remove it, or set 'provider' to the one you use."
+            )
+    honeypot = options.get("honeypot_field") or DEFAULT_HONEYPOT
+    if not isinstance(honeypot, str) or not honeypot.strip():
+        raise NewsletterError("'honeypot_field' must be a non-empty field name.")
+    build = _BUILDERS[provider]
+    form = build(options, honeypot.strip())
+    names = [form.email_field, *(name for name, _ in form.hidden)]
+    if form.honeypot:
+        names.append(form.honeypot)
+    if form.kind == "form" and len(set(names)) != len(names):
+        raise NewsletterError(
+            "the email field, the hidden fields and 'honeypot_field' need different names; "
+            f"they are {', '.join(names)}."
+        )
+    return replace(form, fields=tuple(names) if form.kind == "form" else ())
+
+
+def _blank(value: object) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _text_option(options: Mapping[str, Any], name: str) -> str:
+    value = options.get(name)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise NewsletterError(f"'{name}' must be text, not {value!r}.")
+    return str(value).strip()
+
+
+def _hidden(options: Mapping[str, Any]) -> list[tuple[str, str]]:
+    value = options.get("hidden") or {}
+    if not isinstance(value, Mapping):
+        raise NewsletterError("'hidden' must map field names to values, e.g. {source: blog}.")
+    fields = []
+    for name, item in value.items():
+        if not isinstance(name, str) or not name.strip():
+            raise NewsletterError(f"'hidden' has a field without a name: {name!r}.")
+        if item is None or isinstance(item, (dict, list)):
+            raise NewsletterError(
+                f"'hidden.{name}' must be a single value (text or a number), not {item!r}."
+            )
+        if isinstance(item, bool):
+            item = "true" if item else "false"
+        fields.append((name.strip(), str(item)))
+    return fields
+
+
+def _buttondown(options: Mapping[str, Any], honeypot: str) -> SignupForm:
+    username = _text_option(options, "username")
+    if not _USERNAME.fullmatch(username):
+        raise NewsletterError(
+            f"'username' is {username!r}; give the Buttondown username only (letters, digits, "
+            f"'-' and '_'), as in buttondown.com/<username>."
+        )
+    hidden = [("embed", "1")]
+    if not _blank(options.get("tag")):
+        hidden.append(("tag", _text_option(options, "tag")))
+    hidden += _hidden(options)
+    return SignupForm(
+        provider="buttondown",
+        provider_name="Buttondown",
+        kind="form",
+        action=f"https://buttondown.com/api/emails/embed-subscribe/{username}",
+        email_field="email",
+        hidden=tuple(hidden),
+        honeypot=honeypot,
+    )
+
+
+def _kit(options: Mapping[str, Any], honeypot: str) -> SignupForm:
+    form_id = _text_option(options, "form_id")
+    if not _DIGITS.fullmatch(form_id):
+        raise NewsletterError(
+            f"'form_id' is {form_id!r}; Kit needs the number from your form's action URL "
+            f"(https://app.kit.com/forms/<form_id>/subscriptions), not the form's uid."
+        )
+    return SignupForm(
+        provider="kit",
+        provider_name="Kit",
+        kind="form",
+        action=f"https://app.kit.com/forms/{form_id}/subscriptions",
+        email_field="email_address",
+        hidden=tuple(_hidden(options)),
+        honeypot=honeypot,
+    )
+
+
+def _mailchimp(options: Mapping[str, Any], honeypot: str) -> SignupForm:
+    url = options.get("url")
+    if isinstance(url, str):
+        url = url.replace("&amp;", "&")  # as copied from the HTML of Mailchimp's embed code
+    url = check_url(url, "url")
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if not (host.endswith(".list-manage.com") and parts.path.rstrip("/") in _MAILCHIMP_PATHS):
+        raise NewsletterError(
+            f"'url' is {url!r}; Mailchimp needs the action URL of its embedded form, such as "
+            f"https://<account>.us1.list-manage.com/subscribe/post?u=<u>&id=<id>."
+        )
+    query = parse_qs(parts.query)
+    u = (query.get("u") or [""])[0]
+    list_id = (query.get("id") or [""])[0]
+    if not (_MAILCHIMP_ID.fullmatch(u) and _MAILCHIMP_ID.fullmatch(list_id)):
+        raise NewsletterError(
+            f"'url' is {url!r}; it needs both the 'u' and the 'id' parameters from Mailchimp's "
+            f"embedded form (…/subscribe/post?u=<u>&id=<id>)."
+        )
+    params = {"u": u, "id": list_id}
+    f_id = (query.get("f_id") or [""])[0]
+    if _MAILCHIMP_ID.fullmatch(f_id):
+        params["f_id"] = f_id
+    return SignupForm(
+        provider="mailchimp",
+        provider_name="Mailchimp",
+        kind="form",
+        action=f"https://{host}/subscribe/post?{urlencode(params)}",
+        email_field="EMAIL",
+        hidden=tuple(_hidden(options)),
+        honeypot=f"b_{u}_{list_id}",
+    )
+
+
+_MAILCHIMP_PATHS = ("/subscribe/post", "/subscribe")
+
+
+def _frame_height(options: Mapping[str, Any]) -> int:
+    height = options.get("height")
+    if height is None:
+        return DEFAULT_FRAME_HEIGHT
+    if isinstance(height, bool) or not isinstance(height, int) or not 40 <= height <= 2000:
+        raise NewsletterError(f"'height' is {height!r}; give the frame height in pixels (40-2000).")
+    return height
+
+
+def _substack(options: Mapping[str, Any], honeypot: str) -> SignupForm:
+    publication = _text_option(options, "publication")
+    if "://" in publication:
+        base = check_url(publication, "publication").rstrip("/")
+    elif _SUBDOMAIN.fullmatch(publication.lower()):
+        base = f"https://{publication.lower()}.substack.com"
+    else:
+        raise NewsletterError(
+            f"'publication' is {publication!r}; give your Substack subdomain (as in "
+            f"<publication>.substack.com), or your custom domain as https://news.example.com."
+        )
+    return SignupForm(
+        provider="substack",
+        provider_name="Substack",
+        kind="iframe",
+        frame_src=f"{base}/embed",
+        frame_height=_frame_height(options),
+    )
+
+
+def _beehiiv(options: Mapping[str, Any], honeypot: str) -> SignupForm:
+    form_id = _text_option(options, "form_id")
+    if not _UUID.fullmatch(form_id):
+        raise NewsletterError(
+            f"'form_id' is {form_id!r}; beehiiv form ids look like "
+            f"1a2b3c4d-0000-4000-8000-123456789abc (the end of https://embeds.beehiiv.com/…)."
+        )
+    return SignupForm(
+        provider="beehiiv",
+        provider_name="beehiiv",
+        kind="iframe",
+        frame_src=f"https://embeds.beehiiv.com/{form_id.lower()}",
+        frame_height=_frame_height(options),
+    )
+
+
+def _ghost(options: Mapping[str, Any], honeypot: str) -> SignupForm:
+    site = check_url(options.get("site"), "site")
+    parts = urlsplit(site)
+    site = f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/"
+    data = []
+    for option, attribute in (
+        ("button_color", "button-color"),
+        ("button_text_color", "button-text-color"),
+    ):
+        if not _blank(options.get(option)):
+            color = _text_option(options, option)
+            if not _COLOR.fullmatch(color):
+                raise NewsletterError(
+                    f"'{option}' is {color!r}; give a CSS colour such as #FF1A75."
+                )
+            data.append((attribute, color))
+    data.append(("site", site))
+    locale = options.get("locale") or "en"
+    if not isinstance(locale, str) or not _LOCALE.fullmatch(locale):
+        raise NewsletterError(f"'locale' is {locale!r}; give a language code such as 'en'.")
+    data.append(("locale", locale))
+    labels = options.get("labels") or []
+    if isinstance(labels, str):
+        labels = [labels]
+    if not isinstance(labels, list) or not all(isinstance(x, str) and x for x in labels):
+        raise NewsletterError("'labels' must be a list of Ghost label names.")
+    data += [(f"label-{number}", label) for number, label in enumerate(labels, start=1)]
+    return SignupForm(
+        provider="ghost",
+        provider_name="Ghost",
+        kind="script",
+        script_src=GHOST_SCRIPT,
+        script_data=tuple(data),
+        fallback_url=f"{site}#/portal/signup",
+    )
+
+
+def _custom(options: Mapping[str, Any], honeypot: str) -> SignupForm:
+    action = check_url(options.get("action"), "action")
+    method = (options.get("method") or "post").lower()
+    if method not in ("post", "get"):
+        raise NewsletterError(f"'method' is {options.get('method')!r}; use post or get.")
+    email_field = options.get("email_field") or "email"
+    if not isinstance(email_field, str) or not email_field.strip():
+        raise NewsletterError("'email_field' must be the name of the email field, e.g. email.")
+    return SignupForm(
+        provider="custom",
+        provider_name="",
+        kind="form",
+        action=action,
+        method=method,
+        email_field=email_field.strip(),
+        hidden=tuple(_hidden(options)),
+        honeypot=honeypot,
+    )
+
+
+_BUILDERS = {
+    "buttondown": _buttondown,
+    "kit": _kit,
+    "mailchimp": _mailchimp,
+    "substack": _substack,
+    "beehiiv": _beehiiv,
+    "ghost": _ghost,
+    "custom": _custom,
+}
+
+
+# --- Which pages, and where -------------------------------------------------------------------
+
+
+def page_wants_block(
+    src_path: str,
+    meta: Mapping[str, Any],
+    *,
+    is_article: bool,
+    articles: bool = True,
+    index_prefixes: Iterable[str] = (),
+    patterns: Iterable[str] = (),
+) -> tuple[bool, str | None]:
+    """Whether a page gets the block, and a problem to report about its front matter.
+
+    Front matter ``newsletter: false`` removes it from any page, ``newsletter: true`` adds it;
+    otherwise articles (when ``articles``), pages under the index prefixes and pages matching
+    the glob patterns get it.
+    """
+    choice = meta.get("newsletter")
+    problem = None
+    if isinstance(choice, bool):
+        return choice, None
+    if choice is not None:
+        problem = (
+            f"{src_path}: front matter field 'newsletter' has the value {choice!r}; "
+            f"expected true or false."
+        )
+    if is_article and articles:
+        return True, problem
+    for prefix in index_prefixes:
+        prefix = prefix.strip("/")
+        if prefix and (src_path.startswith(prefix + "/") or src_path == prefix + ".md"):
+            return True, problem
+    return any(fnmatch.fnmatchcase(src_path, pattern) for pattern in patterns), problem
+
+
+def insert_slot(html: str, placement: str, paragraph: int = 3) -> str:
+    """Put the block's slot in the page's HTML: at the author's marker if there is one,
+    else at the end (before footnotes) or after the Nth top-level paragraph.
+
+    With ``placement: marker`` only a marker places the block. Markers left over go.
+    """
+    placed, found = place_at_marker(html, SLOT_NAME)
+    if found:
+        placed = _out_of_paragraph(placed, slot(SLOT_NAME))
+    elif placement != "marker":
+        offsets = _top_level_offsets(html, paragraph)
+        if placement == "after_paragraph" and offsets.paragraph_end is not None:
+            where = offsets.paragraph_end
+        elif offsets.footnotes_start is not None:
+            where = offsets.footnotes_start
+        else:
+            where = len(html)
+        placed = html[:where] + slot(SLOT_NAME) + html[where:]
+    return remove_markers(placed, SLOT_NAME)
+
+
+def _out_of_paragraph(html: str, mark: str) -> str:
+    """A marker typed inside a sentence puts the block after that paragraph, not inside it."""
+    where = html.index(mark)
+    before = html[:where]
+    opened = max(before.rfind("<p>"), before.rfind("<p "))
+    if opened <= before.rfind("</p>"):
+        return html
+    close = html.find("</p>", where)
+    if close < 0:
+        return html
+    close += len("</p>")
+    return before + html[where + len(mark) : close] + mark + html[close:]
+
+
+def remove_block_markers(html: str) -> str:
+    return remove_markers(html, SLOT_NAME)
+
+
+@dataclass
+class _Offsets:
+    paragraph_end: int | None = None
+    footnotes_start: int | None = None
+
+
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+class _TopLevel(HTMLParser):
+    """Finds the end of the Nth top-level ``<p>`` and the start of a top-level footnotes div."""
+
+    def __init__(self, html: str, paragraph: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self.wanted = paragraph
+        self.depth = 0
+        self.paragraphs = 0
+        self.offsets = _Offsets()
+        self.broken = False
+        self._line_starts = [0]
+        for match in re.finditer("\n", html):
+            self._line_starts.append(match.end())
+        self._html = html
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        if self.depth == 0 and tag == "div" and self.offsets.footnotes_start is None:
+            classes = (dict(attrs).get("class") or "").split()
+            if "footnote" in classes:
+                self.offsets.footnotes_start = self._offset()
+        self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            return
+        self.depth -= 1
+        if self.depth < 0:
+            self.broken = True
+            self.depth = 0
+            return
+        if self.depth == 0 and tag == "p":
+            self.paragraphs += 1
+            if self.paragraphs == self.wanted and self.offsets.paragraph_end is None:
+                start = self._offset()
+                self.offsets.paragraph_end = self._html.index(">", start) + 1
+
+
+def _top_level_offsets(html: str, paragraph: int) -> _Offsets:
+    parser = _TopLevel(html, paragraph)
+    parser.feed(html)
+    parser.close()
+    if parser.broken:
+        # Unbalanced raw HTML: counting paragraphs would guess; the end of the page is safe.
+        return _Offsets()
+    return parser.offsets

@@ -1,0 +1,162 @@
+"""End to end in a real headless Chromium: a reader subscribes, and the block looks right.
+
+Run with ``make test-browser`` (``pytest -m browser``). Needs Debian's ``chromium`` and
+``chromium-driver`` packages; the tests are skipped without them unless ``AIC_REQUIRE_BROWSER``
+is set (as ``.ci/run`` does), so CI cannot pass by skipping.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from browser_support import (
+    SHOWCASE_NEWSLETTER,
+    SHOWCASE_PAGES,
+    THEMES,
+    browser_missing,
+    chromium,
+    serve_directory,
+    signup_receiver,
+)
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "posts/open-weights/"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    missing = browser_missing()
+    if missing:
+        if os.environ.get("AIC_REQUIRE_BROWSER"):
+            pytest.fail(missing)
+        pytest.skip(missing)
+    with chromium() as driver:
+        yield driver
+
+
+def test_reader_subscribes_through_the_form(build_site, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    address = "reader+ai@example.org"
+    with signup_receiver() as receiver:
+        site = build_site(
+            SHOWCASE_PAGES,
+            {
+                "newsletter": {
+                    **SHOWCASE_NEWSLETTER,
+                    "action": receiver.url,
+                    "email_field": "subscriber_email",
+                    "hidden": {"list": "ai-daily"},
+                }
+            },
+            strict=True,
+        )
+        assert site.aborted is None, site.warnings
+        with serve_directory(site.site_dir) as base:
+            browser.get(base + ARTICLE)
+            section = browser.find_element(By.CSS_SELECTOR, "section.aic-newsletter")
+            label = section.find_element(By.TAG_NAME, "label")
+            email = browser.find_element(By.ID, label.get_attribute("for"))
+            assert label.is_displayed() and email.is_displayed()
+            assert email.get_attribute("type") == "email"
+
+            # The trap is out of the way: Tab goes from the address to the button and on,
+            # never into the hidden field.
+            email.click()
+            email.send_keys(Keys.TAB)
+            assert browser.switch_to.active_element.get_attribute("type") == "submit"
+            browser.switch_to.active_element.send_keys(Keys.TAB)
+            assert browser.switch_to.active_element.get_attribute("name") != "aic_website"
+            assert not section.find_element(By.NAME, "aic_website").is_displayed()
+
+            # The browser itself refuses something that is not an address (no JavaScript).
+            email.send_keys("not an address")
+            assert browser.execute_script("return arguments[0].checkValidity()", email) is False
+            email.clear()
+
+            email.send_keys(address)
+            section.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            WebDriverWait(browser, 30).until(lambda _: receiver.received.is_set())
+            WebDriverWait(browser, 30).until(lambda d: d.current_url.startswith(receiver.url))
+
+    assert len(receiver.submissions) == 1
+    submission = receiver.submissions[0]
+    assert submission.method == "POST"
+    assert submission.path == "/subscribe"
+    assert submission.fields["subscriber_email"] == [address]
+    assert submission.fields["list"] == ["ai-daily"]
+    assert submission.fields["aic_website"] == [""]
+    assert "Thanks for subscribing" in browser.page_source
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+def test_block_renders_in_each_theme(build_site, browser, theme, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    site = build_site(
+        SHOWCASE_PAGES,
+        {"newsletter": {**SHOWCASE_NEWSLETTER, "action": "https://example.com/subscribe"}},
+        theme=THEMES[theme],
+    )
+    assert site.aborted is None, site.warnings
+    with serve_directory(site.site_dir) as base:
+        browser.get(base + ARTICLE)
+        section = browser.find_element(By.CSS_SELECTOR, "section.aic-newsletter")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", section)
+        email = section.find_element(By.CSS_SELECTOR, "input[type=email]")
+        button = section.find_element(By.CSS_SELECTOR, "button[type=submit]")
+        style = browser.execute_script(
+            "const s = getComputedStyle(arguments[0]);"
+            "return {border: s.borderLeftWidth, radius: s.borderTopLeftRadius};",
+            section,
+        )
+        colors = browser.execute_script(
+            "const b = getComputedStyle(arguments[0]), i = getComputedStyle(arguments[1]);"
+            "return [b.backgroundColor, b.color, i.color];",
+            button,
+            email,
+        )
+        # The shared stylesheet reached the page: the accent edge and a row of input + button.
+        assert style["border"] == "4px"
+        assert email.location["y"] == pytest.approx(button.location["y"], abs=4)
+        assert email.size["width"] > 2 * button.size["width"]
+        assert colors[0] != colors[1], "button text must differ from its background"
+        path = tmp_path / f"newsletter-{theme}.png"
+        assert section.screenshot(str(path))
+        assert path.stat().st_size > 1000
+
+
+@pytest.mark.parametrize(
+    ("theme", "muted"),
+    [
+        ("mkdocs", "rgb(89, 99, 110)"),
+        ("readthedocs", "rgb(89, 99, 110)"),
+        ("material", "rgb(89, 99, 110)"),
+        ("mkdocs-dark", "rgb(168, 177, 187)"),
+        ("material-dark", "rgb(168, 177, 187)"),
+    ],
+)
+def test_note_follows_the_theme_not_the_os(build_site, browser, theme, muted):
+    """A reader whose OS is dark still gets dark grey notes on a light theme's white page."""
+    from selenium.webdriver.common.by import By
+
+    site = build_site(
+        SHOWCASE_PAGES,
+        {"newsletter": {**SHOWCASE_NEWSLETTER, "action": "https://example.com/subscribe"}},
+        theme=THEMES[theme],
+    )
+    assert site.aborted is None, site.warnings
+    dark_os = {"features": [{"name": "prefers-color-scheme", "value": "dark"}]}
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", dark_os)
+    try:
+        with serve_directory(site.site_dir) as base:
+            browser.get(base + ARTICLE)
+            note = browser.find_element(By.CSS_SELECTOR, ".aic-newsletter-note")
+            color = browser.execute_script("return getComputedStyle(arguments[0]).color", note)
+            assert color == muted
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})

@@ -1,0 +1,33 @@
+"""The demo publication builds cleanly with --strict, as `make demo` promises."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "example_site"
+
+
+def test_example_site_builds_strict_with_a_header_on_every_post(tmp_path):
+    shutil.copytree(EXAMPLE / "docs", tmp_path / "docs")
+    shutil.copy(EXAMPLE / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    config = load_config(str(tmp_path / "mkdocs.yml"), strict=True)
+    build(config)  # raises Abort on any warning
+
+    posts = sorted((EXAMPLE / "docs" / "posts").glob("*.md"))
+    drafts = [p for p in posts if yaml.safe_load(p.read_text().split("---")[1]).get("draft")]
+    assert len(posts) - len(drafts) >= 12 and drafts
+    for post in posts:
+        built = tmp_path / "site" / "posts" / post.stem / "index.html"
+        if post in drafts:
+            assert not built.exists()
+            continue
+        page = BeautifulSoup(built.read_text(), "html.parser")
+        assert page.select_one(".aic-article-meta .aic-stance") is not None, post.name
+    about = BeautifulSoup((tmp_path / "site" / "about" / "index.html").read_text(), "html.parser")
+    assert about.select_one(".aic-article-meta") is None

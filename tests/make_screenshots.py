@@ -1,0 +1,76 @@
+"""Screenshots of the newsletter block in each theme, for the README: ``make screenshots``.
+
+Builds the showcase article in the mkdocs, readthedocs and material (light and dark) themes,
+opens each in headless Chromium and saves the block, with a margin of the page around it, as
+``docs/screenshots/newsletter-<theme>.png``. Run from the repository root.
+"""
+
+from __future__ import annotations
+
+import base64
+import sys
+import tempfile
+from pathlib import Path
+
+from browser_support import (
+    SHOWCASE_NEWSLETTER,
+    SHOWCASE_PAGES,
+    THEMES,
+    browser_missing,
+    chromium,
+    serve_directory,
+)
+from helpers import make_builder
+
+MARGIN = 24
+
+
+def main(out_dir: Path) -> int:
+    missing = browser_missing()
+    if missing:
+        print(missing, file=sys.stderr)
+        return 1
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="aic-shots-") as scratch:
+        return _shoot(make_builder(Path(scratch)), out_dir)
+
+
+def _shoot(build, out_dir: Path) -> int:
+    options = {"newsletter": {**SHOWCASE_NEWSLETTER, "action": "https://example.com/subscribe"}}
+    with chromium(width=900, height=1000) as driver:
+        for theme, settings in THEMES.items():
+            site = build(SHOWCASE_PAGES, options, theme=settings, strict=True)
+            if site.aborted:
+                print(f"{theme}: build failed: {site.warnings}", file=sys.stderr)
+                return 1
+            with serve_directory(site.site_dir) as base:
+                driver.get(base + "posts/open-weights/")
+                section = driver.find_element("css selector", "section.aic-newsletter")
+                box = driver.execute_script(
+                    "const r = arguments[0].getBoundingClientRect();"
+                    "return [r.left + scrollX, r.top + scrollY, r.width, r.height];",
+                    section,
+                )
+                x, y, width, height = box
+                shot = driver.execute_cdp_cmd(
+                    "Page.captureScreenshot",
+                    {
+                        "format": "png",
+                        "captureBeyondViewport": True,
+                        "clip": {
+                            "x": max(x - MARGIN, 0),
+                            "y": max(y - MARGIN, 0),
+                            "width": width + 2 * MARGIN,
+                            "height": height + 2 * MARGIN,
+                            "scale": 1,
+                        },
+                    },
+                )
+            path = out_dir / f"newsletter-{theme}.png"
+            path.write_bytes(base64.b64decode(shot["data"]))
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")))

@@ -1,0 +1,144 @@
+from datetime import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mkdocs_aicommentary.articles import (
+    FrontMatter,
+    Vocabulary,
+    is_article,
+    read_article,
+    split_front_matter,
+)
+from mkdocs_aicommentary.companies import Company, CompanyRegistry
+from mkdocs_aicommentary.config import DEFAULT_STANCES
+
+REGISTRY = CompanyRegistry([Company("NVIDIA", ("Nvidia",), "https://nvidia.com", "NVDA")])
+VOCABULARY = Vocabulary(DEFAULT_STANCES, REGISTRY)
+
+
+def read(text, vocabulary=VOCABULARY, path="posts/a.md"):
+    return read_article(path, "posts/a/", split_front_matter(path, text), vocabulary)
+
+
+def test_a_complete_post():
+    article, problems = read(
+        "---\ntitle: The bet\ndate: 2026-11-20\nstance: Skeptical\n"
+        "subject_company: [Nvda, Google]\ntopics: open-source AI\nsummary: Short.\n---\nBody\n"
+    )
+    assert problems == []
+    assert article.title == "The bet"
+    assert article.date == datetime(2026, 11, 20)
+    assert article.stance == "skeptical"
+    assert article.companies == ("NVIDIA", "Google")
+    assert article.topics == ("open-source AI",)
+    assert article.summary == "Short."
+    assert article.body == "Body\n"
+    assert not article.draft
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "field", "words"),
+    [
+        ("stance: bulish", "stance", "bullish, bearish, skeptical, neutral, mixed"),
+        ("stance: [bullish]", "stance", "allowed stances"),
+        ("date: next tuesday", "date", "2026-11-20"),
+        ("date: [2026]", "date", "2026-11-20"),
+        ("topics: {a: 1}", "topics", "list of names"),
+        ("subject_company: 42", "subject_company", "list of names"),
+        ("topics: [ok, 3]", "topics", "list of names"),
+        ("draft: maybe", "draft", "true or false"),
+        ("title: [a, b]", "title", "text"),
+        ("summary: {a: 1}", "summary", "text"),
+    ],
+)
+def test_each_bad_value_is_reported_with_file_field_and_allowed_values(front_matter, field, words):
+    article, problems = read(f"---\nstance: neutral\n{front_matter}\n---\n# Heading\n")
+    assert len(problems) == 1
+    message = str(problems[0])
+    assert message.startswith("posts/a.md: front matter field ")
+    assert f"'{field}'" in message
+    assert words in message
+    assert article.title == "Heading"  # the article is still built
+
+
+def test_bad_field_is_left_out_and_the_rest_kept():
+    article, _ = read("---\nstance: bulish\ntopics: [chips]\n---\n")
+    assert article.stance is None
+    assert article.topics == ("chips",)
+
+
+def test_yaml_error_is_reported_not_swallowed():
+    front_matter = split_front_matter("posts/a.md", "---\ntitle: [unclosed\nstance: bullish\n---\n")
+    assert front_matter.problem is not None
+    assert "posts/a.md" in str(front_matter.problem)
+    assert "line" in str(front_matter.problem)
+
+
+def test_front_matter_that_is_not_a_mapping_is_reported():
+    assert split_front_matter("a.md", "---\n- a\n- b\n---\n").problem is not None
+
+
+def test_unknown_company_warns_only_when_asked():
+    quiet, problems = read("---\nsubject_company: Acme\n---\n")
+    assert quiet.companies == ("Acme",) and problems == []
+    strict = Vocabulary(DEFAULT_STANCES, REGISTRY, warn_unknown_companies=True)
+    _, problems = read("---\nsubject_company: [Acme, Nvidia]\n---\n", strict)
+    assert len(problems) == 1
+    assert "'Acme' is not in the company registry (NVIDIA)" in str(problems[0])
+
+
+def test_names_are_deduplicated_by_case_and_blanks_dropped():
+    article, _ = read(
+        "---\ntopics: [AI chips, ai  chips, '', ' ']\nsubject_company: [NVIDIA, Nvidia]\n---\n"
+    )
+    assert article.topics == ("AI chips",)
+    assert article.companies == ("NVIDIA",)
+
+
+def test_dates_in_every_form_compare():
+    aware, _ = read("---\ndate: 2026-11-20T10:00:00+02:00\n---\n")
+    text, _ = read("---\ndate: '2026-11-20T09:30'\n---\n")
+    plain, _ = read("---\ndate: 2026-11-20\n---\n")
+    assert aware.date == datetime(2026, 11, 20, 8, 0)
+    assert sorted([aware, text, plain], key=lambda a: a.sort_key)[0] is text
+
+
+def test_title_falls_back_to_heading_then_file_name():
+    from_heading, _ = read("---\nstance: bullish\n---\n\n# The real title #\n")
+    from_path, _ = read("---\nstance: bullish\n---\nNo heading.\n", path="posts/open-bets.md")
+    assert from_heading.title == "The real title"
+    assert from_path.title == "Open bets"
+
+
+def test_which_pages_are_articles():
+    assert is_article("posts/a.md", {"stance": "bullish"}, [])
+    assert is_article("posts/a.md", {"subject_company": "X"}, [])
+    assert not is_article("about.md", {"title": "About"}, [])
+    assert is_article("posts/2026/a.md", {}, ["posts/*"])
+    assert not is_article("about.md", {"stance": "bullish"}, ["posts/*"])
+
+
+yaml_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text()
+    | st.dates()
+    | st.datetimes(),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(), children, max_size=3)
+    ),
+    max_leaves=6,
+)
+FIELDS = ["title", "date", "stance", "subject_company", "topics", "draft", "summary", "description"]
+
+
+@given(st.dictionaries(st.sampled_from(FIELDS), yaml_values))
+def test_no_front_matter_value_makes_reading_crash(meta):
+    article, problems = read_article("p.md", "p/", FrontMatter(meta, "body"), VOCABULARY)
+    assert isinstance(article.title, str) and article.title
+    assert all(problem.src_path == "p.md" for problem in problems)
+    assert isinstance(article.sort_key, tuple)

@@ -1,0 +1,41 @@
+import pytest
+
+from mkdocs_aicommentary.links import TermPages, page_url, relative_url, term_src_path
+from mkdocs_aicommentary.taxonomy import Term
+
+
+@pytest.mark.parametrize(
+    ("src", "directory_urls", "url"),
+    [
+        ("index.md", True, ""),
+        ("index.md", False, "index.html"),
+        ("posts/a.md", True, "posts/a/"),
+        ("posts/a.md", False, "posts/a.html"),
+        ("topics/x/index.md", True, "topics/x/"),
+        ("topics/x/index.md", False, "topics/x/index.html"),
+    ],
+)
+def test_page_url_follows_mkdocs(src, directory_urls, url):
+    assert page_url(src, directory_urls) == url
+
+
+@pytest.mark.parametrize(
+    ("target", "page", "link"),
+    [
+        ("topics/x/", "posts/a/", "../../topics/x/"),
+        ("topics/x/", "", "topics/x/"),
+        ("", "posts/a/", "../../"),
+        ("posts/a/", "posts/a/", "./"),
+        ("topics/x/index.html", "posts/a.html", "../topics/x/index.html"),
+        ("topics/x/index.html", "index.html", "topics/x/index.html"),
+    ],
+)
+def test_relative_url(target, page, link):
+    assert relative_url(target, page) == link
+
+
+def test_term_pages_know_disabled_kinds():
+    pages = TermPages({"topics": "topics"}, lambda src: page_url(src, True))
+    assert term_src_path("topics", "ai") == "topics/ai/index.md"
+    assert pages.url(Term("topics", "AI", "ai")) == "topics/ai/"
+    assert pages.url(Term("companies", "NVIDIA", "nvidia")) is None

@@ -1,0 +1,29 @@
+from mkdocs_aicommentary.articles import Article
+from mkdocs_aicommentary.config import DEFAULT_STANCES
+from mkdocs_aicommentary.taxonomy import Taxonomy
+
+
+def post(path, topics=(), companies=(), draft=False, stance=None):
+    return Article(path, path, path, topics=topics, companies=companies, draft=draft, stance=stance)
+
+
+def test_most_used_spelling_is_shown():
+    taxonomy = Taxonomy(
+        [post("a", ["AI hardware"]), post("b", ["ai hardware"]), post("c", ["AI hardware"])],
+        DEFAULT_STANCES,
+    )
+    term = taxonomy.term("topics", "ai hardware")
+    assert (term.name, term.slug) == ("AI hardware", "ai-hardware")
+    assert [t.name for t in taxonomy.terms("topics")] == ["AI hardware"]
+
+
+def test_a_draft_cannot_move_a_public_url():
+    taxonomy = Taxonomy([post("a", ["C++"]), post("b", ["C"], draft=True)], DEFAULT_STANCES)
+    assert taxonomy.term("topics", "C++").slug == "c"
+    assert taxonomy.term("topics", "C").slug == "c-2"
+
+
+def test_stances_use_configured_labels_and_keys():
+    taxonomy = Taxonomy([post("a", stance="bullish")], {"bullish": "Optimistic"})
+    assert taxonomy.term("stances", "bullish").name == "Optimistic"
+    assert taxonomy.names_of(post("a", stance="bullish"), "stances") == ("bullish",)
