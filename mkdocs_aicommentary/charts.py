@@ -12,17 +12,17 @@ import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-WIDTH = 480
+WIDTH = 400
 """Width of every chart's viewBox; CSS scales it to the column."""
 
-LABEL_WIDTH = 150
-LABEL_CHARS = 22
+LABEL_WIDTH = 120
+LABEL_CHARS = 18
 ROW_HEIGHT = 24
 BAR_HEIGHT = 16
-COUNT_SPACE = 40
+COUNT_SPACE = 36
 """Room right of the longest bar for its number."""
 
-TIMELINE_PLOT_HEIGHT = 90
+TIMELINE_PLOT_HEIGHT = 80
 TIMELINE_AXIS_HEIGHT = 20
 
 
@@ -161,7 +161,7 @@ def timeline(name: str, title: str, months: Sequence[Month], *, undated: int = 0
     """Columns per month, scaled to the busiest month; years marked under the axis."""
     largest = max((month.count for month in months), default=0)
     slot = WIDTH / max(len(months), 1)
-    bar = max(min(slot * 0.8, 40.0), 1.0)
+    bar = max(min(slot * 0.8, 32.0), 1.0)
     columns = []
     for index, month in enumerate(months):
         height = TIMELINE_PLOT_HEIGHT * month.count / largest if largest else 0.0

@@ -8,6 +8,7 @@ escape, never markup: a listing must not inherit an unclosed tag or a stray link
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .articles import Article
 
@@ -38,6 +39,7 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 _HIDDEN = re.compile("\ue000([0-9]+)\ue001")
 
 
+@lru_cache(maxsize=8192)  # Listings, feeds and JSON-LD all ask for the same articles.
 def excerpt(article: Article, limit: int = EXCERPT_CHARS) -> str:
     """The article's summary, or else its first paragraph as plain text (maybe shortened)."""
     if article.summary:

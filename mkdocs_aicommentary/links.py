@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .taxonomy import Term
 
@@ -56,6 +57,7 @@ class TermPages:
         return self.url_of_src(term_src_path(prefix, term.slug))
 
 
+@lru_cache(maxsize=65536)  # Index pages ask for the same few thousand pairs again and again.
 def relative_src(target_src: str, from_src: str) -> str:
     """A Markdown link from one source file to another (``../../posts/gpu.md``).
 

@@ -31,3 +31,24 @@ def test_example_site_builds_strict_with_a_header_on_every_post(tmp_path):
         assert page.select_one(".aic-article-meta .aic-stance") is not None, post.name
     about = BeautifulSoup((tmp_path / "site" / "about" / "index.html").read_text(), "html.parser")
     assert about.select_one(".aic-article-meta") is None
+
+
+def test_example_site_has_index_pages_with_charts_feeds_and_the_editors_page(tmp_path):
+    shutil.copytree(EXAMPLE / "docs", tmp_path / "docs")
+    shutil.copy(EXAMPLE / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))
+    site = tmp_path / "site"
+
+    def page(url: str) -> BeautifulSoup:
+        return BeautifulSoup((site / url / "index.html").read_text(), "html.parser")
+
+    nvidia = page("companies/nvidia")
+    text = str(nvidia.select_one(".md-content"))
+    assert text.index("written by the editors") < text.index('class="aic-index"')
+    assert text.index('class="aic-index"') < text.index("How we cover NVIDIA")
+    assert len(nvidia.select(".aic-index-charts svg[role=img]")) == 2
+    assert len(nvidia.select(".aic-index-entry")) >= 3
+    assert (site / "companies" / "nvidia" / "feed.xml").is_file()
+    for overview in ("companies", "topics", "stances"):
+        assert page(overview).select(".aic-index-term"), overview
+    assert page("").select_one('nav a[href="companies/"]') is not None

@@ -453,3 +453,14 @@ def test_everything_on_builds_strict_without_warnings_in_every_theme(build_site,
     assert site.page("posts/gpu/").head.select('script[type="application/ld+json"]')
     assert site.exists("companies/nvidia/page/2/")
     assert site.exists("topics/ai-hardware/feed.json")
+
+
+def test_nav_option_does_not_repeat_pages_the_author_listed(build_site):
+    posts = ["posts/gpu.md", "posts/tpu.md", "posts/cuda.md", "posts/old.md", "posts/undated.md"]
+    nav = [{"Home": "index.md"}, {"Posts": posts}, {"All companies": "companies/index.md"}]
+    options = {**REGISTRY, "index": {"nav": True}}
+    site = build_site(POSTS, options, strict=True, extra={"nav": nav})
+    assert site.aborted is None, site.warnings
+    links = [a["href"] for a in site.page("").select(".navbar a") if a.get("href")]
+    assert links.count("companies/") == 1
+    assert "companies/nvidia/" in links

@@ -2,6 +2,7 @@
 
 from mkdocs_aicommentary.charts import (
     BAR_HEIGHT,
+    COUNT_SPACE,
     LABEL_WIDTH,
     WIDTH,
     Bar,
@@ -14,7 +15,7 @@ from mkdocs_aicommentary.charts import (
 
 def test_bars_scale_to_the_largest_count():
     chart = bar_chart("stances", "By stance", [Bar("Bullish", 4, "bullish"), Bar("Bearish", 1)])
-    plot = WIDTH - LABEL_WIDTH - 40
+    plot = WIDTH - LABEL_WIDTH - COUNT_SPACE
     assert [row.width for row in chart.rows] == [plot, plot / 4]
     assert [row.stance for row in chart.rows] == ["bullish", None]
     assert chart.rows[1].y > chart.rows[0].y
@@ -43,7 +44,7 @@ def test_description_says_every_count_and_what_was_left_out():
 def test_long_labels_are_shortened_but_kept_whole_for_the_reader():
     name = "An Extraordinarily Long Company Name Incorporated"
     row = bar_chart("x", "X", [Bar(name, 1)]).rows[0]
-    assert row.label.endswith("…") and len(row.label) <= 22
+    assert row.label.endswith("…") and len(row.label) <= 18
     assert row.full_label == name
 
 
@@ -62,7 +63,7 @@ def test_timeline_marks_years_and_scales_columns():
     months = [Month(2025, 12, 1), Month(2026, 1, 2), Month(2026, 2, 0)]
     chart = timeline("months", "Per month", months, undated=1)
     assert [c.year_label for c in chart.columns] == ["2025", "2026", None]
-    assert [c.height for c in chart.columns] == [45.0, 90.0, 0.0]
+    assert [c.height for c in chart.columns] == [40.0, 80.0, 0.0]
     assert chart.columns[1].y == 0.0
     assert chart.description == (
         "Articles per month, from December 2025 to February 2026. "

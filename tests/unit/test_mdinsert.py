@@ -1,5 +1,7 @@
 """Template HTML put into a Markdown tree at the author's marker."""
 
+from xml.etree import ElementTree as etree
+
 import markdown
 
 from mkdocs_aicommentary.mdinsert import HtmlInserter, parse_fragment
@@ -70,3 +72,14 @@ def test_fragment_parser_forgives_html():
     assert elements[1].text == " slot "
     assert elements[2].text == "open"
     assert parse_fragment("</span>text") == []  # A stray end tag closes nothing.
+
+
+def test_well_formed_and_forgiving_paths_give_the_same_tree():
+    html = '<ol class="x"><li data-a="1">A &amp; B<!-- c --></li><li>&lt;b&gt;</li></ol>'
+    fast = parse_fragment(html)
+    slow = parse_fragment(html.replace("&amp;", "&#38;").replace("<ol", "<ol hidden"))
+    assert [etree.tostring(el) for el in fast] == [
+        etree.tostring(el).replace(b' hidden=""', b"") for el in slow
+    ]
+    assert fast[0][0].text == "A & B"
+    assert fast[0][0][0].text == " c "
