@@ -2,8 +2,8 @@
 
 The plan is pure: articles and the taxonomy in, :class:`IndexPage` descriptions out, so the
 rules (drafts never listed, newest first, pagination, an author's own page wins) are unit
-tested without a site. Three small functions at the end are the MkDocs-facing part: they turn
-the plan into ``File.generated`` pages and feed files, and add nav sections.
+tested without a site. The functions at the end are the MkDocs-facing part: they turn the plan
+into ``File.generated`` pages and feed files, and add nav sections.
 
 How a page is made. A generated page's Markdown holds only its title and an
 ``<!-- aicommentary:index -->`` marker. The listing is HTML from the ``index_listing.html``
@@ -28,7 +28,7 @@ from mkdocs.structure.nav import Section as NavSection
 from mkdocs.structure.pages import Page
 
 from .articles import Article
-from .charts import Bar, bar_chart, months_between, timeline
+from .charts import Bar, BarChart, Timeline, bar_chart, months_between, timeline
 from .feeds import JSON_TYPE, RSS_TYPE, FeedLink, article_feed, json_feed, rss
 from .links import term_src_path
 from .taxonomy import Taxonomy, Term
@@ -297,12 +297,12 @@ def company_bars(
 
 def charts_for(
     page: IndexPage, taxonomy: Taxonomy, stance_labels: Mapping[str, str]
-) -> list[object]:
-    """The pictures at the top of a page: BarChart and Timeline objects, maybe none."""
+) -> list[BarChart | Timeline]:
+    """The pictures at the top of a page, maybe none."""
     if page.number != 1:
         return []
     if page.is_overview:
-        return _overview_charts(page, stance_labels)
+        return _overview_charts(page)
     assert page.term is not None
     name = page.term.name
     if page.kind == "companies":
@@ -333,7 +333,7 @@ def charts_for(
     return []
 
 
-def _overview_charts(page: IndexPage, stance_labels: Mapping[str, str]) -> list[object]:
+def _overview_charts(page: IndexPage) -> list[BarChart | Timeline]:
     if page.kind == "stances":
         bars = [Bar(item.term.name, item.count, item.term.slug) for item in page.terms]
         return [bar_chart("stances", "Articles by stance", bars)]
