@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import posixpath
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -405,13 +405,15 @@ def add_static(files: Files, config: MkDocsConfig, src_path: str, content: str) 
 def add_nav_sections(
     nav: Navigation, files: Files, sections: Sequence[tuple[str, Sequence[str]]]
 ) -> None:
-    """Append "Topics", "Companies" and "Stances" sections to a built nav.
+    """Add "Topics", "Companies" and "Stances" sections to a built nav.
 
     Pages already in the nav (say, an author's ``companies/index.md`` listed in ``nav:``) are
-    not added twice. Previous/next links run on from the last page of the site's own nav.
+    not added twice, and a top-level section of the same title (the automatic nav's section for
+    an author's ``companies/`` folder) takes the pages instead of a second section beside it.
+    Previous/next links then follow the nav's order again.
     """
     present = {id(page) for page in nav.pages}
-    added: list[Page] = []
+    existing = {item.title.casefold(): item for item in nav.items if isinstance(item, NavSection)}
     for title, srcs in sections:
         children: list[Page] = []
         for src in srcs:
@@ -422,15 +424,25 @@ def add_nav_sections(
                 children.append(page)
         if not children:
             continue
-        section = NavSection(title, children)  # type: ignore[arg-type]
+        section = existing.get(title.casefold())
+        if section is None:
+            section = NavSection(title, [])
+            nav.items.append(section)
         for child in children:
             child.parent = section
-        nav.items.append(section)
-        added.extend(children)
-    pages = [*nav.pages, *added]
+        section.children.extend(children)
+    pages = list(_pages_in_order(nav.items))
     for before, after in itertools.pairwise(pages):
         before.next_page, after.previous_page = after, before
     nav.pages = pages
+
+
+def _pages_in_order(items: Sequence[object]) -> Iterator[Page]:
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        elif isinstance(item, NavSection):
+            yield from _pages_in_order(item.children)
 
 
 def add_feeds(

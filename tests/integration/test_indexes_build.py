@@ -464,3 +464,13 @@ def test_nav_option_does_not_repeat_pages_the_author_listed(build_site):
     links = [a["href"] for a in site.page("").select(".navbar a") if a.get("href")]
     assert links.count("companies/") == 1
     assert "companies/nvidia/" in links
+
+
+def test_nav_option_joins_the_section_of_an_authors_folder(build_site):
+    pages = {**POSTS, "companies/nvidia.md": "# NVIDIA\n\nOur own page.\n"}
+    site = build_site(pages, {**REGISTRY, "index": {"nav": True}}, strict=True)
+    assert site.aborted is None, site.warnings
+    toggles = [t.get_text(strip=True) for t in site.page("").select(".navbar-nav .dropdown-toggle")]
+    assert toggles.count("Companies") == 1
+    menu = site.page("").select_one(".navbar-nav > li.dropdown:has(a[href='companies/'])")
+    assert [a.get_text(strip=True) for a in menu.select(".dropdown-menu a")].count("NVIDIA") == 1
