@@ -37,26 +37,10 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from .markup import VOID_ELEMENTS
+
 PRIORITY = 4
 """After "inline" (20), "prettify" (10) and "toc" (5); before MkDocs' "relpath" (0)."""
-
-VOID_ELEMENTS = frozenset(
-    (
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-    )
-)
 
 
 def marker_pattern(name: str) -> re.Pattern[str]:

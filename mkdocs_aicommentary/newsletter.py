@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import SplitResult, parse_qs, urlencode, urlsplit
 
 from .links import page_url
+from .markup import VOID_ELEMENTS
 from .placeholders import place_at_marker, remove_markers, slot
 
 SLOT_NAME = "newsletter"
@@ -542,26 +543,6 @@ class _Offsets:
     footnotes_start: int | None = None
 
 
-_VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
-)
-
-
 class _TopLevel(HTMLParser):
     """Finds the end of the Nth top-level ``<p>`` and the start of a top-level footnotes div."""
 
@@ -582,7 +563,7 @@ class _TopLevel(HTMLParser):
         return self._line_starts[line - 1] + column
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
+        if tag in VOID_ELEMENTS:
             return
         if self.depth == 0 and tag == "div" and self.offsets.footnotes_start is None:
             classes = (dict(attrs).get("class") or "").split()
@@ -591,7 +572,7 @@ class _TopLevel(HTMLParser):
         self.depth += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID:
+        if tag in VOID_ELEMENTS:
             return
         self.depth -= 1
         if self.depth < 0:

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import BuiltSite, make_builder
+from helpers import SITE_URL, BuiltSite, make_builder
 
 
 @pytest.fixture
 def build_site(tmp_path: Path) -> Callable[..., BuiltSite]:
     """Build sites under this test's tmp_path; see ``helpers.make_builder``."""
     return make_builder(tmp_path)
+
+
+@pytest.fixture
+def build_site_at_url(build_site: Callable[..., BuiltSite]) -> Callable[..., BuiltSite]:
+    """``build_site`` with a ``site_url``, for features that need absolute links."""
+    return functools.partial(build_site, site_url=SITE_URL)

@@ -50,12 +50,16 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+SITE_URL = "https://commentary.example/"
+"""The site_url of test sites that need absolute links (feeds, JSON-LD, sitemap)."""
+
+
 def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
     """Write ``pages`` ({path: markdown}) and a mkdocs.yml, build in-process, return the result.
 
     ``plugin`` holds the aicommentary options; ``plugins`` adds other plugins after it (say
     ``["search"]``); ``extra`` adds or overrides top-level mkdocs.yml keys; ``serve`` builds the
-    way ``mkdocs serve`` does.
+    way ``mkdocs serve`` does; ``site_url`` sets mkdocs.yml's.
     The plugin object is the same across builds in one process, as under ``mkdocs serve``.
     """
     counter = iter(range(1000))
@@ -70,6 +74,7 @@ def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
         root: Path | None = None,
         plugins: Sequence[str | Mapping[str, Any]] = (),
         serve: bool = False,
+        site_url: str | None = None,
     ) -> BuiltSite:
         root = root or tmp_path / f"site{next(counter)}"
         docs_dir = root / "docs"
@@ -83,6 +88,7 @@ def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
             "theme": theme if isinstance(theme, Mapping) else {"name": theme},
             "plugins": [{"aicommentary": dict(plugin or {})}, *plugins],
             "strict": strict,
+            **({"site_url": site_url} if site_url else {}),
             **(extra or {}),
         }
         config_file = root / "mkdocs.yml"

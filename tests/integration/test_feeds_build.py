@@ -4,22 +4,7 @@ import json
 import logging
 
 import feedparser
-import pytest
-from helpers import article
-
-SITE_URL = "https://commentary.example/"
-
-
-@pytest.fixture
-def build_site(build_site):
-    """The shared builder, with a ``site_url`` (feeds and JSON-LD URLs need one)."""
-
-    def build(pages, plugin=None, **options):
-        options["extra"] = {"site_url": SITE_URL, **options.get("extra", {})}
-        return build_site(pages, plugin, **options)
-
-    return build
-
+from helpers import SITE_URL, article
 
 PAGES = {
     "index.md": "# Home\n",
@@ -54,8 +39,8 @@ PAGES = {
 }
 
 
-def test_rss_feed_is_valid_and_lists_like_the_page(build_site):
-    site = build_site(PAGES, strict=True, extra={"site_author": "The Desk"})
+def test_rss_feed_is_valid_and_lists_like_the_page(build_site_at_url):
+    site = build_site_at_url(PAGES, strict=True, extra={"site_author": "The Desk"})
     assert site.aborted is None, site.warnings
     parsed = feedparser.parse(site.text("companies/nvidia/feed.xml"))
     assert parsed.bozo == 0, parsed.get("bozo_exception")
@@ -71,8 +56,8 @@ def test_rss_feed_is_valid_and_lists_like_the_page(build_site):
     assert listing == [entry.title for entry in parsed.entries]
 
 
-def test_json_feed_and_topic_feeds(build_site):
-    site = build_site(PAGES, strict=True)
+def test_json_feed_and_topic_feeds(build_site_at_url):
+    site = build_site_at_url(PAGES, strict=True)
     document = json.loads(site.text("companies/nvidia/feed.json"))
     assert document["version"] == "https://jsonfeed.org/version/1.1"
     assert document["feed_url"] == f"{SITE_URL}companies/nvidia/feed.json"
@@ -88,8 +73,8 @@ def test_json_feed_and_topic_feeds(build_site):
     assert not site.exists("companies/feed.xml")
 
 
-def test_pages_link_their_feeds_in_the_head(build_site):
-    site = build_site(PAGES, strict=True, extra={"site_url": "https://example.org/blog/"})
+def test_pages_link_their_feeds_in_the_head(build_site_at_url):
+    site = build_site_at_url(PAGES, strict=True, extra={"site_url": "https://example.org/blog/"})
     head = site.page("companies/nvidia/").head
     links = {link["type"]: link["href"] for link in head.select('link[rel="alternate"]')}
     assert links == {
@@ -100,17 +85,17 @@ def test_pages_link_their_feeds_in_the_head(build_site):
     assert site.page("stances/bullish/").head.select('link[rel="alternate"]') == []
 
 
-def test_later_pages_and_author_pages_link_the_feed_too(build_site):
+def test_later_pages_and_author_pages_link_the_feed_too(build_site_at_url):
     pages = {**PAGES, "companies/nvidia.md": "# About NVIDIA\n"}
-    site = build_site(pages, {"index": {"per_page": 1}}, strict=True)
+    site = build_site_at_url(pages, {"index": {"per_page": 1}}, strict=True)
     assert site.aborted is None, site.warnings
     for url in ("companies/nvidia/", "companies/nvidia/page/2/"):
         hrefs = [link["href"] for link in site.page(url).head.select('link[rel="alternate"]')]
         assert f"{SITE_URL}companies/nvidia/feed.xml" in hrefs, url
 
 
-def test_without_site_url_feeds_asked_for_are_skipped_with_one_warning(build_site):
-    site = build_site(PAGES, {"index": {"feeds": True}}, extra={"site_url": None})
+def test_without_site_url_feeds_asked_for_are_skipped_with_one_warning(build_site_at_url):
+    site = build_site_at_url(PAGES, {"index": {"feeds": True}}, extra={"site_url": None})
     assert len(site.warnings) == 1
     assert "site_url" in site.warnings[0] and "feeds: false" in site.warnings[0]
     assert not site.exists("companies/nvidia/feed.xml")
@@ -118,29 +103,31 @@ def test_without_site_url_feeds_asked_for_are_skipped_with_one_warning(build_sit
     assert site.exists("companies/nvidia/")
 
 
-def test_by_default_a_site_without_site_url_builds_strict_without_feeds(build_site, caplog):
+def test_by_default_a_site_without_site_url_builds_strict_without_feeds(build_site_at_url, caplog):
     caplog.set_level(logging.INFO, logger="mkdocs")
-    site = build_site(PAGES, strict=True, extra={"site_url": None})
+    site = build_site_at_url(PAGES, strict=True, extra={"site_url": None})
     assert site.aborted is None, site.warnings
     assert not site.exists("companies/nvidia/feed.xml")
     assert "No feeds for companies and topics" in caplog.text
 
 
-def test_feeds_can_be_switched_off(build_site):
-    site = build_site(PAGES, {"index": {"feeds": False}}, strict=True, extra={"site_url": None})
+def test_feeds_can_be_switched_off(build_site_at_url):
+    site = build_site_at_url(
+        PAGES, {"index": {"feeds": False}}, strict=True, extra={"site_url": None}
+    )
     assert site.aborted is None, site.warnings
     assert not site.exists("companies/nvidia/feed.xml")
 
 
-def test_feed_items_option_limits_the_feed(build_site):
-    site = build_site(PAGES, {"index": {"feed_items": 1}}, strict=True)
+def test_feed_items_option_limits_the_feed(build_site_at_url):
+    site = build_site_at_url(PAGES, {"index": {"feed_items": 1}}, strict=True)
     parsed = feedparser.parse(site.text("companies/nvidia/feed.xml"))
     assert [entry.title for entry in parsed.entries] == ['Chips & "margins"']
 
 
-def test_an_authors_own_feed_file_wins(build_site):
+def test_an_authors_own_feed_file_wins(build_site_at_url):
     pages = {**PAGES, "companies/nvidia/feed.xml": "<rss version='2.0'><channel/></rss>\n"}
-    site = build_site(pages, strict=True)
+    site = build_site_at_url(pages, strict=True)
     assert site.text("companies/nvidia/feed.xml").startswith("<rss version='2.0'>")
     types = [
         link["type"] for link in site.page("companies/nvidia/").head.select('link[rel="alternate"]')

@@ -6,21 +6,7 @@ import json
 import logging
 
 import pytest
-from helpers import article
-
-SITE_URL = "https://commentary.example/"
-
-
-@pytest.fixture
-def build_site(build_site):
-    """The shared builder, with a ``site_url`` (feeds and JSON-LD URLs need one)."""
-
-    def build(pages, plugin=None, **options):
-        options["extra"] = {"site_url": SITE_URL, **options.get("extra", {})}
-        return build_site(pages, plugin, **options)
-
-    return build
-
+from helpers import SITE_URL, article
 
 POSTS = {
     "index.md": "# Home\n\nA publication about AI companies.\n",
@@ -96,8 +82,8 @@ def titles(soup):
     return [entry.select_one(".aic-index-title a").get_text() for entry in entries(soup)]
 
 
-def test_company_listing_exact_entries_and_order(build_site):
-    site = build_site(POSTS, REGISTRY, strict=True)
+def test_company_listing_exact_entries_and_order(build_site_at_url):
+    site = build_site_at_url(POSTS, REGISTRY, strict=True)
     assert site.aborted is None, site.warnings
     soup = site.page("companies/nvidia/")
     assert soup.select_one("h1").get_text() == "NVIDIA"
@@ -136,8 +122,8 @@ def test_company_listing_exact_entries_and_order(build_site):
     assert fourth.select_one("time") is None and third.select_one("time") is not None
 
 
-def test_same_day_articles_are_ordered_by_title_and_excerpt_is_plain(build_site):
-    site = build_site(POSTS, REGISTRY, strict=True)
+def test_same_day_articles_are_ordered_by_title_and_excerpt_is_plain(build_site_at_url):
+    site = build_site_at_url(POSTS, REGISTRY, strict=True)
     soup = site.page("topics/ai-hardware/")
     assert titles(soup) == [
         "Tensor chips find their market",
@@ -148,8 +134,8 @@ def test_same_day_articles_are_ordered_by_title_and_excerpt_is_plain(build_site)
     )
 
 
-def test_drafts_are_never_listed_and_draft_only_terms_get_no_page(build_site):
-    site = build_site(POSTS, REGISTRY, strict=True)
+def test_drafts_are_never_listed_and_draft_only_terms_get_no_page(build_site_at_url):
+    site = build_site_at_url(POSTS, REGISTRY, strict=True)
     assert "Unfinished rumour" not in site.text("companies/nvidia/index.html")
     assert not site.exists("companies/secretco/")
     assert not site.exists("topics/rumours/")
@@ -161,8 +147,8 @@ def test_drafts_are_never_listed_and_draft_only_terms_get_no_page(build_site):
     ]
 
 
-def test_overviews_name_every_term_with_its_count(build_site):
-    site = build_site(POSTS, REGISTRY, strict=True)
+def test_overviews_name_every_term_with_its_count(build_site_at_url):
+    site = build_site_at_url(POSTS, REGISTRY, strict=True)
     companies = site.page("companies/")
     assert [
         (
@@ -185,22 +171,22 @@ def test_overviews_name_every_term_with_its_count(build_site):
     ]
 
 
-def test_links_follow_use_directory_urls_false(build_site):
-    site = build_site(POSTS, REGISTRY, strict=True, extra={"use_directory_urls": False})
+def test_links_follow_use_directory_urls_false(build_site_at_url):
+    site = build_site_at_url(POSTS, REGISTRY, strict=True, extra={"use_directory_urls": False})
     assert site.aborted is None, site.warnings
     soup = site.page("companies/nvidia/index.html")
     assert soup.select_one(".aic-index-title a")["href"] == "../../posts/gpu.html"
     assert soup.select_one(".aic-stance")["href"] == "../../stances/skeptical/index.html"
 
 
-def test_pagination(build_site):
+def test_pagination(build_site_at_url):
     pages = {
         f"posts/p{day}.md": article(
             f"title: Agents {day}\ndate: 2026-05-{day:02d}\nstance: neutral\ntopics: [Agents]"
         )
         for day in range(1, 6)
     }
-    site = build_site(pages, {"index": {"per_page": 2}}, strict=True)
+    site = build_site_at_url(pages, {"index": {"per_page": 2}}, strict=True)
     assert site.aborted is None, site.warnings
     first = site.page("topics/agents/")
     second = site.page("topics/agents/page/2/")
@@ -225,12 +211,12 @@ def test_pagination(build_site):
     assert site.page("topics/").select_one(".aic-index-count")["data-count"] == "5"
 
 
-def test_author_page_beside_the_folder_is_kept_and_listing_appended(build_site):
+def test_author_page_beside_the_folder_is_kept_and_listing_appended(build_site_at_url):
     pages = {
         **POSTS,
         "companies/nvidia.md": "# NVIDIA, our way\n\nWe write about NVIDIA a lot.\n",
     }
-    site = build_site(pages, REGISTRY, strict=True)
+    site = build_site_at_url(pages, REGISTRY, strict=True)
     assert site.aborted is None, site.warnings
     soup = site.page("companies/nvidia/")
     assert soup.select_one("h1").get_text() == "NVIDIA, our way"
@@ -243,7 +229,7 @@ def test_author_page_beside_the_folder_is_kept_and_listing_appended(build_site):
     assert site.page("companies/").select_one('[data-slug="nvidia"] a')["href"] == "nvidia/"
 
 
-def test_author_page_with_marker_gets_the_listing_there(build_site):
+def test_author_page_with_marker_gets_the_listing_there(build_site_at_url):
     pages = {
         **POSTS,
         "companies/nvidia/index.md": (
@@ -251,7 +237,7 @@ def test_author_page_with_marker_gets_the_listing_there(build_site):
             "## Disclosure\n\nWe hold no shares.\n"
         ),
     }
-    site = build_site(pages, REGISTRY, strict=True)
+    site = build_site_at_url(pages, REGISTRY, strict=True)
     assert site.aborted is None, site.warnings
     soup = site.page("companies/nvidia/")
     text = str(soup)
@@ -265,8 +251,8 @@ def test_author_page_with_marker_gets_the_listing_there(build_site):
     assert "aicommentary:index" not in text
 
 
-def test_company_charts_count_what_the_listing_shows(build_site):
-    site = build_site(POSTS, REGISTRY, strict=True)
+def test_company_charts_count_what_the_listing_shows(build_site_at_url):
+    site = build_site_at_url(POSTS, REGISTRY, strict=True)
     soup = site.page("companies/nvidia/")
     chart = soup.select_one('.aic-index-charts figure[data-chart="stances"] svg')
     assert chart["role"] == "img"
@@ -291,8 +277,8 @@ def test_company_charts_count_what_the_listing_shows(build_site):
     assert charts.select("script, img, image, use, foreignObject") == []
 
 
-def test_stance_page_breaks_down_by_company(build_site):
-    site = build_site(POSTS, REGISTRY, strict=True)
+def test_stance_page_breaks_down_by_company(build_site_at_url):
+    site = build_site_at_url(POSTS, REGISTRY, strict=True)
     soup = site.page("stances/bullish/")
     assert titles(soup) == ["Tensor chips find their market", "CUDA keeps the lead"]
     chart = soup.select_one('figure[data-chart="companies"] svg')
@@ -302,8 +288,8 @@ def test_stance_page_breaks_down_by_company(build_site):
     assert {rect["data-stance"] for rect in chart.select("rect")} == {"bullish"}
 
 
-def test_overview_and_later_pages_have_no_company_charts(build_site):
-    site = build_site(POSTS, {**REGISTRY, "index": {"per_page": 2}}, strict=True)
+def test_overview_and_later_pages_have_no_company_charts(build_site_at_url):
+    site = build_site_at_url(POSTS, {**REGISTRY, "index": {"per_page": 2}}, strict=True)
     assert site.page("companies/nvidia/").select_one(".aic-index-charts") is not None
     assert site.page("companies/nvidia/page/2/").select_one(".aic-index-charts") is None
     assert site.page("topics/ai-hardware/").select_one(".aic-index-charts") is None
@@ -316,16 +302,16 @@ def test_overview_and_later_pages_have_no_company_charts(build_site):
     ]
 
 
-def test_charts_stay_out_of_the_search_index(build_site):
-    site = build_site(POSTS, REGISTRY, strict=True, plugins=["search"])
+def test_charts_stay_out_of_the_search_index(build_site_at_url):
+    site = build_site_at_url(POSTS, REGISTRY, strict=True, plugins=["search"])
     docs = json.loads(site.text("search/search_index.json"))["docs"]
     nvidia = next(doc for doc in docs if doc["location"] == "companies/nvidia/")
     assert "CUDA keeps the lead" in nvidia["text"]
     assert "articles by stance" not in nvidia["text"]
 
 
-def test_generated_pages_are_in_the_sitemap_and_search_index(build_site):
-    site = build_site(POSTS, REGISTRY, strict=True, plugins=["search"])
+def test_generated_pages_are_in_the_sitemap_and_search_index(build_site_at_url):
+    site = build_site_at_url(POSTS, REGISTRY, strict=True, plugins=["search"])
     assert site.aborted is None, site.warnings
     sitemap = site.text("sitemap.xml")
     locations = {
@@ -336,7 +322,7 @@ def test_generated_pages_are_in_the_sitemap_and_search_index(build_site):
         assert url in locations
 
 
-def test_kinds_can_be_switched_off_and_moved(build_site):
+def test_kinds_can_be_switched_off_and_moved(build_site_at_url):
     options = {
         **REGISTRY,
         "index": {
@@ -344,7 +330,7 @@ def test_kinds_can_be_switched_off_and_moved(build_site):
             "topics": {"prefix": "subjects", "title": "Subjects"},
         },
     }
-    site = build_site(POSTS, options, strict=True)
+    site = build_site_at_url(POSTS, options, strict=True)
     assert site.aborted is None, site.warnings
     assert not site.exists("stances/")
     assert not site.exists("stances/bullish/")
@@ -353,10 +339,10 @@ def test_kinds_can_be_switched_off_and_moved(build_site):
     assert soup.select_one(".aic-index-entry .aic-stance").name == "span"  # No stance page to link.
 
 
-def test_names_are_escaped_everywhere(build_site):
+def test_names_are_escaped_everywhere(build_site_at_url):
     hostile = "<img src=x onerror=alert(1)> *AT&T* [x](y)"
     pages = {"posts/a.md": article(f"title: A\ndate: 2026-01-01\nsubject_company: '{hostile}'")}
-    site = build_site(pages, strict=True)
+    site = build_site_at_url(pages, strict=True)
     assert site.aborted is None, site.warnings
     slug = site.page("companies/").select_one(".aic-index-term")["data-slug"]
     soup = site.page(f"companies/{slug}/")
@@ -365,7 +351,7 @@ def test_names_are_escaped_everywhere(build_site):
     assert soup.select("img") == []
 
 
-def test_theme_can_override_the_listing_and_mkdocs_checks_its_links(build_site, tmp_path):
+def test_theme_can_override_the_listing_and_mkdocs_checks_its_links(build_site_at_url, tmp_path):
     custom = tmp_path / "overrides" / "aicommentary"
     custom.mkdir(parents=True)
     (custom / "index_listing.html").write_text(
@@ -375,7 +361,7 @@ def test_theme_can_override_the_listing_and_mkdocs_checks_its_links(build_site, 
         encoding="utf-8",
     )
     theme = {"name": "mkdocs", "custom_dir": str(tmp_path / "overrides")}
-    site = build_site(POSTS, REGISTRY, theme=theme)
+    site = build_site_at_url(POSTS, REGISTRY, theme=theme)
     soup = site.page("companies/nvidia/")
     assert soup.select_one(".aic-index.custom a")["href"] == "../../posts/gpu/"
     assert any(
@@ -384,7 +370,7 @@ def test_theme_can_override_the_listing_and_mkdocs_checks_its_links(build_site, 
     ), site.warnings
 
 
-def test_nav_off_keeps_generated_pages_out_without_info_noise(build_site, caplog):
+def test_nav_off_keeps_generated_pages_out_without_info_noise(build_site_at_url, caplog):
     caplog.set_level(logging.INFO, logger="mkdocs")
     nav = [
         {"Home": "index.md"},
@@ -398,7 +384,7 @@ def test_nav_off_keeps_generated_pages_out_without_info_noise(build_site, caplog
             ]
         },
     ]
-    site = build_site(POSTS, REGISTRY, strict=True, extra={"nav": nav})
+    site = build_site_at_url(POSTS, REGISTRY, strict=True, extra={"nav": nav})
     assert site.aborted is None, site.warnings
     assert "companies/nvidia/index.md" not in caplog.text
     home_nav = [a.get("href") for a in site.page("").select(".navbar a")]
@@ -406,7 +392,7 @@ def test_nav_off_keeps_generated_pages_out_without_info_noise(build_site, caplog
 
 
 @pytest.mark.parametrize("explicit", [False, True], ids=["automatic-nav", "explicit-nav"])
-def test_nav_option_adds_sections(build_site, explicit):
+def test_nav_option_adds_sections(build_site_at_url, explicit):
     extra = {}
     if explicit:
         extra["nav"] = [
@@ -421,7 +407,7 @@ def test_nav_option_adds_sections(build_site, explicit):
                 ]
             },
         ]
-    site = build_site(POSTS, {**REGISTRY, "index": {"nav": True}}, strict=True, extra=extra)
+    site = build_site_at_url(POSTS, {**REGISTRY, "index": {"nav": True}}, strict=True, extra=extra)
     assert site.aborted is None, site.warnings
     soup = site.page("")
     sections = {
@@ -441,9 +427,9 @@ def test_nav_option_adds_sections(build_site, explicit):
 
 
 @pytest.mark.parametrize("theme", ["mkdocs", "readthedocs", "material"])
-def test_everything_on_builds_strict_without_warnings_in_every_theme(build_site, theme):
+def test_everything_on_builds_strict_without_warnings_in_every_theme(build_site_at_url, theme):
     options = {**REGISTRY, "index": {"nav": True, "per_page": 2}}
-    site = build_site(POSTS, options, strict=True, theme=theme, plugins=["search"])
+    site = build_site_at_url(POSTS, options, strict=True, theme=theme, plugins=["search"])
     assert site.aborted is None, site.warnings
     assert site.warnings == []
     soup = site.page("companies/nvidia/")
@@ -455,20 +441,20 @@ def test_everything_on_builds_strict_without_warnings_in_every_theme(build_site,
     assert site.exists("topics/ai-hardware/feed.json")
 
 
-def test_nav_option_does_not_repeat_pages_the_author_listed(build_site):
+def test_nav_option_does_not_repeat_pages_the_author_listed(build_site_at_url):
     posts = ["posts/gpu.md", "posts/tpu.md", "posts/cuda.md", "posts/old.md", "posts/undated.md"]
     nav = [{"Home": "index.md"}, {"Posts": posts}, {"All companies": "companies/index.md"}]
     options = {**REGISTRY, "index": {"nav": True}}
-    site = build_site(POSTS, options, strict=True, extra={"nav": nav})
+    site = build_site_at_url(POSTS, options, strict=True, extra={"nav": nav})
     assert site.aborted is None, site.warnings
     links = [a["href"] for a in site.page("").select(".navbar a") if a.get("href")]
     assert links.count("companies/") == 1
     assert "companies/nvidia/" in links
 
 
-def test_nav_option_joins_the_section_of_an_authors_folder(build_site):
+def test_nav_option_joins_the_section_of_an_authors_folder(build_site_at_url):
     pages = {**POSTS, "companies/nvidia.md": "# NVIDIA\n\nOur own page.\n"}
-    site = build_site(pages, {**REGISTRY, "index": {"nav": True}}, strict=True)
+    site = build_site_at_url(pages, {**REGISTRY, "index": {"nav": True}}, strict=True)
     assert site.aborted is None, site.warnings
     toggles = [t.get_text(strip=True) for t in site.page("").select(".navbar-nav .dropdown-toggle")]
     assert toggles.count("Companies") == 1

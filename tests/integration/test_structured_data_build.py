@@ -3,21 +3,7 @@
 import json
 
 import pytest
-from helpers import article
-
-SITE_URL = "https://commentary.example/"
-
-
-@pytest.fixture
-def build_site(build_site):
-    """The shared builder, with a ``site_url`` (feeds and JSON-LD URLs need one)."""
-
-    def build(pages, plugin=None, **options):
-        options["extra"] = {"site_url": SITE_URL, **options.get("extra", {})}
-        return build_site(pages, plugin, **options)
-
-    return build
-
+from helpers import SITE_URL, article
 
 # In values themes do not show in <title> (MkDocs puts front matter titles there unescaped).
 HOSTILE = '</script><script>alert("x")</script> & <!-- more'
@@ -52,8 +38,8 @@ def json_ld(soup):
     return scripts[0].string
 
 
-def test_article_json_ld_parses_and_says_what_the_article_is_about(build_site):
-    site = build_site(PAGES, OPTIONS, strict=True)
+def test_article_json_ld_parses_and_says_what_the_article_is_about(build_site_at_url):
+    site = build_site_at_url(PAGES, OPTIONS, strict=True)
     assert site.aborted is None, site.warnings
     raw = site.text("posts/a/index.html")
     text = json_ld(site.page("posts/a/"))
@@ -74,34 +60,36 @@ def test_article_json_ld_parses_and_says_what_the_article_is_about(build_site):
     assert [person["name"] for person in b["author"]] == ["Ada", "Grace"]
 
 
-def test_site_author_stands_in(build_site):
-    site = build_site(PAGES, OPTIONS, strict=True, extra={"site_author": "The Desk"})
+def test_site_author_stands_in(build_site_at_url):
+    site = build_site_at_url(PAGES, OPTIONS, strict=True, extra={"site_author": "The Desk"})
     data = json.loads(json_ld(site.page("posts/a/")))
     assert data["author"]["name"] == HOSTILE
     pages = {**PAGES, "posts/a.md": PAGES["posts/a.md"].replace(f"author: '{HOSTILE}'", "")}
-    site = build_site(pages, OPTIONS, strict=True, extra={"site_author": "The Desk"})
+    site = build_site_at_url(pages, OPTIONS, strict=True, extra={"site_author": "The Desk"})
     data = json.loads(json_ld(site.page("posts/a/")))
     assert data["author"] == {"@type": "Person", "name": "The Desk"}
 
 
-def test_only_articles_get_json_ld(build_site):
-    site = build_site(PAGES, OPTIONS, strict=True)
+def test_only_articles_get_json_ld(build_site_at_url):
+    site = build_site_at_url(PAGES, OPTIONS, strict=True)
     assert site.page("").head.select('script[type="application/ld+json"]') == []
     assert site.page("companies/nvidia/").head.select('script[type="application/ld+json"]') == []
 
 
 @pytest.mark.parametrize("schema_type", ["AnalysisNewsArticle", "BlogPosting"])
-def test_type_is_configurable(build_site, schema_type):
-    site = build_site(PAGES, {**OPTIONS, "structured_data": {"type": schema_type}}, strict=True)
+def test_type_is_configurable(build_site_at_url, schema_type):
+    site = build_site_at_url(
+        PAGES, {**OPTIONS, "structured_data": {"type": schema_type}}, strict=True
+    )
     assert json.loads(json_ld(site.page("posts/b/")))["@type"] == schema_type
 
 
-def test_unknown_type_is_a_configuration_error(build_site):
-    site = build_site(PAGES, {"structured_data": {"type": "Recipe"}})
+def test_unknown_type_is_a_configuration_error(build_site_at_url):
+    site = build_site_at_url(PAGES, {"structured_data": {"type": "Recipe"}})
     assert site.aborted is not None
     assert any("Recipe" in warning for warning in site.warnings), site.warnings
 
 
-def test_can_be_switched_off(build_site):
-    site = build_site(PAGES, {"structured_data": {"enabled": False}}, strict=True)
+def test_can_be_switched_off(build_site_at_url):
+    site = build_site_at_url(PAGES, {"structured_data": {"enabled": False}}, strict=True)
     assert site.page("posts/a/").head.select('script[type="application/ld+json"]') == []
