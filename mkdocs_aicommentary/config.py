@@ -6,11 +6,14 @@ the types, and ``check_config`` adds the rules that span several options.
 
 from __future__ import annotations
 
+import math
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 
 from .companies import Company, clashing_spellings
+from .related import RelatedOptions, Weights
 from .slugs import slugify
 
 DEFAULT_STANCES = {
@@ -64,6 +67,35 @@ class IndexConfig(base.Config):
     stances = c.SubConfig(StanceIndexConfig)
 
 
+_RANKING = RelatedOptions()  # The ranking's own defaults are the options' defaults.
+
+
+class RelatedWeightsConfig(base.Config):
+    """How much each signal counts in the related-articles score (see README)."""
+
+    companies = c.Type((int, float), default=_RANKING.weights.companies)
+    topics = c.Type((int, float), default=_RANKING.weights.topics)
+    text = c.Type((int, float), default=_RANKING.weights.text)
+    recency = c.Type((int, float), default=_RANKING.weights.recency)
+
+
+class RelatedConfig(base.Config):
+    """The "Read next" box at the end of each article."""
+
+    enabled = c.Type(bool, default=True)
+    count = c.Type(int, default=_RANKING.count)
+    min_score = c.Type((int, float), default=_RANKING.min_score)
+    heading = c.Type(str, default="Read next")
+    placement = c.Choice(("end", "marker"), default="end")
+    """``end``: after the article (or at its marker); ``marker``: only where the author put
+    ``<!-- aicommentary:related -->``."""
+    counterpoint = c.Type(bool, default=True)
+    counterpoint_label = c.Type(str, default="The other side")
+    topic_cutoff = c.Type((int, float), default=_RANKING.topic_cutoff)
+    """Share of all posts above which a topic is too common to relate posts."""
+    weights = c.SubConfig(RelatedWeightsConfig)
+
+
 class AICommentaryConfig(base.Config):
     """Options of the ``aicommentary`` plugin."""
 
@@ -87,6 +119,8 @@ class AICommentaryConfig(base.Config):
 
     index = c.SubConfig(IndexConfig)
 
+    related = c.SubConfig(RelatedConfig)
+
 
 def registered_companies(config: AICommentaryConfig) -> list[Company]:
     """The ``companies`` option as plain objects for the registry."""
@@ -94,6 +128,24 @@ def registered_companies(config: AICommentaryConfig) -> list[Company]:
         Company(name, tuple(details.aliases), details.url or None, details.ticker or None)
         for name, details in config.companies.items()
     ]
+
+
+def related_options(config: AICommentaryConfig) -> RelatedOptions:
+    """The ``related`` section as the ranking's plain options."""
+    related = config.related
+    weights = related.weights
+    return RelatedOptions(
+        count=related.count,
+        min_score=float(related.min_score),
+        counterpoint=related.counterpoint,
+        topic_cutoff=float(related.topic_cutoff),
+        weights=Weights(
+            companies=float(weights.companies),
+            topics=float(weights.topics),
+            text=float(weights.text),
+            recency=float(weights.recency),
+        ),
+    )
 
 
 def check_config(config: AICommentaryConfig) -> None:
@@ -114,6 +166,7 @@ def check_config(config: AICommentaryConfig) -> None:
             f"aicommentary: the company spelling {spelling!r} belongs to both {first!r} and "
             f"{second!r} in 'companies'; keep it under one of them."
         )
+    _check_related(config.related)
     for kind in ("topics", "companies", "stances"):
         prefix = config.index[kind].prefix.strip("/")
         if not prefix or any(part in ("", ".", "..") for part in prefix.split("/")):
@@ -121,3 +174,26 @@ def check_config(config: AICommentaryConfig) -> None:
                 f"aicommentary: 'index.{kind}.prefix' must be a relative folder such as "
                 f"{kind!r}, not {config.index[kind].prefix!r}."
             )
+
+
+def _check_related(related: RelatedConfig) -> None:
+    if related.count < 1:
+        raise PluginError(
+            f"aicommentary: 'related.count' is {related.count}; show at least 1 article, or "
+            f"set 'related.enabled: false' to turn the box off."
+        )
+    numbers = {
+        "related.min_score": related.min_score,
+        "related.topic_cutoff": related.topic_cutoff,
+        **{f"related.weights.{name}": value for name, value in related.weights.items()},
+    }
+    for name, value in numbers.items():
+        if isinstance(value, bool) or not math.isfinite(value) or value < 0:
+            raise PluginError(
+                f"aicommentary: '{name}' must be a number of 0 or more, not {value!r}."
+            )
+    if related.topic_cutoff > 1:
+        raise PluginError(
+            f"aicommentary: 'related.topic_cutoff' is a share of all posts between 0 and 1 "
+            f"(0.25 means a quarter), not {related.topic_cutoff!r}."
+        )

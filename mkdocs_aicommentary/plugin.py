@@ -11,6 +11,7 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .articles import (
@@ -22,9 +23,10 @@ from .articles import (
     split_front_matter,
 )
 from .companies import CompanyRegistry
-from .config import AICommentaryConfig, check_config, registered_companies
+from .config import AICommentaryConfig, check_config, registered_companies, related_options
 from .links import TermPages, page_url
-from .placeholders import fill_slots
+from .placeholders import fill_slots, place_at_marker, remove_markers, slot
+from .related import Related, TextCache, rank, resolve_pins
 from .render import STYLESHEET, TEMPLATES_DIR, Renderer
 from .taxonomy import KINDS, Taxonomy
 
@@ -40,6 +42,9 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.text_cache = TextCache()
+        """Word counts of article bodies by content hash; kept across ``mkdocs serve`` rebuilds
+        (``rank`` drops the bodies no longer on the site)."""
         self._reset()
 
     def _reset(self) -> None:
@@ -47,6 +52,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self.renderer: Renderer | None = None
         self.boxes: dict[str, dict[str, str]] = {}
         """Per page (source path): the rendered boxes waiting for their slots."""
+        self.related: dict[str, tuple[Related, ...]] = {}
+        """Per article (source path): its related articles, ranked once per build in on_nav."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this hook keeps one plugin object across ``mkdocs serve`` rebuilds.
@@ -124,9 +131,45 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         }
         return TermPages(prefixes, url_of_src)
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Rank every article's related posts at once, now that all articles are read."""
+        if self.config.related.enabled and self.articles:
+            pins, problems = resolve_pins(self.articles.values())
+            for problem in problems:
+                log.warning(str(problem))
+            options = related_options(self.config)
+            self.related = rank(self.articles.values(), options, pins, self.text_cache)
+        return nav
+
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        html = self._add_header(html, page)
+        return self._add_related(html, page)
+
+    def _add_related(self, html: str, page: Page) -> str:
+        """Put the related box's slot at the author's marker, else (placement: end) at the end."""
+        article = self.articles.get(page.file.src_uri)
+        if article is None:
+            return html
+        entries = self.related.get(page.file.src_uri, ())
+        settings = self.config.related
+        box = ""
+        if entries and self.renderer is not None and article.shows_related:
+            box = self.renderer.related_box(
+                entries, page.url, settings.heading, settings.counterpoint_label
+            )
+        if not box:
+            return remove_markers(html, "related")
+        html, placed = place_at_marker(html, "related")
+        if not placed and settings.placement == "marker":
+            return html
+        if not placed:
+            html += "\n" + slot("related")
+        self.boxes.setdefault(page.file.src_uri, {})["related"] = box
+        return remove_markers(html, "related")
+
+    def _add_header(self, html: str, page: Page) -> str:
         article = self.articles.get(page.file.src_uri)
         if article is None or self.renderer is None or not self.config.header:
             return html

@@ -16,12 +16,14 @@ import jinja2
 
 from .articles import Article
 from .links import TermPages, relative_url
+from .related import Related
 from .taxonomy import Taxonomy, Term
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
 STYLESHEET = "assets/aicommentary/aicommentary.css"
 
 ARTICLE_HEADER = "aicommentary/article_header.html"
+RELATED = "aicommentary/related.html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,22 @@ class TermLink:
     name: str
     slug: str
     url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedLink:
+    """One entry of the related box as the template shows it."""
+
+    title: str
+    url: str
+    date: datetime | None
+    stance: TermLink | None
+    companies: list[TermLink]
+    shared: list[str]
+    """Display names of the companies and topics both posts are about."""
+    similar_text: bool
+    pinned: bool
+    counterpoint: bool
 
 
 def readable_date(value: datetime | None, date_format: str | None = None) -> str:
@@ -89,3 +107,41 @@ class Renderer:
             companies=self.term_links(article, "companies", page_url),
             topics=self.term_links(article, "topics", page_url),
         )
+
+    def related_box(
+        self,
+        entries: Sequence[Related],
+        page_url: str,
+        heading: str,
+        counterpoint_label: str,
+    ) -> str:
+        """The "Read next" box for the page at ``page_url``; empty when there is nothing to show."""
+        if not entries:
+            return ""
+        links = [self._related_link(entry, page_url) for entry in entries]
+        return self.render(
+            RELATED, entries=links, heading=heading, counterpoint_label=counterpoint_label
+        )
+
+    def _related_link(self, entry: Related, page_url: str) -> RelatedLink:
+        other = entry.article
+        stances = self.term_links(other, "stances", page_url)
+        shared = [self._display_name("companies", name) for name in entry.companies]
+        shared += [self._display_name("topics", name) for name in entry.topics]
+        return RelatedLink(
+            title=other.title,
+            url=relative_url(other.url, page_url),
+            date=other.date,
+            stance=stances[0] if stances else None,
+            companies=self.term_links(other, "companies", page_url),
+            shared=shared,
+            similar_text=entry.similar_text,
+            pinned=entry.pinned,
+            counterpoint=entry.counterpoint,
+        )
+
+    def _display_name(self, kind: str, name: str) -> str:
+        try:
+            return self.taxonomy.term(kind, name).name
+        except KeyError:
+            return name
