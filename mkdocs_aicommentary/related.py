@@ -4,8 +4,8 @@ The ranking never compares every pair of posts. It builds inverted indexes once 
 posts, topic -> posts, distinctive word -> posts) and scores, for each post, only the posts found
 in its own postings, then keeps the top few with ``heapq``. Postings are in date order, and a
 company, topic or word shared by very many posts links a post only to the ``window`` posts on
-either side of it in that list (its neighbours in time), so the work per post is bounded and the
-whole ranking grows close to linearly with the site.
+either side of it in that list (its neighbours in time; ``text_window`` for words), so the work
+per post is bounded and the whole ranking grows close to linearly with the site.
 
 Signals, each weighted by an option:
 
@@ -29,6 +29,7 @@ import heapq
 import math
 import posixpath
 import re
+import sys
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -59,7 +60,7 @@ SIMILAR_WORDING = 0.12
 """Text similarity (cosine) from which a result's reasons say "similar wording"."""
 
 _EPOCH = datetime(1970, 1, 1)
-_NO_POSTINGS: tuple[list[int], list[float]] = ([], [])
+_Posting = tuple[list[int], "list[float] | None", float, bool]
 _NO_DATE = -1e12  # Sorts undated posts first and keeps them out of the recency bonus.
 
 # Markup removed before words are counted: code, comments, images and link targets, HTML
@@ -119,7 +120,9 @@ class RelatedOptions:
     terms: int = 10
     """Distinctive words kept per post for the text signal."""
     window: int = 25
-    """Posts looked at on either side (in date order) in a company, topic or word list."""
+    """Posts looked at on either side (in date order) in a long company or topic list."""
+    text_window: int = 12
+    """The same for a word list (a post is in ``terms`` of them, each counting for less)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +210,10 @@ def tokenize(markdown: str) -> dict[str, int]:
     """How often each word (three letters or more, not a stop word) occurs in the prose."""
     prose = strip_markup(markdown).casefold()
     words = (_ASCII_WORD if prose.isascii() else _WORD).findall(prose)
-    return dict(Counter(filterfalse(STOP_WORDS.__contains__, words)))
+    counts = Counter(filterfalse(STOP_WORDS.__contains__, words))
+    # One string object per word for the whole site, not one per post: less memory, and
+    # lookups that compare by identity.
+    return dict(zip(map(sys.intern, counts), counts.values(), strict=True))
 
 
 def resolve_pins(articles: Iterable[Article]) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
@@ -294,8 +300,9 @@ class RelatedIndex:
         self.id_of = {article.src_path: number for number, article in enumerate(public)}
 
         # Companies and topics: name key -> ids in date order, and what sharing one is worth.
+        key_of: dict[str, str] = {}
         self.names = {
-            article.src_path: (_names(article.companies), _names(article.topics))
+            article.src_path: (_names(article.companies, key_of), _names(article.topics, key_of))
             for article in articles
         }
         """Per post: its companies and its topics as (name key, name), one per different name."""
@@ -303,26 +310,33 @@ class RelatedIndex:
             path: (tuple(key for key, _ in companies), tuple(key for key, _ in topics))
             for path, (companies, topics) in self.names.items()
         }
-        # Postings: (kind, key) -> (ids in date order, their weights or [] when all weigh 1).
-        # Kinds: "c" company, "t" topic, "w" distinctive word.
-        self.postings: dict[tuple[str, str], tuple[list[int], list[float]]] = {}
+        # Postings, ids in date order: company or topic key -> (ids, None, gain, is a company),
+        # where gain is what sharing it adds to a score (its weight times its rarity).
+        by_company: dict[str, list[int]] = {}
+        by_topic: dict[str, list[int]] = {}
         for number, article in enumerate(public):
             company_keys, topic_keys = self.keys[article.src_path]
             for key in company_keys:
-                self.postings.setdefault(("c", key), ([], []))[0].append(number)
+                by_company.setdefault(key, []).append(number)
             for key in topic_keys:
-                self.postings.setdefault(("t", key), ([], []))[0].append(number)
+                by_topic.setdefault(key, []).append(number)
         too_common = max(options.topic_cutoff * total, MIN_COMMON - 1)
-        for posting in [key for key, (ids, _) in self.postings.items() if len(ids) > too_common]:
-            if posting[0] == "t":
-                del self.postings[posting]
         scale = math.log1p(total / 2) if total else 1.0
-        weight_of = {"c": options.weights.companies, "t": options.weights.topics}
-        self.gain = {
-            posting: weight_of[posting[0]] * math.log1p(total / len(ids)) / scale
-            for posting, (ids, _) in self.postings.items()
+        weights = options.weights
+
+        def posting(ids: list[int], weight: float, company: bool) -> _Posting:
+            return (ids, None, weight * math.log1p(total / len(ids)) / scale, company)
+
+        self.by_company = {
+            key: posting(ids, weights.companies, True)
+            for key, ids in by_company.items()
+            if weights.companies
         }
-        """What sharing a company or topic adds to a score: its weight times its rarity."""
+        self.by_topic = {
+            key: posting(ids, weights.topics, False)
+            for key, ids in by_topic.items()
+            if weights.topics and len(ids) <= too_common
+        }
 
         # Text: word counts (cached), document frequencies, then each post's distinctive words.
         hashes = [cache.key(article.body) for article in articles]
@@ -338,9 +352,11 @@ class RelatedIndex:
         self.vectors = {
             article.src_path: self._vector(counts[article.src_path]) for article in articles
         }
+        self.by_word: dict[str, tuple[list[int], list[float]]] = {}
+        """Distinctive word -> (ids, the word's weight in each of those posts)."""
         for number, article in enumerate(public):
             for word, weight in self.vectors[article.src_path].items():
-                ids, values = self.postings.setdefault(("w", word), ([], []))
+                ids, values = self.by_word.setdefault(word, ([], []))
                 ids.append(number)
                 values.append(weight)
 
@@ -368,7 +384,6 @@ class RelatedIndex:
         date order. Whether two posts meet in a list depends only on how far apart they are in
         it, so a score is the same seen from either post.
         """
-        reach = self.options.window
         own = self.id_of.get(article.src_path)
         # A draft is not in the postings; it is placed where it would sort, between two ids.
         position: float = (
@@ -376,30 +391,35 @@ class RelatedIndex:
             if own is not None
             else bisect_left(self.order, (_days(article), article.src_path)) - 0.5
         )
-        after = reach + (1 if own is not None else 0)
         scores: dict[int, float] = {}
         get, update = scores.get, scores.update
         peers: set[int] = set()
 
+        # (ids, values or None, factor, is a company list, reach) for every list the article
+        # is in, but a list of the article alone.
         company_keys, topic_keys = self.keys[article.src_path]
-        gain, text = self.gain.get, self.options.weights.text
-        lists = [("c", key, gain(("c", key), 0.0)) for key in company_keys]
-        lists += [("t", key, gain(("t", key), 0.0)) for key in topic_keys]
+        companies, topics, words = self.by_company, self.by_topic, self.by_word
+        reach, text_reach = self.options.window, self.options.text_window
+        lists = [(*companies[key], reach) for key in company_keys if key in companies]
+        lists += [(*topics[key], reach) for key in topic_keys if key in topics]
+        text = self.options.weights.text
         if text:
-            vector = self.vectors[article.src_path]
-            lists += [("w", word, text * weight) for word, weight in vector.items()]
-        for kind, key, factor in lists:
-            ids, values = self.postings.get((kind, key), _NO_POSTINGS)
-            if not ids or not factor:
-                continue
+            for word, weight in self.vectors[article.src_path].items():
+                entry = words.get(word)
+                if entry is not None and (len(entry[0]) > 1 or own is None):
+                    lists.append((entry[0], entry[1], text * weight, False, text_reach))
+        beyond = 1 if own is not None else 0  # Past the article's own place in a list.
+        for ids, values, factor, company, reach in lists:
             if len(ids) > 2 * reach + 1:
                 at = bisect_left(ids, position)
-                low, high = max(0, at - reach), at + after
-                ids, values = ids[low:high], values[low:high]
+                low, high = (at - reach if at > reach else 0), at + reach + beyond
+                ids = ids[low:high]
+                if values is not None:
+                    values = values[low:high]
             # scores[id] += factor * value for every id, looped in C.
-            gains = map(mul, values, repeat(factor)) if values else repeat(factor)
+            gains = repeat(factor) if values is None else map(mul, values, repeat(factor))
             update(zip(ids, map(add, map(get, ids, repeat(0.0)), gains), strict=False))
-            if kind == "c":
+            if company:
                 peers.update(ids)
         if own is not None:
             scores.pop(own, None)
@@ -513,9 +533,7 @@ class RelatedIndex:
             score=score,
             companies=tuple(name for key, name in my_companies if key in their_companies),
             topics=tuple(
-                name
-                for key, name in my_topics
-                if key in their_topics and ("t", key) in self.postings
+                name for key, name in my_topics if key in their_topics and key in self.by_topic
             ),
             similar_text=cosine >= SIMILAR_WORDING,
             pinned=pinned,
@@ -523,11 +541,17 @@ class RelatedIndex:
         )
 
 
-def _names(names: Sequence[str]) -> tuple[tuple[str, str], ...]:
-    """(name key, name) for each different name, in order, first spelling kept."""
+def _names(names: Sequence[str], keys: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """(name key, name) for each different name, in order, first spelling kept.
+
+    ``keys`` remembers the key of every spelling seen: sites use few names, many times.
+    """
     unique: dict[str, str] = {}
     for name in names:
-        unique.setdefault(name_key(name), name)
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = name_key(name)
+        unique.setdefault(key, name)
     return tuple(unique.items())
 
 
