@@ -1,6 +1,6 @@
 """Time the related-articles ranking on N seeded synthetic posts.
 
-    python benchmarks/related.py --articles 10000 [--repeat 3] [--profile]
+    python benchmarks/related.py --articles 10000 [--repeat 3] [--profile] [--quality]
 
 The posts imitate a commentary site: companies and topics drawn with a Zipf-like skew (a few
 names on many posts, most on few), one to three companies and two to five topics per post,
@@ -145,12 +145,36 @@ def run(articles: list[Article], options: RelatedOptions) -> dict[str, float]:
     }
 
 
+def quality(articles: list[Article], options: RelatedOptions, sample: int = 200) -> float:
+    """How much of the best possible similarity the boxes reach, on a sample of posts.
+
+    For each sampled post, the exact similarity (no windows: every post sharing anything is
+    scored) of the posts in its box, over that of the posts an exhaustive search would pick.
+    """
+    cache = TextCache()
+    plain = replace(options, counterpoint=False)
+    windowed = RelatedIndex(articles, plain, cache)
+    exhaustive = RelatedIndex(articles, replace(plain, window=10**9, text_window=10**9), cache)
+    step = max(1, len(articles) // sample)
+    found = best = 0.0
+    for article in articles[::step]:
+        exact, _ = exhaustive.scores(article)
+        found += sum(exact[windowed.id_of[e.article.src_path]] for e in windowed.related(article))
+        best += sum(
+            exact[exhaustive.id_of[e.article.src_path]] for e in exhaustive.related(article)
+        )
+    return found / best if best else 1.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
     parser.add_argument("--seed", type=int, default=20261120)
     parser.add_argument("--profile", action="store_true", help="print a cProfile of one run")
+    parser.add_argument(
+        "--quality", action="store_true", help="compare the boxes with an exhaustive search"
+    )
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -161,6 +185,9 @@ def main() -> None:
         f"{args.articles:,} synthetic posts (made in {made:.1f} s); Python "
         f"{platform.python_version()} on {platform.machine()}"
     )
+    if args.quality:
+        print(f"boxes reach {quality(articles, options):.1%} of the exhaustive similarity")
+        return
     if args.profile:
         profiler = cProfile.Profile()
         profiler.runcall(run, articles, options)

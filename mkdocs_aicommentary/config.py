@@ -93,6 +93,9 @@ class RelatedConfig(base.Config):
     counterpoint_label = c.Type(str, default="The other side")
     topic_cutoff = c.Type((int, float), default=_RANKING.topic_cutoff)
     """Share of all posts above which a topic is too common to relate posts."""
+    window = c.Type(int, default=_RANKING.window)
+    """In a long company or topic list, the posts on either side in date order a post meets
+    (half as many in a word list): larger finds older matches on big sites, slower."""
     weights = c.SubConfig(RelatedWeightsConfig)
 
 
@@ -139,6 +142,8 @@ def related_options(config: AICommentaryConfig) -> RelatedOptions:
         min_score=float(related.min_score),
         counterpoint=related.counterpoint,
         topic_cutoff=float(related.topic_cutoff),
+        window=related.window,
+        text_window=max(1, related.window // 2),
         weights=Weights(
             companies=float(weights.companies),
             topics=float(weights.topics),
@@ -181,6 +186,11 @@ def _check_related(related: RelatedConfig) -> None:
         raise PluginError(
             f"aicommentary: 'related.count' is {related.count}; show at least 1 article, or "
             f"set 'related.enabled: false' to turn the box off."
+        )
+    if related.window < 1:
+        raise PluginError(
+            f"aicommentary: 'related.window' is {related.window}; it counts posts, so it must "
+            f"be 1 or more (the default is {_RANKING.window})."
         )
     numbers = {
         "related.min_score": related.min_score,

@@ -56,7 +56,7 @@ RECENCY_DAYS = 60.0
 """Days apart at which the recency bonus has halved."""
 MIN_COMMON = 10
 """A topic is never too common to count while fewer posts than this carry it (small sites)."""
-SIMILAR_WORDING = 0.12
+SIMILAR_WORDING = 0.2
 """Text similarity (cosine) from which a result's reasons say "similar wording"."""
 
 _EPOCH = datetime(1970, 1, 1)
@@ -122,7 +122,8 @@ class RelatedOptions:
     window: int = 25
     """Posts looked at on either side (in date order) in a long company or topic list."""
     text_window: int = 12
-    """The same for a word list (a post is in ``terms`` of them, each counting for less)."""
+    """The same for a word list (a post is in ``terms`` of them, each counting for less);
+    the plugin sets it to half of ``window``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,10 +328,9 @@ class RelatedIndex:
         def posting(ids: list[int], weight: float, company: bool) -> _Posting:
             return (ids, None, weight * math.log1p(total / len(ids)) / scale, company)
 
+        # Kept with a weight of 0 too: a shared company still picks the counterpoint.
         self.by_company = {
-            key: posting(ids, weights.companies, True)
-            for key, ids in by_company.items()
-            if weights.companies
+            key: posting(ids, weights.companies, True) for key, ids in by_company.items()
         }
         self.by_topic = {
             key: posting(ids, weights.topics, False)

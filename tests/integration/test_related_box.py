@@ -238,6 +238,8 @@ def test_bad_options_stop_the_build_with_a_fix(build_site):
     assert any("related.count" in message for message in site.warnings)
     site = build_site(site_pages(), {"related": {"weights": {"text": -1}}})
     assert any("related.weights.text" in message for message in site.warnings)
+    site = build_site(site_pages(), {"related": {"window": 0}})
+    assert any("related.window" in message for message in site.warnings)
 
 
 def test_box_works_in_material(build_site):

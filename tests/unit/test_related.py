@@ -144,6 +144,12 @@ def test_counterpoint_needs_a_shared_company_and_can_be_switched_off():
     assert not any(entry.counterpoint for entry in plain)
 
 
+def test_a_company_weight_of_zero_still_finds_the_other_side():
+    box = rank(corpus(), RelatedOptions(weights=Weights(companies=0.0)))["posts/export-a.md"]
+    assert box[-1].counterpoint and box[-1].article.src_path == "posts/supply.md"
+    assert box[-1].companies == ("NVIDIA",)  # Still named as the reason.
+
+
 def test_no_counterpoint_when_it_would_take_the_only_slot():
     box = rank(corpus(), RelatedOptions(count=1))["posts/export-a.md"]
     assert paths(box) == ["posts/export-b.md"]
@@ -401,3 +407,16 @@ class TestFrontMatter:
         assert len(problems) == 1
         assert problems[0].startswith("posts/a.md: front matter field 'related'")
         assert "expected false, or a list of links" in problems[0]
+
+
+def test_the_config_section_becomes_the_ranking_options():
+    from mkdocs_aicommentary.config import AICommentaryConfig, related_options
+
+    config = AICommentaryConfig()
+    config.load_dict({"related": {"count": 6, "window": 40, "weights": {"text": 0}}})
+    errors, _ = config.validate()
+    assert errors == []
+    options = related_options(config)
+    assert (options.count, options.window, options.text_window) == (6, 40, 20)
+    assert options.weights == Weights(companies=1.0, topics=0.8, text=0.0, recency=0.2)
+    assert options.min_score == RelatedOptions().min_score
