@@ -155,7 +155,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         entries = self.related.get(page.file.src_uri, ())
         settings = self.config.related
         box = ""
-        if entries and self.renderer is not None and article.shows_related:
+        if entries and self.renderer is not None:
             box = self.renderer.related_box(
                 entries, page.url, settings.heading, settings.counterpoint_label
             )

@@ -128,7 +128,8 @@ class RelatedOptions:
 
 @dataclass(frozen=True, slots=True)
 class Related:
-    """One entry of an article's box: the post, its score and why it was chosen."""
+    """One entry of an article's box: the post, its score and why it was chosen (the template
+    words the reason: "Also on NVIDIA · open-source AI · similar wording")."""
 
     article: Article
     score: float
@@ -141,11 +142,6 @@ class Related:
     """The author listed it in front matter ``related``."""
     counterpoint: bool = False
     """It is the other side: same company, different stance."""
-
-    @property
-    def reasons(self) -> tuple[str, ...]:
-        """The reason in words, in parts: shared companies, shared topics, "similar wording"."""
-        return (*self.companies, *self.topics, *(("similar wording",) if self.similar_text else ()))
 
 
 class TextCache:

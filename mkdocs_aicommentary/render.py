@@ -126,8 +126,8 @@ class Renderer:
     def _related_link(self, entry: Related, page_url: str) -> RelatedLink:
         other = entry.article
         stances = self.term_links(other, "stances", page_url)
-        shared = [self._display_name("companies", name) for name in entry.companies]
-        shared += [self._display_name("topics", name) for name in entry.topics]
+        shared = [self.taxonomy.term("companies", name).name for name in entry.companies]
+        shared += [self.taxonomy.term("topics", name).name for name in entry.topics]
         return RelatedLink(
             title=other.title,
             url=relative_url(other.url, page_url),
@@ -139,9 +139,3 @@ class Renderer:
             pinned=entry.pinned,
             counterpoint=entry.counterpoint,
         )
-
-    def _display_name(self, kind: str, name: str) -> str:
-        try:
-            return self.taxonomy.term(kind, name).name
-        except KeyError:
-            return name

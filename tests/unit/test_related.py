@@ -82,7 +82,6 @@ def test_posts_on_the_same_company_and_topic_rank_each_other_first():
     assert first.companies == ("NVIDIA",)
     assert first.topics == ("AI chips", "export controls")
     assert first.similar_text
-    assert first.reasons == ("NVIDIA", "AI chips", "export controls", "similar wording")
 
 
 def test_an_unrelated_post_never_appears_and_gets_no_box():
