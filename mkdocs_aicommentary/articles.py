@@ -86,6 +86,17 @@ class Article:
     body: str = ""
     authors: tuple[str, ...] = ()
     """From the ``author`` field (a name or a list of names); empty means the site's author."""
+    related: bool | tuple[str, ...] = True
+    """Front matter ``related``: false hides the box; a list of links pins those posts first."""
+
+    @property
+    def shows_related(self) -> bool:
+        return self.related is not False
+
+    @property
+    def related_pins(self) -> tuple[str, ...]:
+        """The links the author pinned, as typed (resolved against the site by related.py)."""
+        return self.related if isinstance(self.related, tuple) else ()
 
     @property
     def sort_key(self) -> tuple[float, str, str]:
@@ -149,6 +160,8 @@ def read_article(
     if summary_field in meta and summary is None:
         report(summary_field, "expected text")
 
+    related = _read_related(meta, report)
+
     article = Article(
         src_path=src_path,
         url=url,
@@ -161,6 +174,7 @@ def read_article(
         summary=summary,
         body=front_matter.body,
         authors=authors,
+        related=related,
     )
     return article, problems
 
@@ -208,6 +222,19 @@ def _read_names(meta, name: str, report) -> tuple[str, ...]:
         if cleaned:
             unique.setdefault(name_key(cleaned), cleaned)
     return tuple(unique.values())
+
+
+def _read_related(meta, report) -> bool | tuple[str, ...]:
+    """``related: false`` (no box), ``true`` (the default) or a list of links to pin first."""
+    value = meta.get("related", True)
+    if value is None or isinstance(value, bool):
+        return value is not False
+    items = [value] if isinstance(value, str) else value
+    if isinstance(items, list) and all(isinstance(item, str) for item in items):
+        links = (item.strip() for item in items)
+        return tuple(dict.fromkeys(link for link in links if link))
+    report("related", "expected false, or a list of links to posts such as [../gpu-rally.md]")
+    return True
 
 
 def _read_date(meta, report) -> datetime | None:

@@ -6,12 +6,15 @@ the types, and ``check_config`` adds the rules that span several options.
 
 from __future__ import annotations
 
+import math
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 
 from . import newsletter
 from .companies import Company, clashing_spellings
+from .related import RelatedOptions, Weights
 from .slugs import slugify
 
 DEFAULT_STANCES = {
@@ -163,6 +166,38 @@ class _OptionalSection(c.SubConfig[NewsletterConfig]):
         return super().run_validation(value)
 
 
+_RANKING = RelatedOptions()  # The ranking's own defaults are the options' defaults.
+
+
+class RelatedWeightsConfig(base.Config):
+    """How much each signal counts in the related-articles score (see README)."""
+
+    companies = c.Type((int, float), default=_RANKING.weights.companies)
+    topics = c.Type((int, float), default=_RANKING.weights.topics)
+    text = c.Type((int, float), default=_RANKING.weights.text)
+    recency = c.Type((int, float), default=_RANKING.weights.recency)
+
+
+class RelatedConfig(base.Config):
+    """The "Read next" box at the end of each article."""
+
+    enabled = c.Type(bool, default=True)
+    count = c.Type(int, default=_RANKING.count)
+    min_score = c.Type((int, float), default=_RANKING.min_score)
+    heading = c.Type(str, default="Read next")
+    placement = c.Choice(("end", "marker"), default="end")
+    """``end``: after the article (or at its marker); ``marker``: only where the author put
+    ``<!-- aicommentary:related -->``."""
+    counterpoint = c.Type(bool, default=True)
+    counterpoint_label = c.Type(str, default="The other side")
+    topic_cutoff = c.Type((int, float), default=_RANKING.topic_cutoff)
+    """Share of all posts above which a topic is too common to relate posts."""
+    window = c.Type(int, default=_RANKING.window)
+    """In a long company or topic list, the posts on either side in date order a post meets
+    (half as many in a word list): larger finds older matches on big sites, slower."""
+    weights = c.SubConfig(RelatedWeightsConfig)
+
+
 class AICommentaryConfig(base.Config):
     """Options of the ``aicommentary`` plugin."""
 
@@ -189,6 +224,7 @@ class AICommentaryConfig(base.Config):
     structured_data = c.SubConfig(StructuredDataConfig)
     newsletter = _OptionalSection()
     """Signup block; see ``NewsletterConfig``. Left out: no block."""
+    related = c.SubConfig(RelatedConfig)
 
 
 def registered_companies(config: AICommentaryConfig) -> list[Company]:
@@ -234,6 +270,26 @@ def check_newsletter(config: AICommentaryConfig) -> None:
             )
 
 
+def related_options(config: AICommentaryConfig) -> RelatedOptions:
+    """The ``related`` section as the ranking's plain options."""
+    related = config.related
+    weights = related.weights
+    return RelatedOptions(
+        count=related.count,
+        min_score=float(related.min_score),
+        counterpoint=related.counterpoint,
+        topic_cutoff=float(related.topic_cutoff),
+        window=related.window,
+        text_window=max(1, related.window // 2),
+        weights=Weights(
+            companies=float(weights.companies),
+            topics=float(weights.topics),
+            text=float(weights.text),
+            recency=float(weights.recency),
+        ),
+    )
+
+
 def check_config(config: AICommentaryConfig) -> None:
     """Reject option combinations MkDocs cannot catch by type alone, saying how to fix them."""
     if not config.stances:
@@ -252,6 +308,7 @@ def check_config(config: AICommentaryConfig) -> None:
             f"aicommentary: the company spelling {spelling!r} belongs to both {first!r} and "
             f"{second!r} in 'companies'; keep it under one of them."
         )
+    _check_related(config.related)
     for kind in ("topics", "companies", "stances"):
         prefix = config.index[kind].prefix.strip("/")
         if not prefix or any(part in ("", ".", "..") for part in prefix.split("/")):
@@ -265,3 +322,31 @@ def check_config(config: AICommentaryConfig) -> None:
                 f"aicommentary: 'index.{option}' must be 1 or more, not {config.index[option]!r}."
             )
     check_newsletter(config)
+
+
+def _check_related(related: RelatedConfig) -> None:
+    if related.count < 1:
+        raise PluginError(
+            f"aicommentary: 'related.count' is {related.count}; show at least 1 article, or "
+            f"set 'related.enabled: false' to turn the box off."
+        )
+    if related.window < 1:
+        raise PluginError(
+            f"aicommentary: 'related.window' is {related.window}; it counts posts, so it must "
+            f"be 1 or more (the default is {_RANKING.window})."
+        )
+    numbers = {
+        "related.min_score": related.min_score,
+        "related.topic_cutoff": related.topic_cutoff,
+        **{f"related.weights.{name}": value for name, value in related.weights.items()},
+    }
+    for name, value in numbers.items():
+        if isinstance(value, bool) or not math.isfinite(value) or value < 0:
+            raise PluginError(
+                f"aicommentary: '{name}' must be a number of 0 or more, not {value!r}."
+            )
+    if related.topic_cutoff > 1:
+        raise PluginError(
+            f"aicommentary: 'related.topic_cutoff' is a share of all posts between 0 and 1 "
+            f"(0.25 means a quarter), not {related.topic_cutoff!r}."
+        )

@@ -25,7 +25,13 @@ from .articles import (
     split_front_matter,
 )
 from .companies import CompanyRegistry
-from .config import AICommentaryConfig, check_config, registered_companies, signup_form
+from .config import (
+    AICommentaryConfig,
+    check_config,
+    registered_companies,
+    related_options,
+    signup_form,
+)
 from .excerpts import excerpt
 from .feeds import FeedLink
 from .indexes import (
@@ -43,7 +49,8 @@ from .indexes import (
 )
 from .links import TermPages, author_page_candidates, page_url
 from .mdinsert import HtmlInserter
-from .placeholders import fill_slots, insert_into_head, slot
+from .placeholders import fill_slots, insert_into_head, place_at_marker, remove_markers, slot
+from .related import Related, TextCache, rank, resolve_pins
 from .render import STYLESHEET, TEMPLATES_DIR, Renderer
 from .structured_data import article_data, script_json
 from .taxonomy import KINDS, Taxonomy
@@ -60,6 +67,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.text_cache = TextCache()
+        """Word counts by content hash: kept across ``mkdocs serve`` rebuilds on purpose."""
         self._reset()
 
     def _reset(self) -> None:
@@ -75,6 +84,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self.inserter = HtmlInserter(INDEX_MARKER)
         self.signup: newsletter.SignupForm | None = None
         self.privacy_target: str | None = None
+        self.related: dict[str, tuple[Related, ...]] = {}
+        """Per article (source path): its related articles, ranked once per build in on_nav."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this hook keeps one plugin object across ``mkdocs serve`` rebuilds.
@@ -211,6 +222,12 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.config.index.nav:
             add_nav_sections(nav, files, nav_sections(self.index_plan, self._index_sections()))
+        if self.config.related.enabled and self.articles:
+            pins, problems = resolve_pins(self.articles.values())
+            for problem in problems:
+                log.warning(str(problem))
+            options = related_options(self.config)
+            self.related = rank(self.articles.values(), options, pins, self.text_cache)
         return nav
 
     @event_priority(-100)  # Last, so the page's own conversion comes right after.
@@ -260,7 +277,30 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         html = self._with_header(html, page)
+        html = self._with_related(html, page)
         return self._with_newsletter(html, page)
+
+    def _with_related(self, html: str, page: Page) -> str:
+        """Put the related box's slot at the author's marker, else (placement: end) at the end."""
+        article = self.articles.get(page.file.src_uri)
+        if article is None:
+            return html
+        entries = self.related.get(page.file.src_uri, ())
+        settings = self.config.related
+        box = ""
+        if entries and self.renderer is not None:
+            box = self.renderer.related_box(
+                entries, page.url, settings.heading, settings.counterpoint_label
+            )
+        if not box:
+            return remove_markers(html, "related")
+        html, placed = place_at_marker(html, "related")
+        if not placed and settings.placement == "marker":
+            return html
+        if not placed:
+            html += "\n" + slot("related")
+        self.boxes.setdefault(page.file.src_uri, {})["related"] = box
+        return remove_markers(html, "related")
 
     def _with_header(self, html: str, page: Page) -> str:
         article = self.articles.get(page.file.src_uri)

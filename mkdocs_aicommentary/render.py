@@ -22,6 +22,7 @@ from .feeds import FeedLink
 from .indexes import IndexPage, pager
 from .links import TermPages, relative_src, relative_url
 from .newsletter import SignupForm, is_absolute
+from .related import Related
 from .taxonomy import Taxonomy, Term
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
@@ -35,6 +36,7 @@ BAR_CHART = "aicommentary/bar_chart.html"
 TIMELINE_CHART = "aicommentary/timeline_chart.html"
 HEAD = "aicommentary/head.html"
 NEWSLETTER = "aicommentary/newsletter.html"
+RELATED = "aicommentary/related.html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,22 @@ class OverviewItem:
     slug: str
     count: int
     href: str
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedLink:
+    """One entry of the related box as the template shows it."""
+
+    title: str
+    url: str
+    date: datetime | None
+    stance: TermLink | None
+    companies: list[TermLink]
+    shared: list[str]
+    """Display names of the companies and topics both posts are about."""
+    similar_text: bool
+    pinned: bool
+    counterpoint: bool
 
 
 def readable_date(value: datetime | None, date_format: str | None = None) -> str:
@@ -234,4 +252,36 @@ class Renderer:
             options=options,
             privacy_href=privacy_href,
             has_note=bool(options.get("privacy") or privacy_href),
+        )
+
+    def related_box(
+        self,
+        entries: Sequence[Related],
+        page_url: str,
+        heading: str,
+        counterpoint_label: str,
+    ) -> str:
+        """The "Read next" box for the page at ``page_url``; empty when there is nothing to show."""
+        if not entries:
+            return ""
+        links = [self._related_link(entry, page_url) for entry in entries]
+        return self.render(
+            RELATED, entries=links, heading=heading, counterpoint_label=counterpoint_label
+        )
+
+    def _related_link(self, entry: Related, page_url: str) -> RelatedLink:
+        other = entry.article
+        stances = self.term_links(other, "stances", page_url)
+        shared = [self.taxonomy.term("companies", name).name for name in entry.companies]
+        shared += [self.taxonomy.term("topics", name).name for name in entry.topics]
+        return RelatedLink(
+            title=other.title,
+            url=relative_url(other.url, page_url),
+            date=other.date,
+            stance=stances[0] if stances else None,
+            companies=self.term_links(other, "companies", page_url),
+            shared=shared,
+            similar_text=entry.similar_text,
+            pinned=entry.pinned,
+            counterpoint=entry.counterpoint,
         )

@@ -1,0 +1,571 @@
+"""Related articles: plain articles in, for each a short ranked list with its reasons out.
+
+The ranking never compares every pair of posts. It builds inverted indexes once (company ->
+posts, topic -> posts, distinctive word -> posts) and scores, for each post, only the posts found
+in its own postings, then keeps the top few with ``heapq``. Postings are in date order, and a
+company, topic or word shared by very many posts links a post only to the ``window`` posts on
+either side of it in that list (its neighbours in time; ``text_window`` for words), so the work
+per post is bounded and the whole ranking grows close to linearly with the site.
+
+Signals, each weighted by an option:
+
+* companies and topics: every shared one adds its rarity, ``ln(1 + N/df) / ln(1 + N/2)``
+  (1.0 for a name only two posts share, less the more posts carry it, as with IDF); a topic on
+  more than ``topic_cutoff`` of all posts says nothing and is ignored.
+* text: cosine similarity of the posts' distinctive words (TF-IDF over the Markdown body with
+  markup and English stop words removed, the ``terms`` highest-weighted words of each post).
+* recency: a small bonus for posts close in date, ``1 / (1 + days apart / 60)``; it reorders
+  related posts but never makes an unrelated post related (``min_score`` ignores it).
+
+Stance is not a similarity signal. It only picks the counterpoint: the best-scoring post on a
+shared company that takes a different stance, marked as "the other side" (it takes the last
+slot when its score alone would not get it into the box).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+import posixpath
+import re
+import sys
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import compress, filterfalse, islice, repeat
+from operator import add, mul, neg, sub, truediv
+
+from .articles import Article, Problem
+from .slugs import name_key
+
+__all__ = [
+    "Related",
+    "RelatedIndex",
+    "RelatedOptions",
+    "TextCache",
+    "Weights",
+    "rank",
+    "resolve_pins",
+    "tokenize",
+]
+
+RECENCY_DAYS = 60.0
+"""Days apart at which the recency bonus has halved."""
+MIN_COMMON = 10
+"""A topic is never too common to count while fewer posts than this carry it (small sites)."""
+SIMILAR_WORDING = 0.2
+"""Text similarity (cosine) from which a result's reasons say "similar wording"."""
+
+_EPOCH = datetime(1970, 1, 1)
+_Posting = tuple[list[int], "list[float] | None", float, bool]
+_NO_DATE = -1e12  # Sorts undated posts first and keeps them out of the recency bonus.
+
+# Markup removed before words are counted: code, comments, images and link targets, HTML
+# tags, attribute lists and template tags, URLs.
+_FENCED_CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.MULTILINE | re.DOTALL)
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_LINK_TARGET = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|\]\[[^\]]*\]")
+_LINK_DEFINITION = re.compile(r"^[ \t]*\[[^\]]+\]:.*$", re.MULTILINE)
+_TAG = re.compile(r"<[^>\n]+>")
+_BRACES = re.compile(r"\{[:#.][^}\n]*\}|\{\{.*?\}\}|\{%.*?%\}")
+_URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
+_WORD = re.compile(r"[^\W\d_][^\W_]{2,}")
+_ASCII_WORD = re.compile(r"[a-z][a-z0-9]{2,}")  # The same words, found faster in ASCII text.
+
+_STOP_WORDS = """
+    about above after again against all also although among and another any are aren around
+    because been before being below between both but can cannot could couldn did didn does
+    doesn doing done don down during each either else enough even ever every few for from
+    further get gets getting got had hadn has hasn have haven having her here hers herself him
+    himself his how however into isn its itself just least less let like made make makes many
+    may might more most much must myself near need neither never nor not now off often once
+    one only onto other others otherwise our ours ourselves out over own per perhaps quite
+    rather really said same say says see seem seems shall she should shouldn since some
+    still such than that the their theirs them themselves then there these they thing things
+    this those though through thus too toward towards under until upon use used uses using
+    very via was wasn way ways well were weren what whatever when where whether which while
+    who whom whose why will with within without won would wouldn yet you your yours yourself
+    yourselves able across actually already always anything back better came come comes
+    going good great know last long look lot lots new next put seen show shows something
+    take takes told two three want went yes
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+"""English words too common to say what a post is about (words under three letters never count)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How much each signal counts; see the module docstring for what each one measures."""
+
+    companies: float = 1.0
+    topics: float = 0.8
+    text: float = 1.5
+    recency: float = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedOptions:
+    count: int = 4
+    """Entries per box, pins and the counterpoint included (pins beyond it are all kept)."""
+    min_score: float = 0.3
+    """Similarity (without the recency bonus) a post needs to be shown."""
+    counterpoint: bool = True
+    weights: Weights = field(default_factory=Weights)
+    topic_cutoff: float = 0.25
+    """Share of all posts above which a topic is too common to count."""
+    terms: int = 10
+    """Distinctive words kept per post for the text signal."""
+    window: int = 25
+    """Posts looked at on either side (in date order) in a long company or topic list."""
+    text_window: int = 12
+    """The same for a word list (a post is in ``terms`` of them, each counting for less);
+    the plugin sets it to half of ``window``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """One entry of an article's box: the post, its score and why it was chosen (the template
+    words the reason: "Also on NVIDIA · open-source AI · similar wording")."""
+
+    article: Article
+    score: float
+    companies: tuple[str, ...] = ()
+    """Shared companies, as the page being read spells them."""
+    topics: tuple[str, ...] = ()
+    """Shared topics that count (too common ones are left out)."""
+    similar_text: bool = False
+    pinned: bool = False
+    """The author listed it in front matter ``related``."""
+    counterpoint: bool = False
+    """It is the other side: same company, different stance."""
+
+
+class TextCache:
+    """Word counts of article bodies by content hash, kept across ``mkdocs serve`` rebuilds.
+
+    Counting words is the costly part of the text signal and does not depend on the other posts,
+    so an edit to one post recounts one body. ``retain`` drops bodies no longer on the site.
+    """
+
+    def __init__(self) -> None:
+        self._counts: dict[bytes, dict[str, int]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+    @staticmethod
+    def key(body: str) -> bytes:
+        return hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+    def counts(self, body: str, key: bytes | None = None) -> dict[str, int]:
+        key = key if key is not None else self.key(body)
+        counts = self._counts.get(key)
+        if counts is None:
+            self.misses += 1
+            counts = self._counts[key] = tokenize(body)
+        else:
+            self.hits += 1
+        return counts
+
+    def retain(self, keys: Iterable[bytes]) -> None:
+        keep = set(keys)
+        for key in [key for key in self._counts if key not in keep]:
+            del self._counts[key]
+
+
+def strip_markup(markdown: str) -> str:
+    """The prose of a Markdown body: code, HTML, link targets and URLs removed.
+
+    Each pattern runs only when the text holds its tell-tale characters (``in`` is much
+    faster than a regular expression that finds nothing).
+    """
+    text = markdown
+    if "```" in text or "~~~" in text:
+        text = _FENCED_CODE.sub(" ", text)
+    if "`" in text:
+        text = _INLINE_CODE.sub(" ", text)
+    if "<" in text:
+        text = _TAG.sub(" ", _COMMENT.sub(" ", text))
+    if "](" in text or "][" in text:
+        text = _LINK_TARGET.sub(" ", text)
+    if "]:" in text:
+        text = _LINK_DEFINITION.sub(" ", text)
+    if "{" in text:
+        text = _BRACES.sub(" ", text)
+    if "://" in text or "www." in text:
+        text = _URL.sub(" ", text)
+    return text
+
+
+def tokenize(markdown: str) -> dict[str, int]:
+    """How often each word (three letters or more, not a stop word) occurs in the prose."""
+    prose = strip_markup(markdown).casefold()
+    words = (_ASCII_WORD if prose.isascii() else _WORD).findall(prose)
+    counts = Counter(filterfalse(STOP_WORDS.__contains__, words))
+    # One string object per word for the whole site, not one per post: less memory, and
+    # lookups that compare by identity.
+    return dict(zip(map(sys.intern, counts), counts.values(), strict=True))
+
+
+def resolve_pins(articles: Iterable[Article]) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
+    """Each article's pinned links as source paths of public posts, and the links that fail.
+
+    A link is resolved like a Markdown link: relative to the page, or from the docs folder when
+    it starts with ``/``; a relative link that finds nothing is also tried from the docs folder.
+    """
+    by_path = {article.src_path: article for article in articles}
+    pins: dict[str, tuple[str, ...]] = {}
+    problems: list[Problem] = []
+    for article in by_path.values():
+        found: list[str] = []
+        for link in article.related_pins:
+            path = _pin_target(article.src_path, link, by_path)
+            target = by_path.get(path) if path else None
+            if target is None:
+                expected = "no post exists at that path; link to a post's .md file"
+            elif target.draft:
+                expected = f"{path} is a draft, and drafts are never linked"
+            elif path == article.src_path:
+                expected = "a post cannot be related to itself"
+            else:
+                if path not in found:
+                    found.append(path)
+                continue
+            problems.append(Problem(article.src_path, "related", link, expected))
+        if found:
+            pins[article.src_path] = tuple(found)
+    return pins, problems
+
+
+def _pin_target(src_path: str, link: str, known: Mapping[str, Article]) -> str | None:
+    target = link.split("#", 1)[0].split("?", 1)[0].strip()
+    if not target or "://" in target:
+        return None
+    if target.startswith("/"):
+        candidates = [target.lstrip("/")]
+    else:
+        candidates = [posixpath.join(posixpath.dirname(src_path), target), target]
+    for candidate in candidates:
+        path = posixpath.normpath(candidate)
+        if path in known:
+            return path
+    return None
+
+
+def _days(article: Article) -> float:
+    if article.date is None:
+        return _NO_DATE
+    return (article.date - _EPOCH).total_seconds() / 86400.0
+
+
+class RelatedIndex:
+    """The inverted indexes of one build: made once, then asked for every article's box."""
+
+    def __init__(
+        self,
+        articles: Iterable[Article],
+        options: RelatedOptions | None = None,
+        cache: TextCache | None = None,
+    ) -> None:
+        self.options = options = options or RelatedOptions()
+        cache = cache if cache is not None else TextCache()
+        articles = list(articles)
+        public = sorted(
+            (article for article in articles if not article.draft),
+            key=lambda article: (_days(article), article.src_path),
+        )
+        total = len(public)
+        self.public = public
+        """Public posts in date order; a post's position here is its id in the postings."""
+        self.order = [(_days(article), article.src_path) for article in public]
+        self.days = [key[0] for key in self.order]
+        stances = sorted({article.stance for article in public if article.stance})
+        self.stance_codes = [
+            stances.index(article.stance) if article.stance else -1 for article in public
+        ]
+        """Per id, the post's stance as a number (-1: none), to filter candidates in C."""
+        self.other_stances = {
+            stance: frozenset(code for code in range(len(stances)) if stances[code] != stance)
+            for stance in {*stances, *(article.stance for article in articles if article.stance)}
+        }
+        self.id_of = {article.src_path: number for number, article in enumerate(public)}
+
+        # Companies and topics: name key -> ids in date order, and what sharing one is worth.
+        key_of: dict[str, str] = {}
+        self.names = {
+            article.src_path: (_names(article.companies, key_of), _names(article.topics, key_of))
+            for article in articles
+        }
+        """Per post: its companies and its topics as (name key, name), one per different name."""
+        self.keys = {
+            path: (tuple(key for key, _ in companies), tuple(key for key, _ in topics))
+            for path, (companies, topics) in self.names.items()
+        }
+        # Postings, ids in date order: company or topic key -> (ids, None, gain, is a company),
+        # where gain is what sharing it adds to a score (its weight times its rarity).
+        by_company: dict[str, list[int]] = {}
+        by_topic: dict[str, list[int]] = {}
+        for number, article in enumerate(public):
+            company_keys, topic_keys = self.keys[article.src_path]
+            for key in company_keys:
+                by_company.setdefault(key, []).append(number)
+            for key in topic_keys:
+                by_topic.setdefault(key, []).append(number)
+        too_common = max(options.topic_cutoff * total, MIN_COMMON - 1)
+        scale = math.log1p(total / 2) if total else 1.0
+        weights = options.weights
+
+        def posting(ids: list[int], weight: float, company: bool) -> _Posting:
+            return (ids, None, weight * math.log1p(total / len(ids)) / scale, company)
+
+        # Kept with a weight of 0 too: a shared company still picks the counterpoint.
+        self.by_company = {
+            key: posting(ids, weights.companies, True) for key, ids in by_company.items()
+        }
+        self.by_topic = {
+            key: posting(ids, weights.topics, False)
+            for key, ids in by_topic.items()
+            if weights.topics and len(ids) <= too_common
+        }
+
+        # Text: word counts (cached), document frequencies, then each post's distinctive words.
+        hashes = [cache.key(article.body) for article in articles]
+        counts = {
+            article.src_path: cache.counts(article.body, key)
+            for article, key in zip(articles, hashes, strict=True)
+        }
+        cache.retain(hashes)
+        frequency: Counter[str] = Counter()
+        for article in public:
+            frequency.update(counts[article.src_path].keys())
+        self.idf = {word: math.log(total / df) for word, df in frequency.items() if 1 < df < total}
+        self.vectors = {
+            article.src_path: self._vector(counts[article.src_path]) for article in articles
+        }
+        self.by_word: dict[str, tuple[list[int], list[float]]] = {}
+        """Distinctive word -> (ids, the word's weight in each of those posts)."""
+        for number, article in enumerate(public):
+            for word, weight in self.vectors[article.src_path].items():
+                ids, values = self.by_word.setdefault(word, ([], []))
+                ids.append(number)
+                values.append(weight)
+
+    def _vector(self, counts: Mapping[str, int]) -> dict[str, float]:
+        """The post's distinctive words with unit-length TF-IDF weights (sublinear counts).
+
+        Weights are ``(1 + ln count) * idf`` (0 for a word no other post shares), computed in C
+        with ``map``; the ``terms`` best are kept, ties broken by the word.
+        """
+        size = self.options.terms
+        sublinear = map(add, repeat(1.0), map(math.log, counts.values()))
+        weights = list(map(mul, sublinear, map(self.idf.get, counts, repeat(0.0))))
+        lowest = heapq.nlargest(size, weights)[-1:] or [0.0]
+        cut = max(lowest[0], 1e-12)
+        pairs = zip(weights, counts, strict=True)
+        kept = sorted(compress(pairs, map(cut.__le__, weights)), reverse=True)[:size]
+        norm = math.sqrt(sum(weight * weight for weight, _ in kept)) or 1.0
+        return {word: weight / norm for weight, word in kept}
+
+    def scores(self, article: Article) -> tuple[dict[int, float], set[int]]:
+        """Similarity to every candidate post (by id), and the candidates sharing a company.
+
+        Only the posts in the article's own postings are visited; in a posting list longer than
+        ``2 * window + 1``, only the ``window`` posts on either side of the article's place in
+        date order. Whether two posts meet in a list depends only on how far apart they are in
+        it, so a score is the same seen from either post.
+        """
+        own = self.id_of.get(article.src_path)
+        # A draft is not in the postings; it is placed where it would sort, between two ids.
+        position: float = (
+            own
+            if own is not None
+            else bisect_left(self.order, (_days(article), article.src_path)) - 0.5
+        )
+        scores: dict[int, float] = {}
+        get, update = scores.get, scores.update
+        peers: set[int] = set()
+
+        # (ids, values or None, factor, is a company list, reach) for every list the article
+        # is in, but a list of the article alone.
+        company_keys, topic_keys = self.keys[article.src_path]
+        companies, topics, words = self.by_company, self.by_topic, self.by_word
+        reach, text_reach = self.options.window, self.options.text_window
+        lists = [(*companies[key], reach) for key in company_keys if key in companies]
+        lists += [(*topics[key], reach) for key in topic_keys if key in topics]
+        text = self.options.weights.text
+        if text:
+            for word, weight in self.vectors[article.src_path].items():
+                entry = words.get(word)
+                if entry is not None and (len(entry[0]) > 1 or own is None):
+                    lists.append((entry[0], entry[1], text * weight, False, text_reach))
+        beyond = 1 if own is not None else 0  # Past the article's own place in a list.
+        for ids, values, factor, company, reach in lists:
+            if len(ids) > 2 * reach + 1:
+                at = bisect_left(ids, position)
+                low, high = (at - reach if at > reach else 0), at + reach + beyond
+                ids = ids[low:high]
+                if values is not None:
+                    values = values[low:high]
+            # scores[id] += factor * value for every id, looped in C.
+            gains = repeat(factor) if values is None else map(mul, values, repeat(factor))
+            update(zip(ids, map(add, map(get, ids, repeat(0.0)), gains), strict=False))
+            if company:
+                peers.update(ids)
+        if own is not None:
+            scores.pop(own, None)
+            peers.discard(own)
+        return scores, peers
+
+    def related(self, article: Article, pins: Sequence[str] = ()) -> tuple[Related, ...]:
+        """The box for one article: pins first, then the best matches, best first.
+
+        The counterpoint is marked where it ranks; when it would not make the list on its
+        score, it takes the last slot.
+        """
+        options = self.options
+        scores, peers = self.scores(article)
+        pinned = [self.id_of[path] for path in pins if path in self.id_of]
+        for number in pinned:
+            scores.pop(number, None)
+            peers.discard(number)
+        free = max(0, options.count - len(pinned))
+        days = _days(article)
+
+        counterpoint: list[tuple[float, float, int]] = []
+        if options.counterpoint and free >= 2 and article.stance in self.other_stances:
+            codes = self.stance_codes
+            others = self.other_stances[article.stance].__contains__
+            opposed = list(compress(peers, map(others, map(codes.__getitem__, peers))))
+            counterpoint = self._best_one(scores, opposed, days)
+        best = self._best(scores, free, days)
+        other_side = counterpoint[0][2] if counterpoint else None
+        if counterpoint and all(number != other_side for _, _, number in best):
+            best = [*best[: free - 1], *counterpoint]  # It takes the last slot.
+
+        entries = [self._entry(article, number, 0.0, pinned=True) for number in pinned]
+        entries += [
+            self._entry(article, number, score, counterpoint=number == other_side)
+            for score, _, number in best
+        ]
+        return tuple(entries)
+
+    def _best(
+        self, scores: dict[int, float], count: int, days: float
+    ) -> list[tuple[float, float, int]]:
+        """The ``count`` best posts among those whose similarity reaches min_score, best first,
+        as (score with recency bonus, minus days apart, id); see ``_with_bonus``.
+
+        The ``count`` most similar posts reach, with their bonus, at least some score ``floor``;
+        a post more than the bonus's weight below ``floor`` cannot take the place of any of
+        them, so only the posts above that line need their bonus worked out.
+        """
+        minimum = self.options.min_score
+        values = scores.values()
+        top = heapq.nlargest(count, values) if count > 0 else []
+        if not top or top[0] < minimum:
+            return []
+        floor = minimum
+        if len(top) == count and top[-1] >= minimum:
+            leaders = list(islice(compress(scores, map(top[-1].__le__, values)), count))
+            floor = min(score for score, _, _ in self._with_bonus(scores, leaders, days))
+        cut = max(minimum, floor - self.options.weights.recency - 1e-9)
+        near = list(compress(scores, map(cut.__le__, values)))
+        return heapq.nlargest(count, self._with_bonus(scores, near, days))
+
+    def _best_one(
+        self, scores: Mapping[int, float], ids: list[int], days: float
+    ) -> list[tuple[float, float, int]]:
+        """``_best`` for one post among ``ids`` (all of them candidates)."""
+        if not ids:
+            return []
+        values = list(map(scores.__getitem__, ids))
+        top = max(values)
+        if top < self.options.min_score:
+            return []
+        cut = max(self.options.min_score, top - self.options.weights.recency - 1e-9)
+        near = list(compress(ids, map(cut.__le__, values)))
+        return [max(self._with_bonus(scores, near, days))]
+
+    def _with_bonus(
+        self, scores: Mapping[int, float], ids: list[int], days: float
+    ) -> Iterable[tuple[float, float, int]]:
+        """(similarity + recency bonus, minus days apart, id) for each id, worked out in C.
+
+        The bonus is ``recency / (1 + days apart / RECENCY_DAYS)``; sorting these tuples puts
+        the best first, and on equal scores the nearer date, then the newer post (higher id).
+        An undated post is 1e12 days from everything, so it gets no bonus.
+        """
+        similarity = map(scores.__getitem__, ids)
+        recency = self.options.weights.recency
+        if days == _NO_DATE or not recency:
+            return zip(similarity, repeat(0.0), ids, strict=False)
+        apart = list(map(abs, map(sub, map(self.days.__getitem__, ids), repeat(days))))
+        scaled = map(add, repeat(1.0), map(truediv, apart, repeat(RECENCY_DAYS)))
+        bonus = map(truediv, repeat(recency), scaled)
+        return zip(map(add, similarity, bonus), map(neg, apart), ids, strict=True)
+
+    def _entry(
+        self,
+        article: Article,
+        number: int,
+        score: float,
+        *,
+        pinned: bool = False,
+        counterpoint: bool = False,
+    ) -> Related:
+        other = self.public[number]
+        my_companies, my_topics = self.names[article.src_path]
+        their_companies, their_topics = self.keys[other.src_path]
+        mine, theirs = self.vectors[article.src_path], self.vectors[other.src_path]
+        cosine = sum(map(mul, mine.values(), map(theirs.get, mine, repeat(0.0))))
+        return Related(
+            article=other,
+            score=score,
+            companies=tuple(name for key, name in my_companies if key in their_companies),
+            topics=tuple(
+                name for key, name in my_topics if key in their_topics and key in self.by_topic
+            ),
+            similar_text=cosine >= SIMILAR_WORDING,
+            pinned=pinned,
+            counterpoint=counterpoint,
+        )
+
+
+def _names(names: Sequence[str], keys: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """(name key, name) for each different name, in order, first spelling kept.
+
+    ``keys`` remembers the key of every spelling seen: sites use few names, many times.
+    """
+    unique: dict[str, str] = {}
+    for name in names:
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = name_key(name)
+        unique.setdefault(key, name)
+    return tuple(unique.items())
+
+
+def rank(
+    articles: Iterable[Article],
+    options: RelatedOptions | None = None,
+    pins: Mapping[str, Sequence[str]] | None = None,
+    cache: TextCache | None = None,
+) -> dict[str, tuple[Related, ...]]:
+    """Every article's box (articles with ``related: false`` or nothing to show are left out)."""
+    articles = list(articles)
+    index = RelatedIndex(articles, options, cache)
+    pins = pins or {}
+    boxes: dict[str, tuple[Related, ...]] = {}
+    for article in articles:
+        if not article.shows_related:
+            continue
+        entries = index.related(article, pins.get(article.src_path, ()))
+        if entries:
+            boxes[article.src_path] = entries
+    return boxes
