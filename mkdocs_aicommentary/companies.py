@@ -43,6 +43,11 @@ class CompanyRegistry:
     def get(self, canonical_name: str) -> Company | None:
         return self._companies.get(canonical_name)
 
+    def url(self, canonical_name: str) -> str | None:
+        """The company's web site, when the registry has one."""
+        company = self._companies.get(canonical_name)
+        return company.url if company is not None else None
+
     @property
     def names(self) -> list[str]:
         return list(self._companies)

@@ -14,8 +14,11 @@ from mkdocs.exceptions import PluginError
 
 from . import newsletter
 from .companies import Company, clashing_spellings
+from .links import Section
+from .placement import PLACEMENTS
 from .related import RelatedOptions, Weights
 from .slugs import slugify
+from .taxonomy import KINDS
 
 DEFAULT_STANCES = {
     "bullish": "Bullish",
@@ -141,7 +144,7 @@ class NewsletterConfig(base.Config):
     privacy_url = c.Optional(c.Type(str))
     privacy_link_text = c.Type(str, default="Privacy policy")
 
-    placement = c.Choice(newsletter.PLACEMENTS, default="end")
+    placement = c.Choice(PLACEMENTS, default="end")
     """end, after_paragraph (see ``paragraph``) or marker; a marker is honoured in every mode."""
     paragraph = c.Type(int, default=3)
     articles = c.Type(bool, default=True)
@@ -227,6 +230,15 @@ class AICommentaryConfig(base.Config):
     related = c.SubConfig(RelatedConfig)
 
 
+def index_sections(config: AICommentaryConfig) -> list[Section]:
+    """The kinds of index page switched on, with their URL prefix and title."""
+    return [
+        Section(kind, config.index[kind].prefix.strip("/"), config.index[kind].title)
+        for kind in KINDS
+        if config.index[kind].enabled
+    ]
+
+
 def registered_companies(config: AICommentaryConfig) -> list[Company]:
     """The ``companies`` option as plain objects for the registry."""
     return [
@@ -309,7 +321,7 @@ def check_config(config: AICommentaryConfig) -> None:
             f"{second!r} in 'companies'; keep it under one of them."
         )
     _check_related(config.related)
-    for kind in ("topics", "companies", "stances"):
+    for kind in KINDS:
         prefix = config.index[kind].prefix.strip("/")
         if not prefix or any(part in ("", ".", "..") for part in prefix.split("/")):
             raise PluginError(

@@ -2,8 +2,7 @@
 
 The plan is pure: articles and the taxonomy in, :class:`IndexPage` descriptions out, so the
 rules (drafts never listed, newest first, pagination, an author's own page wins) are unit
-tested without a site. The functions at the end are the MkDocs-facing part: they turn the plan
-into ``File.generated`` pages and feed files, and add nav sections.
+tested without a site. :mod:`.index_pages` turns the plan into MkDocs pages, feeds and nav.
 
 How a page is made. A generated page's Markdown holds only its title and an
 ``<!-- aicommentary:index -->`` marker. The listing is HTML from the ``index_listing.html``
@@ -16,21 +15,13 @@ or after their text, and nothing they wrote is replaced.
 
 from __future__ import annotations
 
-import itertools
 import posixpath
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.nav import Section as NavSection
-from mkdocs.structure.pages import Page
 
 from .articles import Article
 from .charts import Bar, BarChart, Timeline, bar_chart, months_between, timeline
-from .feeds import JSON_TYPE, RSS_TYPE, FeedLink, article_feed, json_feed, rss
-from .links import term_src_path
+from .links import Section, term_src_path
 from .taxonomy import Taxonomy, Term
 
 INDEX_MARKER = "index"
@@ -42,15 +33,6 @@ CHART_ROWS = 10
 FEED_KINDS = ("companies", "topics")
 
 _MARKDOWN_SPECIAL = str.maketrans({char: "\\" + char for char in "\\`*_{}[]()#+-.!|~>"})
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """The options of one kind of index page."""
-
-    kind: str
-    prefix: str
-    title: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,114 +357,3 @@ def feed_folder(section: Section, term: Term) -> str:
 
 def _sort_key(article: Article) -> tuple[float, str, str]:
     return article.sort_key
-
-
-# The MkDocs-facing part ----------------------------------------------------------------------
-
-
-def add_pages(files: Files, config: MkDocsConfig, index_plan: IndexPlan) -> None:
-    """Generate every planned page the author did not write, out of the automatic nav."""
-    for page in index_plan.pages:
-        if page.generated:
-            files.append(
-                File.generated(
-                    config,
-                    page.src_path,
-                    content=page_markdown(page),
-                    inclusion=InclusionLevel.NOT_IN_NAV,
-                )
-            )
-
-
-def add_static(files: Files, config: MkDocsConfig, src_path: str, content: str) -> bool:
-    """Add a generated static file unless the author has one there; say whether it was added."""
-    if files.get_file_from_path(src_path) is not None:
-        return False
-    files.append(File.generated(config, src_path, content=content))
-    return True
-
-
-def add_nav_sections(
-    nav: Navigation, files: Files, sections: Sequence[tuple[str, Sequence[str]]]
-) -> None:
-    """Add "Topics", "Companies" and "Stances" sections to a built nav.
-
-    Pages already in the nav (say, an author's ``companies/index.md`` listed in ``nav:``) are
-    not added twice, and a top-level section of the same title (the automatic nav's section for
-    an author's ``companies/`` folder) takes the pages instead of a second section beside it.
-    Previous/next links then follow the nav's order again.
-    """
-    present = {id(page) for page in nav.pages}
-    existing = {item.title.casefold(): item for item in nav.items if isinstance(item, NavSection)}
-    for title, srcs in sections:
-        children: list[Page] = []
-        for src in srcs:
-            file = files.get_file_from_path(src)
-            page = file.page if file is not None else None
-            if isinstance(page, Page) and id(page) not in present:
-                present.add(id(page))
-                children.append(page)
-        if not children:
-            continue
-        section = existing.get(title.casefold())
-        if section is None:
-            section = NavSection(title, [])
-            nav.items.append(section)
-        for child in children:
-            child.parent = section
-        section.children.extend(children)
-    pages = list(_pages_in_order(nav.items))
-    for before, after in itertools.pairwise(pages):
-        before.next_page, after.previous_page = after, before
-    nav.pages = pages
-
-
-def _pages_in_order(items: Sequence[object]) -> Iterator[Page]:
-    for item in items:
-        if isinstance(item, Page):
-            yield item
-        elif isinstance(item, NavSection):
-            yield from _pages_in_order(item.children)
-
-
-def add_feeds(
-    files: Files,
-    config: MkDocsConfig,
-    index_plan: IndexPlan,
-    sections: Sequence[Section],
-    limit: int,
-) -> dict[str, list[FeedLink]]:
-    """Write ``feed.xml`` and ``feed.json`` beside every company and topic page.
-
-    Returns, per page source (all pages of a listing), the feeds to link from its head. Needs
-    ``config.site_url``. An author's own file at a feed's path wins and is not linked.
-    """
-    assert config.site_url
-    by_kind = {section.kind: section for section in sections}
-    authors = (config.site_author,) if config.site_author else ()
-    language = config.theme.get("language") or str(config.theme.locale)
-    links: dict[str, list[FeedLink]] = {}
-    for page in index_plan.pages:
-        if page.kind not in FEED_KINDS or page.term is None or page.number != 1:
-            continue
-        folder = feed_folder(by_kind[page.kind], page.term)
-        page_file = files.get_file_from_path(page.src_path)
-        feed = article_feed(
-            title=f"{page.term.name} · {config.site_name}",
-            description=f"Articles on {page.term.name} from {config.site_name}.",
-            site_url=config.site_url,
-            page_url=page_file.url if page_file is not None else "",
-            folder=folder,
-            articles=page.articles,
-            limit=limit,
-            default_authors=authors,
-            language=language.replace("_", "-").lower() or None,
-        )
-        found = []
-        if add_static(files, config, f"{folder}/feed.xml", rss(feed)):
-            found.append(FeedLink(RSS_TYPE, f"{page.term.name} (RSS)", feed.rss_url))
-        if add_static(files, config, f"{folder}/feed.json", json_feed(feed)):
-            found.append(FeedLink(JSON_TYPE, f"{page.term.name} (JSON Feed)", feed.json_url))
-        for src in page.page_srcs:
-            links[src] = found
-    return links

@@ -7,7 +7,7 @@ relative to the page it appears on, so a site works from any folder and from ``f
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,6 +42,15 @@ def term_src_path(prefix: str, slug: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Section:
+    """The options of one kind of index page."""
+
+    kind: str
+    prefix: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
 class TermPages:
     """Knows the URL of each term's index page, or that its kind has no pages."""
 
@@ -49,6 +58,12 @@ class TermPages:
     """Kind -> URL prefix, for the kinds whose index pages are switched on."""
     url_of_src: Callable[[str], str]
     """Maps a source path to its page URL (honours an author's own page at that place)."""
+
+    @classmethod
+    def for_sections(
+        cls, sections: Iterable[Section], url_of_src: Callable[[str], str]
+    ) -> TermPages:
+        return cls({section.kind: section.prefix for section in sections}, url_of_src)
 
     def url(self, term: Term) -> str | None:
         prefix = self.prefixes.get(term.kind)

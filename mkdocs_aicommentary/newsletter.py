@@ -27,19 +27,15 @@ import fnmatch
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import SplitResult, parse_qs, urlencode, urlsplit
 
 from .links import page_url
-from .markup import VOID_ELEMENTS
-from .placeholders import place_at_marker, remove_markers, slot
 
 SLOT_NAME = "newsletter"
 """The box name: ``<!-- aicommentary:newsletter -->`` is the author's marker."""
 
 PROVIDERS = ("buttondown", "kit", "mailchimp", "substack", "beehiiv", "ghost", "custom")
-PLACEMENTS = ("end", "after_paragraph", "marker")
 
 GHOST_SCRIPT = "https://cdn.jsdelivr.net/ghost/signup-form@~0.3/umd/signup-form.min.js"
 DEFAULT_HONEYPOT = "aic_website"
@@ -496,101 +492,3 @@ def page_wants_block(
         if prefix and (src_path.startswith(prefix + "/") or src_path == prefix + ".md"):
             return True, problem
     return any(fnmatch.fnmatchcase(src_path, pattern) for pattern in patterns), problem
-
-
-def insert_slot(html: str, placement: str, paragraph: int = 3) -> str:
-    """Put the block's slot in the page's HTML: at the author's marker if there is one,
-    else at the end (before footnotes) or after the Nth top-level paragraph.
-
-    With ``placement: marker`` only a marker places the block. Markers left over go.
-    """
-    placed, found = place_at_marker(html, SLOT_NAME)
-    if found:
-        placed = _out_of_paragraph(placed, slot(SLOT_NAME))
-    elif placement != "marker":
-        offsets = _top_level_offsets(html, paragraph)
-        if placement == "after_paragraph" and offsets.paragraph_end is not None:
-            where = offsets.paragraph_end
-        elif offsets.footnotes_start is not None:
-            where = offsets.footnotes_start
-        else:
-            where = len(html)
-        placed = html[:where] + slot(SLOT_NAME) + html[where:]
-    return remove_markers(placed, SLOT_NAME)
-
-
-def _out_of_paragraph(html: str, mark: str) -> str:
-    """A marker typed inside a sentence puts the block after that paragraph, not inside it."""
-    where = html.index(mark)
-    before = html[:where]
-    opened = max(before.rfind("<p>"), before.rfind("<p "))
-    if opened <= before.rfind("</p>"):
-        return html
-    close = html.find("</p>", where)
-    if close < 0:
-        return html
-    close += len("</p>")
-    return before + html[where + len(mark) : close] + mark + html[close:]
-
-
-def remove_block_markers(html: str) -> str:
-    return remove_markers(html, SLOT_NAME)
-
-
-@dataclass
-class _Offsets:
-    paragraph_end: int | None = None
-    footnotes_start: int | None = None
-
-
-class _TopLevel(HTMLParser):
-    """Finds the end of the Nth top-level ``<p>`` and the start of a top-level footnotes div."""
-
-    def __init__(self, html: str, paragraph: int) -> None:
-        super().__init__(convert_charrefs=False)
-        self.wanted = paragraph
-        self.depth = 0
-        self.paragraphs = 0
-        self.offsets = _Offsets()
-        self.broken = False
-        self._line_starts = [0]
-        for match in re.finditer("\n", html):
-            self._line_starts.append(match.end())
-        self._html = html
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in VOID_ELEMENTS:
-            return
-        if self.depth == 0 and tag == "div" and self.offsets.footnotes_start is None:
-            classes = (dict(attrs).get("class") or "").split()
-            if "footnote" in classes:
-                self.offsets.footnotes_start = self._offset()
-        self.depth += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in VOID_ELEMENTS:
-            return
-        self.depth -= 1
-        if self.depth < 0:
-            self.broken = True
-            self.depth = 0
-            return
-        if self.depth == 0 and tag == "p":
-            self.paragraphs += 1
-            if self.paragraphs == self.wanted and self.offsets.paragraph_end is None:
-                start = self._offset()
-                self.offsets.paragraph_end = self._html.index(">", start) + 1
-
-
-def _top_level_offsets(html: str, paragraph: int) -> _Offsets:
-    parser = _TopLevel(html, paragraph)
-    parser.feed(html)
-    parser.close()
-    if parser.broken:
-        # Unbalanced raw HTML: counting paragraphs would guess; the end of the page is safe.
-        return _Offsets()
-    return parser.offsets

@@ -5,7 +5,6 @@ from datetime import datetime
 from mkdocs_aicommentary.articles import Article
 from mkdocs_aicommentary.config import DEFAULT_STANCES
 from mkdocs_aicommentary.indexes import (
-    Section,
     charts_for,
     company_bars,
     listed,
@@ -16,6 +15,7 @@ from mkdocs_aicommentary.indexes import (
     plan,
     stance_bars,
 )
+from mkdocs_aicommentary.links import Section
 from mkdocs_aicommentary.taxonomy import Taxonomy
 
 SECTIONS = [

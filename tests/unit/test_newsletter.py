@@ -9,15 +9,12 @@ from mkdocs_aicommentary.newsletter import (
     NewsletterError,
     check_link,
     check_url,
-    insert_slot,
     page_wants_block,
     privacy_target,
     resolve_provider,
     signup_form,
 )
-from mkdocs_aicommentary.placeholders import slot
 
-SLOT = slot("newsletter")
 UUID = "0f1e2d3c-4b5a-4697-8877-665544332211"
 
 
@@ -274,54 +271,3 @@ def test_a_bad_front_matter_value_is_reported_and_ignored():
     assert wanted is True
     assert problem is not None
     assert "posts/a.md" in problem and "'newsletter'" in problem and "true or false" in problem
-
-
-# --- Placement --------------------------------------------------------------------------------
-
-BODY = "<h1>T</h1>\n<p>One.</p>\n<blockquote>\n<p>Quoted.</p>\n</blockquote>\n<p>Two.</p>\n<p>3</p>"
-
-
-def test_end():
-    assert insert_slot(BODY, "end") == BODY + SLOT
-
-
-def test_end_comes_before_footnotes():
-    html = '<p>One.<sup id="fnref:1">1</sup></p>\n<div class="footnote">\n<hr>\n<ol></ol>\n</div>'
-    placed = insert_slot(html, "end")
-    assert placed.index(SLOT) < placed.index('<div class="footnote">')
-    assert placed.index(SLOT) > placed.index("One.")
-
-
-def test_after_paragraph_counts_top_level_paragraphs_only():
-    placed = insert_slot(BODY, "after_paragraph", 2)
-    assert placed.startswith(
-        "<h1>T</h1>\n<p>One.</p>\n<blockquote>\n<p>Quoted.</p>\n</blockquote>\n<p>Two.</p>" + SLOT
-    )
-
-
-def test_after_paragraph_with_too_few_paragraphs_goes_to_the_end():
-    assert insert_slot(BODY, "after_paragraph", 9).endswith(SLOT)
-
-
-def test_after_paragraph_with_unbalanced_html_goes_to_the_end():
-    html = "<p>One.</p></div><p>Two.</p><p>Three.</p>"
-    assert insert_slot(html, "after_paragraph", 2) == html + SLOT
-
-
-def test_marker_wins_in_every_mode_and_only_the_first_counts():
-    marker = "<!-- aicommentary:newsletter -->"
-    html = f"<p>One.</p>\n{marker}\n<p>Two.</p>\n<p>{marker}</p>"
-    for placement in ("end", "after_paragraph", "marker"):
-        placed = insert_slot(html, placement, 2)
-        assert placed.count(SLOT) == 1
-        assert placed.index(SLOT) < placed.index("Two.")
-        assert "aicommentary:newsletter" not in placed
-
-
-def test_marker_inside_a_sentence_puts_the_block_after_that_paragraph():
-    html = "<p>One.</p>\n<p>Text <!-- aicommentary:newsletter --> more.</p>\n<p>Two.</p>"
-    assert insert_slot(html, "end") == f"<p>One.</p>\n<p>Text  more.</p>{SLOT}\n<p>Two.</p>"
-
-
-def test_marker_placement_without_a_marker_places_nothing():
-    assert insert_slot(BODY, "marker") == BODY
