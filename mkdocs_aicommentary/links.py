@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .taxonomy import Term
@@ -58,6 +58,8 @@ class TermPages:
     """Kind -> URL prefix, for the kinds whose index pages are switched on."""
     url_of_src: Callable[[str], str]
     """Maps a source path to its page URL (honours an author's own page at that place)."""
+    _known: dict[Term, str | None] = field(default_factory=dict, compare=False, repr=False)
+    """Every header and box asks again for the same few hundred terms."""
 
     @classmethod
     def for_sections(
@@ -66,10 +68,11 @@ class TermPages:
         return cls({section.kind: section.prefix for section in sections}, url_of_src)
 
     def url(self, term: Term) -> str | None:
-        prefix = self.prefixes.get(term.kind)
-        if prefix is None:
-            return None
-        return self.url_of_src(term_src_path(prefix, term.slug))
+        if term not in self._known:
+            prefix = self.prefixes.get(term.kind)
+            url = None if prefix is None else self.url_of_src(term_src_path(prefix, term.slug))
+            self._known[term] = url
+        return self._known[term]
 
 
 @lru_cache(maxsize=65536)  # Index pages ask for the same few thousand pairs again and again.

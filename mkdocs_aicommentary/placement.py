@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from .markup import VOID_ELEMENTS
 
 PLACEMENTS = ("end", "after_paragraph", "marker")
+_FOOTNOTES = 'class="footnote'
 
 _LEADING_H1 = re.compile(r"\A\s*<h1\b[^>]*>.*?</h1>", re.DOTALL)
 
@@ -60,13 +61,14 @@ def place_slot(html: str, name: str, placement: str, paragraph: int = 3) -> str:
     if found:
         placed = _out_of_paragraph(placed, slot(name))
     elif placement != "marker":
-        offsets = _top_level_offsets(html, paragraph)
-        if placement == "after_paragraph" and offsets.paragraph_end is not None:
-            where = offsets.paragraph_end
-        elif offsets.footnotes_start is not None:
-            where = offsets.footnotes_start
-        else:
-            where = len(html)
+        where = len(html)
+        if placement == "after_paragraph" or _FOOTNOTES in html:
+            # Parsing is only worth it when there are paragraphs to count or footnotes to skip.
+            offsets = _top_level_offsets(html, paragraph)
+            if placement == "after_paragraph" and offsets.paragraph_end is not None:
+                where = offsets.paragraph_end
+            elif offsets.footnotes_start is not None:
+                where = offsets.footnotes_start
         placed = html[:where] + slot(name) + html[where:]
     return remove_markers(placed, name)
 
