@@ -153,6 +153,9 @@ def test_drafts_are_not_built_but_are_shown_in_serve(build_site):
     served = build_site(pages, serve=True)
     header = served.page("posts/draft/").select_one(".aic-article-meta")
     assert header.select_one(".aic-draft").get_text() == "Draft"
+    # Only the draft takes this stance, so there is no stance page to link to.
+    assert header.select_one("a.aic-stance") is None
+    assert header.select_one("span.aic-stance")["data-stance"] == "bullish"
 
 
 def test_what_authors_type_is_escaped(build_site):

@@ -39,3 +39,8 @@ def test_term_pages_know_disabled_kinds():
     assert term_src_path("topics", "ai") == "topics/ai/index.md"
     assert pages.url(Term("topics", "AI", "ai")) == "topics/ai/"
     assert pages.url(Term("companies", "NVIDIA", "nvidia")) is None
+
+
+def test_terms_without_a_page_get_no_link():
+    pages = TermPages({"topics": "topics"}, lambda src: page_url(src, True))
+    assert pages.url(Term("topics", "Secret", "secret", listed=False)) is None
