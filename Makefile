@@ -23,7 +23,7 @@ $(VENV)/.test: $(BIN)/python pyproject.toml
 
 demo: $(VENV)/.demo
 	$(BIN)/mkdocs build --strict -f example_site/mkdocs.yml
-	@echo "Open example_site/site/index.html in a browser, or run 'make serve'."
+	@echo "Built. Open file://$(CURDIR)/example_site/site/index.html in a browser, or run 'make serve'."
 
 serve: $(VENV)/.demo
 	$(BIN)/mkdocs serve -f example_site/mkdocs.yml
