@@ -23,7 +23,7 @@ $(VENV)/.test: $(BIN)/python pyproject.toml
 
 demo: $(VENV)/.demo
 	$(BIN)/mkdocs build --strict -f example_site/mkdocs.yml
-	@echo "Built into $(CURDIR)/example_site/site. To browse it, run 'make serve' and open http://127.0.0.1:8000/"
+	@echo "Built into $(CURDIR)/example_site/site. To browse it, run 'make serve' and open the address it prints."
 
 serve: $(VENV)/.demo
 	$(BIN)/mkdocs serve -f example_site/mkdocs.yml
