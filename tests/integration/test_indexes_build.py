@@ -272,9 +272,31 @@ def test_company_charts_count_what_the_listing_shows(build_site_at_url):
     months = {g["data-month"]: int(g["data-count"]) for g in timeline.select(".aic-chart-month")}
     assert months == {"2025-12": 1, "2026-01": 0, "2026-02": 1, "2026-03": 1}
     assert "without a date" in timeline.select_one("desc").get_text()
+    # Each month names itself and its count; numbers and month names are drawn too.
+    assert [g.select_one("title").get_text() for g in timeline.select(".aic-chart-month")] == [
+        "December 2025: 1 article",
+        "January 2026: 0 articles",
+        "February 2026: 1 article",
+        "March 2026: 1 article",
+    ]
+    assert [t.get_text() for t in timeline.select(".aic-chart-count")] == ["1", "1", "1"]
+    assert [t.get_text() for t in timeline.select(".aic-chart-month-label")] == [
+        "Dec",
+        "Jan",
+        "Feb",
+        "Mar",
+    ]
+    assert [t.get_text() for t in timeline.select(".aic-chart-year")] == ["2025", "2026"]
     # Pictures without JavaScript or anything fetched from elsewhere.
     charts = soup.select_one(".aic-index-charts")
     assert charts.select("script, img, image, use, foreignObject") == []
+
+
+def test_a_company_without_dated_articles_gets_no_empty_timeline(build_site_at_url):
+    pages = {"posts/a.md": article("title: A\nstance: bullish\nsubject_company: Undated Inc")}
+    site = build_site_at_url(pages, strict=True)
+    charts = site.page("companies/undated-inc/").select(".aic-index-charts figure")
+    assert [figure["data-chart"] for figure in charts] == ["stances"]
 
 
 def test_stance_page_breaks_down_by_company(build_site_at_url):
