@@ -482,3 +482,50 @@ def test_nav_option_joins_the_section_of_an_authors_folder(build_site_at_url):
     assert toggles.count("Companies") == 1
     menu = site.page("").select_one(".navbar-nav > li.dropdown:has(a[href='companies/'])")
     assert [a.get_text(strip=True) for a in menu.select(".dropdown-menu a")].count("NVIDIA") == 1
+
+
+def test_nav_option_files_an_authors_page_among_the_generated_ones(build_site_at_url):
+    """In an automatic nav, the author's companies/nvidia.md takes its place in the section
+    (overview first, then by name) instead of a folder section that puts it first."""
+    pages = {**POSTS, "companies/nvidia.md": "# NVIDIA, our way\n\nOur own page.\n"}
+    site = build_site_at_url(pages, {**REGISTRY, "index": {"nav": True}}, strict=True)
+    assert site.aborted is None, site.warnings
+    menu = site.page("").select_one(".navbar-nav > li.dropdown:has(a[href='companies/'])")
+    assert [a.get_text(strip=True) for a in menu.select(".dropdown-menu a")] == [
+        "Companies",
+        "AMD",
+        "Google",
+        "NVIDIA, our way",
+    ]
+    toggles = [t.get_text(strip=True) for t in site.page("").select(".navbar-nav .dropdown-toggle")]
+    assert toggles[-3:] == ["Topics", "Companies", "Stances"]
+
+
+def test_nav_option_leaves_no_omitted_page_report_for_an_authors_page(build_site_at_url):
+    """MkDocs reports pages missing from an explicit nav (a warning if the site asks); the
+    plugin adds the author's page to its section, so there is nothing to report."""
+    posts = ["posts/gpu.md", "posts/tpu.md", "posts/cuda.md", "posts/old.md", "posts/undated.md"]
+    extra = {
+        "nav": [{"Home": "index.md"}, {"Posts": posts}],
+        "validation": {"nav": {"omitted_files": "warn"}},
+    }
+    pages = {**POSTS, "companies/nvidia.md": "# NVIDIA, our way\n"}
+    site = build_site_at_url(pages, {**REGISTRY, "index": {"nav": True}}, strict=True, extra=extra)
+    assert site.aborted is None, site.warnings
+    links = [a["href"] for a in site.page("").select(".navbar a") if a.get("href")]
+    assert links.count("companies/nvidia/") == 1
+
+
+def test_nav_option_keeps_an_authors_page_where_their_nav_put_it(build_site_at_url):
+    posts = ["posts/gpu.md", "posts/tpu.md", "posts/cuda.md", "posts/old.md", "posts/undated.md"]
+    nav = [{"Home": "index.md"}, {"Our NVIDIA desk": "companies/nvidia.md"}, {"Posts": posts}]
+    pages = {**POSTS, "companies/nvidia.md": "# NVIDIA, our way\n"}
+    site = build_site_at_url(
+        pages, {**REGISTRY, "index": {"nav": True}}, strict=True, extra={"nav": nav}
+    )
+    assert site.aborted is None, site.warnings
+    top = [a.get_text(strip=True) for a in site.page("").select(".navbar-nav > li > a")]
+    assert top[:2] == ["Home", "Our NVIDIA desk"]
+    links = [a["href"] for a in site.page("").select(".navbar a:not([rel])") if a.get("href")]
+    assert links.count("companies/nvidia/") == 1
+
