@@ -529,3 +529,24 @@ def test_nav_option_keeps_an_authors_page_where_their_nav_put_it(build_site_at_u
     links = [a["href"] for a in site.page("").select(".navbar a:not([rel])") if a.get("href")]
     assert links.count("companies/nvidia/") == 1
 
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        {"topics": {"prefix": "companies"}},
+        {"topics": {"prefix": "companies/topics/"}},
+        {"companies": {"prefix": "browse"}, "stances": {"prefix": "browse/stances"}},
+    ],
+)
+def test_kinds_sharing_a_folder_are_a_configuration_error(build_site_at_url, index):
+    """Otherwise a topic "NVIDIA" would silently replace the company NVIDIA's page."""
+    site = build_site_at_url(POSTS, {**REGISTRY, "index": index})
+    assert site.aborted is not None
+    assert any("overlap" in message for message in site.warnings), site.warnings
+
+
+def test_a_switched_off_kind_may_share_a_folder(build_site_at_url):
+    index = {"topics": {"prefix": "companies", "enabled": False}}
+    site = build_site_at_url(POSTS, {**REGISTRY, "index": index}, strict=True)
+    assert site.aborted is None, site.warnings
+    assert site.page("companies/nvidia/").select_one("h1").get_text() == "NVIDIA"
