@@ -147,6 +147,18 @@ def test_drafts_are_never_listed_and_draft_only_terms_get_no_page(build_site_at_
     ]
 
 
+def test_a_draft_previewed_by_serve_links_no_page_that_does_not_exist(build_site_at_url):
+    site = build_site_at_url(POSTS, REGISTRY, serve=True)
+    header = site.page("posts/draft/").select_one(".aic-article-meta")
+    links = {a.get_text(): a["href"] for a in header.select("a.aic-company, a.aic-topic")}
+    assert links == {"NVIDIA": "../../companies/nvidia/"}
+    assert {span.get_text() for span in header.select("span.aic-company, span.aic-topic")} == {
+        "SecretCo",
+        "Rumours",
+    }
+    assert not site.exists("companies/secretco/")
+
+
 def test_overviews_name_every_term_with_its_count(build_site_at_url):
     site = build_site_at_url(POSTS, REGISTRY, strict=True)
     companies = site.page("companies/")
