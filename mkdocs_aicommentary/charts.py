@@ -9,7 +9,7 @@ show, for screen readers and for anyone whose browser shows no pictures.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 WIDTH = 400
@@ -22,8 +22,19 @@ BAR_HEIGHT = 16
 COUNT_SPACE = 36
 """Room right of the longest bar for its number."""
 
-TIMELINE_PLOT_HEIGHT = 80
-TIMELINE_AXIS_HEIGHT = 20
+TIMELINE_COUNT_ROW = 14
+"""Room above the tallest column for its number."""
+TIMELINE_PLOT_HEIGHT = 72
+TIMELINE_LABEL_ROW = 14
+"""Height of each row of labels under the axis: months (when they fit), then years."""
+CHAR_WIDTH = 7.5
+"""About how wide one character of chart text is, in viewBox units (font-size 12)."""
+MONTH_NAMES_FROM = 28
+"""Slot width from which months are labelled "Jan", "Feb"; narrower down to
+``MONTH_INITIALS_FROM`` they get "J", "F"; narrower still, only years."""
+MONTH_INITIALS_FROM = 10
+YEAR_LABEL_SPACE = 34
+"""Least distance between two year labels (a year is about 28 units wide)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +90,21 @@ class Column:
     y: float
     width: float
     height: float
+    center: float
+    """Middle of the column, where its number and month label are centred."""
+    title: str
+    """What the column says in words ("March 2026: 2 articles"), its tooltip."""
+    count_x: float
+    count_y: float
+    """Where that number is centred: just above the column, kept inside the chart."""
+    count_label: str | None
+    """The number drawn above the column: every column's when numbers fit, else only the
+    first of the busiest, which gives the scale."""
+    month_label: str | None
+    """"Mar" or "M" under the axis when the columns are wide enough."""
     year_label: str | None
-    """The year, drawn under the first column and under every January."""
+    """The year, under the first column and every January (fewer when crowded), starting
+    where the column starts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +114,12 @@ class Timeline:
     description: str
     width: int
     height: int
-    plot_height: int
     axis_y: int
+    """Where the columns stand."""
+    month_y: int
+    """Baseline of the month labels."""
+    year_y: int
+    """Baseline of the year labels."""
     columns: tuple[Column, ...]
 
 
@@ -158,23 +186,40 @@ def months_between(counts: Iterable[tuple[int, int]]) -> list[Month]:
 
 
 def timeline(name: str, title: str, months: Sequence[Month], *, undated: int = 0) -> Timeline:
-    """Columns per month, scaled to the busiest month; years marked under the axis."""
+    """Columns per month, scaled to the busiest month, with its number above each column that
+    has room, months and years under the axis, and a title per column for a pointer's hover."""
     largest = max((month.count for month in months), default=0)
     slot = WIDTH / max(len(months), 1)
     bar = max(min(slot * 0.8, 32.0), 1.0)
+    numbers_fit = len(str(largest)) * CHAR_WIDTH + 2 <= slot
+    half_number = len(str(largest)) * CHAR_WIDTH / 2
+    peak = next((index for index, month in enumerate(months) if month.count == largest), None)
+    month_label = _month_labeller(slot)
+    years = _year_columns(months, slot)
+    axis_y = TIMELINE_COUNT_ROW + TIMELINE_PLOT_HEIGHT
+    month_y = axis_y + TIMELINE_LABEL_ROW - 2
+    year_y = month_y + (TIMELINE_LABEL_ROW if month_label is not None else 0)
     columns = []
     for index, month in enumerate(months):
         height = TIMELINE_PLOT_HEIGHT * month.count / largest if largest else 0.0
         if month.count and height < 2:
             height = 2.0
+        x = index * slot + (slot - bar) / 2
+        shows_count = month.count > 0 and (numbers_fit or index == peak)
         columns.append(
             Column(
                 month=month,
-                x=round(index * slot + (slot - bar) / 2, 2),
-                y=round(TIMELINE_PLOT_HEIGHT - height, 2),
+                x=round(x, 2),
+                y=round(axis_y - height, 2),
                 width=round(bar, 2),
                 height=round(height, 2),
-                year_label=str(month.year) if index == 0 or month.month == 1 else None,
+                center=round(x + bar / 2, 2),
+                title=f"{month.label}: {articles_phrase(month.count)}",
+                count_x=round(min(max(x + bar / 2, half_number), WIDTH - half_number), 2),
+                count_y=round(axis_y - height - 3, 2),
+                count_label=str(month.count) if shows_count else None,
+                month_label=month_label(month) if month_label is not None else None,
+                year_label=str(month.year) if index in years else None,
             )
         )
     return Timeline(
@@ -182,11 +227,41 @@ def timeline(name: str, title: str, months: Sequence[Month], *, undated: int = 0
         title=title,
         description=_timeline_description(months, undated),
         width=WIDTH,
-        height=TIMELINE_PLOT_HEIGHT + TIMELINE_AXIS_HEIGHT,
-        plot_height=TIMELINE_PLOT_HEIGHT,
-        axis_y=TIMELINE_PLOT_HEIGHT + TIMELINE_AXIS_HEIGHT - 5,
+        height=year_y + 4,
+        axis_y=axis_y,
+        month_y=month_y,
+        year_y=year_y,
         columns=tuple(columns),
     )
+
+
+def _month_labeller(slot: float) -> Callable[[Month], str] | None:
+    """How wide columns name their month: "Mar", "M", or not at all (None)."""
+    if slot >= MONTH_NAMES_FROM:
+        return lambda month: calendar.month_abbr[month.month]
+    if slot >= MONTH_INITIALS_FROM:
+        return lambda month: calendar.month_abbr[month.month][0]
+    return None
+
+
+def _year_columns(months: Sequence[Month], slot: float) -> set[int]:
+    """Indexes of the columns labelled with their year, far enough apart to be read.
+
+    Every January, or every second, fifth ... January on a long timeline; the first column too,
+    unless the first labelled January follows too closely.
+    """
+    step = 1
+    while step * 12 * slot < YEAR_LABEL_SPACE and step < 1000:
+        step = {1: 2, 2: 5}.get(step, step * 2)
+    januaries = [
+        index
+        for index, month in enumerate(months)
+        if month.month == 1 and index > 0 and month.year % step == 0
+    ]
+    chosen = set(januaries)
+    if months and (not januaries or januaries[0] * slot >= YEAR_LABEL_SPACE):
+        chosen.add(0)
+    return chosen
 
 
 def _timeline_description(months: Sequence[Month], undated: int) -> str:

@@ -6,6 +6,7 @@ the types, and ``check_config`` adds the rules that span several options.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from mkdocs.config import base
@@ -328,12 +329,27 @@ def check_config(config: AICommentaryConfig) -> None:
                 f"aicommentary: 'index.{kind}.prefix' must be a relative folder such as "
                 f"{kind!r}, not {config.index[kind].prefix!r}."
             )
+    _check_prefixes_apart(index_sections(config))
     for option in ("per_page", "feed_items"):
         if config.index[option] < 1:
             raise PluginError(
                 f"aicommentary: 'index.{option}' must be 1 or more, not {config.index[option]!r}."
             )
     check_newsletter(config)
+
+
+def _check_prefixes_apart(sections: list[Section]) -> None:
+    """Two kinds in one folder would make pages at the same path, and one would silently
+    replace the other (a topic "NVIDIA" and the company NVIDIA, or an overview and a term)."""
+    for first, second in itertools.combinations(sections, 2):
+        inner, outer = sorted((first, second), key=lambda section: -len(section.prefix))
+        if inner.prefix == outer.prefix or inner.prefix.startswith(outer.prefix + "/"):
+            raise PluginError(
+                f"aicommentary: 'index.{first.kind}.prefix' ({first.prefix!r}) and "
+                f"'index.{second.kind}.prefix' ({second.prefix!r}) overlap, so their pages "
+                f"would replace each other; give each kind a folder of its own, e.g. "
+                f"{first.kind!r} and {second.kind!r}."
+            )
 
 
 def _check_related(related: RelatedConfig) -> None:

@@ -84,6 +84,8 @@ class IndexPages:
             stance_order=list(stances),
         )
         add_pages(files, config, index_plan)
+        if options["nav"]:
+            leave_nav_to_plugin(files, index_plan, sections)
         pages = cls(index_plan, sections, stances)
         if options["feeds"] is not False:
             pages.feed_links = _feeds_if_possible(
@@ -147,6 +149,22 @@ def add_pages(files: Files, config: MkDocsConfig, index_plan: IndexPlan) -> None
                     inclusion=InclusionLevel.NOT_IN_NAV,
                 )
             )
+
+
+def leave_nav_to_plugin(files: Files, index_plan: IndexPlan, sections: Sequence[Section]) -> None:
+    """Mark the author's own pages that ``index.nav`` will place as "not in nav" for MkDocs.
+
+    The plugin puts them into its sections in ``on_nav``. Left as they were, an automatic nav
+    would also file them under their folder (an author's ``companies/nvidia.md`` ahead of the
+    overview and the other companies), and an explicit ``nav:`` that does not list them would
+    report them as missing, a warning under ``validation: {nav: {omitted_files: warn}}``.
+    A page the author listed in ``nav:`` stays where they put it.
+    """
+    for _, srcs in nav_sections(index_plan, sections):
+        for src in srcs:
+            file = files.get_file_from_path(src)
+            if file is not None and file.inclusion.is_in_nav():
+                file.inclusion = InclusionLevel.NOT_IN_NAV
 
 
 def add_static(files: Files, config: MkDocsConfig, src_path: str, content: str) -> bool:

@@ -289,17 +289,21 @@ def charts_for(
     name = page.term.name
     if page.kind == "companies":
         dated = [(a.date.year, a.date.month) for a in page.articles if a.date is not None]
-        return [
+        charts: list[BarChart | Timeline] = [
             bar_chart(
                 "stances", f"{name}: articles by stance", stance_bars(page.articles, stance_labels)
-            ),
-            timeline(
-                "months",
-                f"{name}: articles per month",
-                months_between(dated),
-                undated=len(page.articles) - len(dated),
-            ),
+            )
         ]
+        if dated:  # Without a single date, a timeline would be an empty axis.
+            charts.append(
+                timeline(
+                    "months",
+                    f"{name}: articles per month",
+                    months_between(dated),
+                    undated=len(page.articles) - len(dated),
+                )
+            )
+        return charts
     if page.kind == "stances":
         bars, more = company_bars(page.articles, taxonomy, stance=page.term.slug)
         if bars:

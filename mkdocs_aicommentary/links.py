@@ -56,14 +56,15 @@ class TermPages:
 
     prefixes: Mapping[str, str]
     """Kind -> URL prefix, for the kinds whose index pages are switched on."""
-    url_of_src: Callable[[str], str]
-    """Maps a source path to its page URL (honours an author's own page at that place)."""
+    url_of_src: Callable[[str], str | None]
+    """Maps a source path to its page URL (honours an author's own page at that place), or
+    None when there is no page there."""
     _known: dict[Term, str | None] = field(default_factory=dict, compare=False, repr=False)
     """Every header and box asks again for the same few hundred terms."""
 
     @classmethod
     def for_sections(
-        cls, sections: Iterable[Section], url_of_src: Callable[[str], str]
+        cls, sections: Iterable[Section], url_of_src: Callable[[str], str | None]
     ) -> TermPages:
         return cls({section.kind: section.prefix for section in sections}, url_of_src)
 

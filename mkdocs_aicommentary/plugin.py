@@ -42,7 +42,7 @@ from .config import (
 from .excerpts import excerpt
 from .index_pages import CHARTS_SLOT, IndexPages
 from .indexes import INDEX_MARKER
-from .links import TermPages, author_page_candidates, page_url
+from .links import TermPages, author_page_candidates
 from .mdinsert import HtmlInserter
 from .placement import (
     fill_slots,
@@ -132,7 +132,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self.renderer = Renderer(
             config.theme.dirs,
             taxonomy,
-            TermPages.for_sections(sections, lambda src: _url_of_src(files, src, config)),
+            TermPages.for_sections(sections, lambda src: _url_of_src(files, src)),
             self.config.date_format,
         )
         self.index_pages = IndexPages.generate(
@@ -277,10 +277,14 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         return insert_into_head(output, head) if head else output
 
 
-def _url_of_src(files: Files, src_path: str, config: MkDocsConfig) -> str:
-    """The URL of a plugin page; an author's own page at ``companies/nvidia.md`` wins."""
+def _url_of_src(files: Files, src_path: str) -> str | None:
+    """The URL of a term's page; an author's own page at ``companies/nvidia.md`` wins.
+
+    None when there is no page: a name only drafts use gets none, and a draft shown by
+    ``mkdocs serve`` must not link to it. Asked while pages render, after ``on_files`` made them.
+    """
     for candidate in author_page_candidates(src_path):
         file = files.get_file_from_path(candidate)
         if file is not None:
             return file.url
-    return page_url(src_path, config.use_directory_urls)
+    return None

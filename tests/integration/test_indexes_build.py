@@ -147,6 +147,18 @@ def test_drafts_are_never_listed_and_draft_only_terms_get_no_page(build_site_at_
     ]
 
 
+def test_a_draft_previewed_by_serve_links_no_page_that_does_not_exist(build_site_at_url):
+    site = build_site_at_url(POSTS, REGISTRY, serve=True)
+    header = site.page("posts/draft/").select_one(".aic-article-meta")
+    links = {a.get_text(): a["href"] for a in header.select("a.aic-company, a.aic-topic")}
+    assert links == {"NVIDIA": "../../companies/nvidia/"}
+    assert {span.get_text() for span in header.select("span.aic-company, span.aic-topic")} == {
+        "SecretCo",
+        "Rumours",
+    }
+    assert not site.exists("companies/secretco/")
+
+
 def test_overviews_name_every_term_with_its_count(build_site_at_url):
     site = build_site_at_url(POSTS, REGISTRY, strict=True)
     companies = site.page("companies/")
@@ -272,9 +284,31 @@ def test_company_charts_count_what_the_listing_shows(build_site_at_url):
     months = {g["data-month"]: int(g["data-count"]) for g in timeline.select(".aic-chart-month")}
     assert months == {"2025-12": 1, "2026-01": 0, "2026-02": 1, "2026-03": 1}
     assert "without a date" in timeline.select_one("desc").get_text()
+    # Each month names itself and its count; numbers and month names are drawn too.
+    assert [g.select_one("title").get_text() for g in timeline.select(".aic-chart-month")] == [
+        "December 2025: 1 article",
+        "January 2026: 0 articles",
+        "February 2026: 1 article",
+        "March 2026: 1 article",
+    ]
+    assert [t.get_text() for t in timeline.select(".aic-chart-count")] == ["1", "1", "1"]
+    assert [t.get_text() for t in timeline.select(".aic-chart-month-label")] == [
+        "Dec",
+        "Jan",
+        "Feb",
+        "Mar",
+    ]
+    assert [t.get_text() for t in timeline.select(".aic-chart-year")] == ["2025", "2026"]
     # Pictures without JavaScript or anything fetched from elsewhere.
     charts = soup.select_one(".aic-index-charts")
     assert charts.select("script, img, image, use, foreignObject") == []
+
+
+def test_a_company_without_dated_articles_gets_no_empty_timeline(build_site_at_url):
+    pages = {"posts/a.md": article("title: A\nstance: bullish\nsubject_company: Undated Inc")}
+    site = build_site_at_url(pages, strict=True)
+    charts = site.page("companies/undated-inc/").select(".aic-index-charts figure")
+    assert [figure["data-chart"] for figure in charts] == ["stances"]
 
 
 def test_stance_page_breaks_down_by_company(build_site_at_url):
@@ -460,3 +494,71 @@ def test_nav_option_joins_the_section_of_an_authors_folder(build_site_at_url):
     assert toggles.count("Companies") == 1
     menu = site.page("").select_one(".navbar-nav > li.dropdown:has(a[href='companies/'])")
     assert [a.get_text(strip=True) for a in menu.select(".dropdown-menu a")].count("NVIDIA") == 1
+
+
+def test_nav_option_files_an_authors_page_among_the_generated_ones(build_site_at_url):
+    """In an automatic nav, the author's companies/nvidia.md takes its place in the section
+    (overview first, then by name) instead of a folder section that puts it first."""
+    pages = {**POSTS, "companies/nvidia.md": "# NVIDIA, our way\n\nOur own page.\n"}
+    site = build_site_at_url(pages, {**REGISTRY, "index": {"nav": True}}, strict=True)
+    assert site.aborted is None, site.warnings
+    menu = site.page("").select_one(".navbar-nav > li.dropdown:has(a[href='companies/'])")
+    assert [a.get_text(strip=True) for a in menu.select(".dropdown-menu a")] == [
+        "Companies",
+        "AMD",
+        "Google",
+        "NVIDIA, our way",
+    ]
+    toggles = [t.get_text(strip=True) for t in site.page("").select(".navbar-nav .dropdown-toggle")]
+    assert toggles[-3:] == ["Topics", "Companies", "Stances"]
+
+
+def test_nav_option_leaves_no_omitted_page_report_for_an_authors_page(build_site_at_url):
+    """MkDocs reports pages missing from an explicit nav (a warning if the site asks); the
+    plugin adds the author's page to its section, so there is nothing to report."""
+    posts = ["posts/gpu.md", "posts/tpu.md", "posts/cuda.md", "posts/old.md", "posts/undated.md"]
+    extra = {
+        "nav": [{"Home": "index.md"}, {"Posts": posts}],
+        "validation": {"nav": {"omitted_files": "warn"}},
+    }
+    pages = {**POSTS, "companies/nvidia.md": "# NVIDIA, our way\n"}
+    site = build_site_at_url(pages, {**REGISTRY, "index": {"nav": True}}, strict=True, extra=extra)
+    assert site.aborted is None, site.warnings
+    links = [a["href"] for a in site.page("").select(".navbar a") if a.get("href")]
+    assert links.count("companies/nvidia/") == 1
+
+
+def test_nav_option_keeps_an_authors_page_where_their_nav_put_it(build_site_at_url):
+    posts = ["posts/gpu.md", "posts/tpu.md", "posts/cuda.md", "posts/old.md", "posts/undated.md"]
+    nav = [{"Home": "index.md"}, {"Our NVIDIA desk": "companies/nvidia.md"}, {"Posts": posts}]
+    pages = {**POSTS, "companies/nvidia.md": "# NVIDIA, our way\n"}
+    site = build_site_at_url(
+        pages, {**REGISTRY, "index": {"nav": True}}, strict=True, extra={"nav": nav}
+    )
+    assert site.aborted is None, site.warnings
+    top = [a.get_text(strip=True) for a in site.page("").select(".navbar-nav > li > a")]
+    assert top[:2] == ["Home", "Our NVIDIA desk"]
+    links = [a["href"] for a in site.page("").select(".navbar a:not([rel])") if a.get("href")]
+    assert links.count("companies/nvidia/") == 1
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        {"topics": {"prefix": "companies"}},
+        {"topics": {"prefix": "companies/topics/"}},
+        {"companies": {"prefix": "browse"}, "stances": {"prefix": "browse/stances"}},
+    ],
+)
+def test_kinds_sharing_a_folder_are_a_configuration_error(build_site_at_url, index):
+    """Otherwise a topic "NVIDIA" would silently replace the company NVIDIA's page."""
+    site = build_site_at_url(POSTS, {**REGISTRY, "index": index})
+    assert site.aborted is not None
+    assert any("overlap" in message for message in site.warnings), site.warnings
+
+
+def test_a_switched_off_kind_may_share_a_folder(build_site_at_url):
+    index = {"topics": {"prefix": "companies", "enabled": False}}
+    site = build_site_at_url(POSTS, {**REGISTRY, "index": index}, strict=True)
+    assert site.aborted is None, site.warnings
+    assert site.page("companies/nvidia/").select_one("h1").get_text() == "NVIDIA"

@@ -1,9 +1,12 @@
 """Chart geometry and the words that describe each chart."""
 
+import itertools
+
 from mkdocs_aicommentary.charts import (
     BAR_HEIGHT,
     COUNT_SPACE,
     LABEL_WIDTH,
+    TIMELINE_PLOT_HEIGHT,
     WIDTH,
     Bar,
     Month,
@@ -63,10 +66,58 @@ def test_timeline_marks_years_and_scales_columns():
     months = [Month(2025, 12, 1), Month(2026, 1, 2), Month(2026, 2, 0)]
     chart = timeline("months", "Per month", months, undated=1)
     assert [c.year_label for c in chart.columns] == ["2025", "2026", None]
-    assert [c.height for c in chart.columns] == [40.0, 80.0, 0.0]
-    assert chart.columns[1].y == 0.0
+    full = TIMELINE_PLOT_HEIGHT
+    assert [c.height for c in chart.columns] == [full / 2, full, 0.0]
+    assert [c.y + c.height for c in chart.columns] == [chart.axis_y] * 3
     assert chart.description == (
         "Articles per month, from December 2025 to February 2026. "
         "December 2025: 1 article; January 2026: 2 articles. "
         "1 article without a date not shown."
     )
+
+
+def test_every_month_says_its_count_in_words_and_wide_ones_in_numbers():
+    months = [Month(2025, 12, 1), Month(2026, 1, 12), Month(2026, 2, 0)]
+    chart = timeline("months", "Per month", months)
+    assert [c.title for c in chart.columns] == [
+        "December 2025: 1 article",
+        "January 2026: 12 articles",
+        "February 2026: 0 articles",
+    ]
+    assert [c.count_label for c in chart.columns] == ["1", "12", None]
+    assert all(c.count_y < c.y for c in chart.columns if c.count_label)
+
+
+def test_month_labels_as_names_initials_or_none_as_room_allows():
+    def labels(count):
+        months = [Month(2020 + i // 12, i % 12 + 1, 1) for i in range(count)]
+        return [c.month_label for c in timeline("m", "T", months).columns]
+
+    assert labels(3) == ["Jan", "Feb", "Mar"]
+    assert labels(24)[:4] == ["J", "F", "M", "A"]
+    assert set(labels(60)) == {None}
+
+
+def test_crowded_numbers_leave_only_the_peak_to_give_the_scale():
+    months = [Month(2020 + i // 12, i % 12 + 1, 3 if i in (10, 20) else 1) for i in range(60)]
+    chart = timeline("m", "T", months)
+    assert [(i, c.count_label) for i, c in enumerate(chart.columns) if c.count_label] == [(10, "3")]
+    assert all(
+        c.title.endswith("article" if c.month.count == 1 else "articles") for c in chart.columns
+    )
+
+
+def test_year_labels_keep_apart_on_long_timelines():
+    months = [Month(2000 + i // 12, i % 12 + 1, 1) for i in range(12 * 30)]
+    columns = timeline("m", "T", months).columns
+    labelled = [index for index, c in enumerate(columns) if c.year_label]
+    gaps = {(b - a) * WIDTH / len(months) for a, b in itertools.pairwise(labelled)}
+    assert min(gaps) >= 28
+    assert [columns[i].year_label for i in labelled][:3] == ["2000", "2005", "2010"]
+
+
+def test_first_year_label_gives_way_to_a_january_close_behind():
+    months = [Month(2025, 12, 1)] + [Month(2026 + i // 12, i % 12 + 1, 1) for i in range(40)]
+    columns = timeline("m", "T", months).columns
+    assert columns[0].year_label is None
+    assert columns[1].year_label == "2026"
