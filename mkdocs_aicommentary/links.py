@@ -71,9 +71,7 @@ class TermPages:
     def url(self, term: Term) -> str | None:
         if term not in self._known:
             prefix = self.prefixes.get(term.kind)
-            url = None
-            if prefix is not None and term.listed:
-                url = self.url_of_src(term_src_path(prefix, term.slug))
+            url = None if prefix is None else self.url_of_src(term_src_path(prefix, term.slug))
             self._known[term] = url
         return self._known[term]
 

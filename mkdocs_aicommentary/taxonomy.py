@@ -24,8 +24,6 @@ class Term:
     kind: str
     name: str
     slug: str
-    listed: bool = True
-    """False when only drafts use it: such a term gets no page, so nothing links to one."""
 
 
 class Taxonomy:
@@ -36,10 +34,8 @@ class Taxonomy:
         self._terms: dict[str, dict[str, Term]] = {}
         for kind in ("companies", "topics"):
             self._terms[kind] = _terms_of(kind, articles)
-        public_stances = {article.stance for article in articles if not article.draft}
         self._terms["stances"] = {
-            name_key(key): Term("stances", label, key, key in public_stances)
-            for key, label in stance_labels.items()
+            name_key(key): Term("stances", label, key) for key, label in stance_labels.items()
         }
 
     def term(self, kind: str, name: str) -> Term:
@@ -77,4 +73,4 @@ def _terms_of(kind: str, articles: list[Article]) -> dict[str, Term]:
     slugs |= assign_slugs(
         (display[key] for key in display if key not in public_keys), taken=slugs.values()
     )
-    return {key: Term(kind, name, slugs[name], key in public_keys) for key, name in display.items()}
+    return {key: Term(kind, name, slugs[name]) for key, name in display.items()}

@@ -42,5 +42,5 @@ def test_term_pages_know_disabled_kinds():
 
 
 def test_terms_without_a_page_get_no_link():
-    pages = TermPages({"topics": "topics"}, lambda src: page_url(src, True))
-    assert pages.url(Term("topics", "Secret", "secret", listed=False)) is None
+    pages = TermPages({"topics": "topics"}, lambda src: None)
+    assert pages.url(Term("topics", "Secret", "secret")) is None

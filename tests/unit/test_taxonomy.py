@@ -27,17 +27,3 @@ def test_stances_use_configured_labels_and_keys():
     taxonomy = Taxonomy([post("a", stance="bullish")], {"bullish": "Optimistic"})
     assert taxonomy.term("stances", "bullish").name == "Optimistic"
     assert taxonomy.names_of(post("a", stance="bullish"), "stances") == ("bullish",)
-
-
-def test_names_only_drafts_use_are_not_listed():
-    taxonomy = Taxonomy(
-        [
-            post("a", ["chips"], stance="bullish"),
-            post("b", ["secret"], draft=True, stance="bearish"),
-        ],
-        DEFAULT_STANCES,
-    )
-    assert taxonomy.term("topics", "chips").listed
-    assert not taxonomy.term("topics", "secret").listed
-    assert taxonomy.term("stances", "bullish").listed
-    assert not taxonomy.term("stances", "bearish").listed
