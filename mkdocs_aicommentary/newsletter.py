@@ -132,7 +132,7 @@ def check_url(url: object, option: str) -> str:
         raise NewsletterError(f"'{option}' must be an absolute https:// URL.")
     if url != url.strip() or any(ch.isspace() or ord(ch) < 32 for ch in url):
         raise NewsletterError(f"'{option}' must not contain spaces or line breaks: {url!r}.")
-    parts = urlsplit(url)
+    parts = _split(url, option)
     scheme = parts.scheme.lower()
     if scheme == "https" and parts.hostname:
         _no_credentials(parts, option, url)
@@ -153,6 +153,22 @@ def check_url(url: object, option: str) -> str:
     )
 
 
+def _split(url: str, option: str) -> SplitResult:
+    """``urlsplit``, with a malformed address as an error rather than a crash of the build.
+
+    ``urlsplit`` raises ``ValueError`` for a broken IPv6 host such as ``https://[::1/`` and
+    leaves a bad port (``:99999``, ``:http``) to be found by whoever reads ``.port``.
+    """
+    try:
+        parts = urlsplit(url)
+        _ = parts.port
+    except ValueError as error:
+        raise NewsletterError(
+            f"'{option}' is {url!r}, which is not a valid URL ({error})."
+        ) from None
+    return parts
+
+
 def _no_credentials(parts: SplitResult, option: str, url: str) -> None:
     if parts.username or parts.password:
         raise NewsletterError(f"'{option}' must not carry a user name or password: {url!r}.")
@@ -163,7 +179,7 @@ def check_link(url: object, option: str) -> str:
     if not isinstance(url, str) or not url.strip():
         raise NewsletterError(f"'{option}' must be a URL or a path inside the site.")
     url = url.strip()
-    parts = urlsplit(url)
+    parts = _split(url, option)
     if parts.scheme.lower() in ("http", "https") and parts.hostname:
         return url
     if parts.scheme or parts.netloc or any(ch.isspace() for ch in url):

@@ -376,6 +376,8 @@ def test_rebuild_does_not_repeat_block(build_site, tmp_path):
         ({"action": "javascript:alert(1)"}, "only https:// URLs are allowed, not javascript:"),
         ({"action": "http://example.com/s"}, "use https://"),
         ({"action": "/subscribe"}, "must be an absolute URL starting with https://"),
+        ({"action": "https://[::1/subscribe"}, "not a valid URL"),
+        ({"provider": "ghost", "site": "https://news.example.com:0x50/"}, "not a valid URL"),
         (
             {"provider": "mailchimp", "url": "https://acme.us1.list-manage.com/subscribe/post"},
             "both the 'u' and the 'id'",

@@ -53,6 +53,9 @@ def test_accepted_urls(url):
         ("https://user:pw@example.com/", "user name or password"),
         ("", "must be an absolute https:// URL"),
         (None, "must be an absolute https:// URL"),
+        ("https://[::1/subscribe", "not a valid URL"),
+        ("https://example.com:99999/subscribe", "not a valid URL"),
+        ("https://example.com:port/subscribe", "not a valid URL"),
     ],
 )
 def test_refused_urls(url, says):
@@ -66,6 +69,8 @@ def test_privacy_links():
     assert check_link("/privacy/", "privacy_url") == "/privacy/"
     with pytest.raises(NewsletterError, match="privacy_url"):
         check_link("javascript:alert(1)", "privacy_url")
+    with pytest.raises(NewsletterError, match="not a valid URL"):
+        check_link("https://[example.com/privacy", "privacy_url")
     assert privacy_target("privacy.md", True) == "privacy/"
     assert privacy_target("/legal/privacy.md#cookies", False) == "legal/privacy.html#cookies"
     assert privacy_target("https://example.com/p", True) == "https://example.com/p"
