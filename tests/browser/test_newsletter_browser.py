@@ -160,3 +160,28 @@ def test_note_follows_the_theme_not_the_os(build_site, browser, theme, muted):
             assert color == muted
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_bot_trap_is_off_screen_without_widening_the_page(build_site, browser, language):
+    """Off-screen on the side a page cannot scroll to: left in English, right in Arabic."""
+    from selenium.webdriver.common.by import By
+
+    site = build_site(
+        SHOWCASE_PAGES,
+        {"newsletter": {**SHOWCASE_NEWSLETTER, "action": "https://example.com/subscribe"}},
+        theme={**THEMES["material"], "language": language},
+    )
+    assert site.aborted is None, site.warnings
+    with serve_directory(site.site_dir) as base:
+        browser.get(base + ARTICLE)
+        direction = browser.execute_script("return getComputedStyle(document.body).direction")
+        assert direction == ("rtl" if language == "ar" else "ltr")
+        trap = browser.find_element(By.NAME, "aic_website")
+        left, right, viewport, scroll_width = browser.execute_script(
+            "const r = arguments[0].getBoundingClientRect(), e = document.scrollingElement;"
+            "return [r.left, r.right, e.clientWidth, e.scrollWidth];",
+            trap,
+        )
+        assert right <= 0 or left >= viewport, "the trap must be outside the page"
+        assert scroll_width == viewport, "the trap must not make the page scroll sideways"
