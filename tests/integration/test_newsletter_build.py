@@ -288,6 +288,62 @@ def test_index_pages_by_prefix(build_site):
     assert block(on, "") is None
 
 
+def _posts(count):
+    return {
+        f"posts/p{number}.md": article(
+            f"title: Post {number}\ndate: 2026-01-{number + 1:02d}\nstance: skeptical\n"
+            "subject_company: NVIDIA\ntopics: [chips]"
+        )
+        for number in range(count)
+    }
+
+
+def test_generated_index_pages_get_the_block_after_their_listing(build_site):
+    pages = {"index.md": "# Home\n\nNot a post.\n", **_posts(3)}
+    options = {"action": "https://example.com/s", "index_pages": True}
+    site = build_site(pages, {"newsletter": options, "index": {"per_page": 2}}, strict=True)
+    assert site.aborted is None, site.warnings
+    for url in (
+        "topics/",
+        "topics/chips/",
+        "topics/chips/page/2/",
+        "companies/nvidia/",
+        "stances/skeptical/",
+    ):
+        children = top_level(site, url)
+        assert "aic-newsletter" in children[-1]["class"], url
+        assert len(site.page(url).select("section.aic-newsletter")) == 1, url
+    listing = top_level(site, "topics/chips/")[-2]
+    assert "aic-index" in listing["class"]
+    assert block(site, "") is None
+
+
+def test_an_authors_index_page_opts_out_with_its_continuation_pages(build_site):
+    """``newsletter: false`` on companies/nvidia.md holds for page 2, 3... of its listing."""
+    pages = {
+        **_posts(5),
+        "companies/nvidia.md": (
+            "---\nnewsletter: false\n---\n# NVIDIA\n\nOur page.\n\n<!-- aicommentary:index -->\n"
+        ),
+        "topics/chips.md": "---\nnewsletter: true\n---\n# Chips\n\n<!-- aicommentary:index -->\n",
+    }
+    options = {"action": "https://example.com/s", "index_pages": True}
+    site = build_site(pages, {"newsletter": options, "index": {"per_page": 2}}, strict=True)
+    assert site.aborted is None, site.warnings
+    for url in ("companies/nvidia/", "companies/nvidia/page/2/", "companies/nvidia/page/3/"):
+        assert site.exists(url), url
+        assert block(site, url) is None, url
+    assert block(site, "stances/skeptical/page/2/") is not None
+
+    # And newsletter: true on page 1 brings the block to the listing's other pages.
+    options["index_pages"] = False
+    site = build_site(pages, {"newsletter": options, "index": {"per_page": 2}}, strict=True)
+    assert site.aborted is None, site.warnings
+    for url in ("topics/chips/", "topics/chips/page/2/", "topics/chips/page/3/"):
+        assert block(site, url) is not None, url
+    assert block(site, "stances/skeptical/page/2/") is None
+
+
 def test_articles_can_be_switched_off(build_site):
     site = build_with(
         build_site, {"action": "https://example.com/s", "articles": False, "pages": ["index.md"]}
