@@ -204,6 +204,18 @@ def privacy_target(url: str, use_directory_urls: bool) -> str:
     return path + hash_mark + fragment
 
 
+def privacy_source(url: str) -> str | None:
+    """The Markdown page a ``privacy_url`` such as ``legal/privacy.md#email`` names, if any.
+
+    The block is filled in after MkDocs has checked the page's links, so a caller that knows
+    the site's files checks this one.
+    """
+    if is_absolute(url):
+        return None
+    path = url.strip().lstrip("/").partition("#")[0]
+    return path if path.endswith(".md") else None
+
+
 # --- Providers --------------------------------------------------------------------------------
 
 

@@ -129,6 +129,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             if article.draft:
                 file.inclusion = InclusionLevel.DRAFT
 
+        self._check_privacy_page(files)
         taxonomy = Taxonomy(self.articles.values(), self.config.stances)
         sections = index_sections(self.config)
         self.renderer = Renderer(
@@ -147,6 +148,16 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             self.config.stances,
         )
         return files
+
+    def _check_privacy_page(self, files: Files) -> None:
+        url = self.config.newsletter.privacy_url if self.config.newsletter else None
+        source = newsletter.privacy_source(url) if self.signup is not None and url else None
+        file = files.get_file_from_path(source) if source else None
+        if source and (file is None or file.inclusion.is_excluded()):
+            log.warning(
+                f"newsletter: 'privacy_url' is {url!r}, but the site has no page {source}; "
+                f"write it, or give the path of your privacy page or its https:// URL."
+            )
 
     def _read_article(self, file: File, vocabulary: Vocabulary) -> Article | None:
         try:

@@ -167,6 +167,18 @@ def test_form_is_labelled_and_accessible(build_site):
     assert not section.form.has_attr("target")
 
 
+def test_privacy_link_to_a_missing_page_warns(build_site):
+    """The box is filled in after MkDocs checks links, so the plugin checks this one itself."""
+    options = {"action": "https://example.com/s", "privacy_url": "legal/privacy.md#email"}
+    site = build_site(PAGES, {"newsletter": options})
+    assert any(
+        "'privacy_url'" in warning and "legal/privacy.md" in warning for warning in site.warnings
+    ), site.warnings
+    assert block(site).select_one(".aic-newsletter-note a")["href"] == "../../legal/privacy/#email"
+    pages = {**PAGES, "legal/privacy.md": "# Privacy\n\n## Email\n\nWe keep your address.\n"}
+    assert build_with(build_site, options, pages).warnings == []
+
+
 def test_new_tab(build_site):
     site = build_with(build_site, {"action": "https://example.com/s", "new_tab": True})
     form = block(site).form
