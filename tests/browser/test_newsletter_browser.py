@@ -211,3 +211,43 @@ def test_bot_trap_is_off_screen_without_widening_the_page(build_site, browser, l
         )
         assert right <= 0 or left >= viewport, "the trap must be outside the page"
         assert scroll_width == viewport, "the trap must not make the page scroll sideways"
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs", "material"])
+def test_ghost_readers_without_javascript_get_a_button_to_the_signup_page(
+    build_site, browser, theme
+):
+    from selenium.webdriver.common.by import By
+
+    site = build_site(
+        SHOWCASE_PAGES,
+        {"newsletter": {**SHOWCASE_NEWSLETTER, "provider": "ghost", "site": "https://x.test"}},
+        theme=THEMES[theme],
+    )
+    assert site.aborted is None, site.warnings
+    with serve_directory(site.site_dir) as base, scripts(browser, enabled=False):
+        browser.get(base + ARTICLE)
+        link = browser.find_element(By.CSS_SELECTOR, ".aic-newsletter .aic-newsletter-fallback")
+        assert link.is_displayed()
+        assert link.get_attribute("href") == "https://x.test/#/portal/signup"
+        assert link.text == "Subscribe"
+        link_style, button_colour = browser.execute_script(
+            "const s = getComputedStyle(arguments[0]);"
+            "const probe = document.createElement('button');"
+            "probe.className = 'aic-newsletter-button';"
+            "arguments[0].closest('.aic-newsletter').append(probe);"
+            "const colour = getComputedStyle(probe).backgroundColor; probe.remove();"
+            "return [{bg: s.backgroundColor, line: s.textDecorationLine, display: s.display},"
+            " colour];",
+            link,
+        )
+        # It looks like the other providers' Subscribe button, not a stray underlined word.
+        assert link_style["bg"] == button_colour
+        assert link_style["line"] == "none"
+        assert link_style["display"] == "inline-block"
+        # Themes recolour hovered links (Material to its accent); this one keeps its text colour.
+        from selenium.webdriver.common.action_chains import ActionChains
+
+        colour = browser.execute_script("return getComputedStyle(arguments[0]).color", link)
+        ActionChains(browser).move_to_element(link).perform()
+        assert browser.execute_script("return getComputedStyle(arguments[0]).color", link) == colour
