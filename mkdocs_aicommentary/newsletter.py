@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import SplitResult, parse_qs, urlencode, urlsplit
@@ -204,16 +204,22 @@ def privacy_target(url: str, use_directory_urls: bool) -> str:
     return path + hash_mark + fragment
 
 
-def privacy_source(url: str) -> str | None:
-    """The Markdown page a ``privacy_url`` such as ``legal/privacy.md#email`` names, if any.
+def missing_privacy_page(url: str | None, is_page: Callable[[str], bool]) -> str | None:
+    """A warning when ``privacy_url`` names a Markdown page (``legal/privacy.md#email``) that
+    ``is_page`` says the site does not have; None otherwise.
 
-    The block is filled in after MkDocs has checked the page's links, so a caller that knows
-    the site's files checks this one.
+    The block is filled in after MkDocs has checked the page's links, so this one is checked
+    here, by whoever knows the site's files.
     """
-    if is_absolute(url):
+    if not url or is_absolute(url):
         return None
-    path = url.strip().lstrip("/").partition("#")[0]
-    return path if path.endswith(".md") else None
+    source = url.strip().lstrip("/").partition("#")[0]
+    if not source.endswith(".md") or is_page(source):
+        return None
+    return (
+        f"newsletter: 'privacy_url' is {url!r}, but the site has no page {source}; write it, "
+        f"or give the path of your privacy page or its https:// URL."
+    )
 
 
 # --- Providers --------------------------------------------------------------------------------

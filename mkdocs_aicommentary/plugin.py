@@ -129,7 +129,12 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             if article.draft:
                 file.inclusion = InclusionLevel.DRAFT
 
-        self._check_privacy_page(files)
+        if self.signup is not None and self.config.newsletter is not None:
+            problem = newsletter.missing_privacy_page(
+                self.config.newsletter.privacy_url, lambda src: _is_page(files, src)
+            )
+            if problem:
+                log.warning(problem)
         taxonomy = Taxonomy(self.articles.values(), self.config.stances)
         sections = index_sections(self.config)
         self.renderer = Renderer(
@@ -148,16 +153,6 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             self.config.stances,
         )
         return files
-
-    def _check_privacy_page(self, files: Files) -> None:
-        url = self.config.newsletter.privacy_url if self.config.newsletter else None
-        source = newsletter.privacy_source(url) if self.signup is not None and url else None
-        file = files.get_file_from_path(source) if source else None
-        if source and (file is None or file.inclusion.is_excluded()):
-            log.warning(
-                f"newsletter: 'privacy_url' is {url!r}, but the site has no page {source}; "
-                f"write it, or give the path of your privacy page or its https:// URL."
-            )
 
     def _read_article(self, file: File, vocabulary: Vocabulary) -> Article | None:
         try:
@@ -292,6 +287,11 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             )
         head = self.renderer.head(feeds, json_ld)
         return insert_into_head(output, head) if head else output
+
+
+def _is_page(files: Files, src_path: str) -> bool:
+    file = files.get_file_from_path(src_path)
+    return file is not None and not file.inclusion.is_excluded()
 
 
 def _front_matter(files: Files, src_path: str) -> Mapping[str, Any]:

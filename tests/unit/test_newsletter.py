@@ -9,6 +9,7 @@ from mkdocs_aicommentary.newsletter import (
     NewsletterError,
     check_link,
     check_url,
+    missing_privacy_page,
     page_wants_block,
     privacy_target,
     resolve_provider,
@@ -74,6 +75,17 @@ def test_privacy_links():
     assert privacy_target("privacy.md", True) == "privacy/"
     assert privacy_target("/legal/privacy.md#cookies", False) == "legal/privacy.html#cookies"
     assert privacy_target("https://example.com/p", True) == "https://example.com/p"
+
+
+def test_a_privacy_link_to_a_page_the_site_lacks_is_reported():
+    site = {"privacy.md"}.__contains__
+    assert missing_privacy_page("/privacy.md#email", site) is None
+    assert missing_privacy_page("https://example.com/privacy.md", site) is None
+    assert missing_privacy_page("/privacy/", site) is None  # a URL path: nothing to look up
+    assert missing_privacy_page(None, site) is None
+    problem = missing_privacy_page("legal/privacy.md#email", site)
+    assert problem is not None
+    assert "'privacy_url'" in problem and "no page legal/privacy.md" in problem
 
 
 # --- Providers --------------------------------------------------------------------------------
