@@ -96,6 +96,15 @@ class IndexPages:
     def extend_nav(self, nav: Navigation, files: Files) -> None:
         add_nav_sections(nav, files, nav_sections(self.plan, self.sections))
 
+    def first_page(self, src_path: str) -> str | None:
+        """The source of page 1 of the listing ``src_path`` continues; None on page 1 and on
+        every other page. Page 1 may be the author's own, whose front matter then speaks for
+        the whole listing (``newsletter: false``, say)."""
+        page = self.by_src.get(src_path)
+        if page is None or page.number == 1 or not page.page_srcs:
+            return None
+        return page.page_srcs[0]
+
     def content(self, src_path: str, renderer: Renderer) -> tuple[str, str] | None:
         """(listing HTML, charts HTML) for an index page, None for any other page.
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import SplitResult, parse_qs, urlencode, urlsplit
@@ -132,7 +132,7 @@ def check_url(url: object, option: str) -> str:
         raise NewsletterError(f"'{option}' must be an absolute https:// URL.")
     if url != url.strip() or any(ch.isspace() or ord(ch) < 32 for ch in url):
         raise NewsletterError(f"'{option}' must not contain spaces or line breaks: {url!r}.")
-    parts = urlsplit(url)
+    parts = _split(url, option)
     scheme = parts.scheme.lower()
     if scheme == "https" and parts.hostname:
         _no_credentials(parts, option, url)
@@ -153,6 +153,22 @@ def check_url(url: object, option: str) -> str:
     )
 
 
+def _split(url: str, option: str) -> SplitResult:
+    """``urlsplit``, with a malformed address as an error rather than a crash of the build.
+
+    ``urlsplit`` raises ``ValueError`` for a broken IPv6 host such as ``https://[::1/`` and
+    leaves a bad port (``:99999``, ``:http``) to be found by whoever reads ``.port``.
+    """
+    try:
+        parts = urlsplit(url)
+        _ = parts.port
+    except ValueError as error:
+        raise NewsletterError(
+            f"'{option}' is {url!r}, which is not a valid URL ({error})."
+        ) from None
+    return parts
+
+
 def _no_credentials(parts: SplitResult, option: str, url: str) -> None:
     if parts.username or parts.password:
         raise NewsletterError(f"'{option}' must not carry a user name or password: {url!r}.")
@@ -163,7 +179,7 @@ def check_link(url: object, option: str) -> str:
     if not isinstance(url, str) or not url.strip():
         raise NewsletterError(f"'{option}' must be a URL or a path inside the site.")
     url = url.strip()
-    parts = urlsplit(url)
+    parts = _split(url, option)
     if parts.scheme.lower() in ("http", "https") and parts.hostname:
         return url
     if parts.scheme or parts.netloc or any(ch.isspace() for ch in url):
@@ -186,6 +202,24 @@ def privacy_target(url: str, use_directory_urls: bool) -> str:
     if path.endswith(".md"):
         path = page_url(path, use_directory_urls)
     return path + hash_mark + fragment
+
+
+def missing_privacy_page(url: str | None, is_page: Callable[[str], bool]) -> str | None:
+    """A warning when ``privacy_url`` names a Markdown page (``legal/privacy.md#email``) that
+    ``is_page`` says the site does not have; None otherwise.
+
+    The block is filled in after MkDocs has checked the page's links, so this one is checked
+    here, by whoever knows the site's files.
+    """
+    if not url or is_absolute(url):
+        return None
+    source = url.strip().lstrip("/").partition("#")[0]
+    if not source.endswith(".md") or is_page(source):
+        return None
+    return (
+        f"newsletter: 'privacy_url' is {url!r}, but the site has no page {source}; write it, "
+        f"or give the path of your privacy page or its https:// URL."
+    )
 
 
 # --- Providers --------------------------------------------------------------------------------

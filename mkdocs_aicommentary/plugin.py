@@ -14,6 +14,8 @@ current build, and ``on_config`` makes that state anew so ``mkdocs serve`` rebui
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -127,6 +129,12 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             if article.draft:
                 file.inclusion = InclusionLevel.DRAFT
 
+        if self.signup is not None and self.config.newsletter is not None:
+            problem = newsletter.missing_privacy_page(
+                self.config.newsletter.privacy_url, lambda src: _is_page(files, src)
+            )
+            if problem:
+                log.warning(problem)
         taxonomy = Taxonomy(self.articles.values(), self.config.stances)
         sections = index_sections(self.config)
         self.renderer = Renderer(
@@ -206,7 +214,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             html,
             page,
             "newsletter",
-            self._signup_block(page),
+            self._signup_block(page, files),
             signup_options.get("placement", "end"),
             signup_options.get("paragraph", 3),
         )
@@ -220,13 +228,17 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             entries, page.url, options.heading, options.counterpoint_label
         )
 
-    def _signup_block(self, page: Page) -> str:
+    def _signup_block(self, page: Page, files: Files) -> str:
         options = self.config.newsletter
         if self.signup is None or self.renderer is None or options is None:
             return ""
+        meta = page.meta
+        first = self.index_pages.first_page(page.file.src_uri) if self.index_pages else None
+        if first is not None:  # Page 2, 3... of a listing: page 1's front matter decides.
+            meta = _front_matter(files, first)
         wanted, problem = newsletter.page_wants_block(
             page.file.src_uri,
-            page.meta,
+            meta,
             is_article=page.file.src_uri in self.articles,
             articles=options.articles,
             index_prefixes=[s.prefix for s in index_sections(self.config)]
@@ -234,7 +246,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             else (),
             patterns=options.pages,
         )
-        if problem:
+        if problem and first is None:  # Page 1 reports its own front matter.
             log.warning(problem)
         if not wanted:
             return ""
@@ -275,6 +287,20 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             )
         head = self.renderer.head(feeds, json_ld)
         return insert_into_head(output, head) if head else output
+
+
+def _is_page(files: Files, src_path: str) -> bool:
+    file = files.get_file_from_path(src_path)
+    return file is not None and not file.inclusion.is_excluded()
+
+
+def _front_matter(files: Files, src_path: str) -> Mapping[str, Any]:
+    """The front matter of another page; empty when it has none or cannot be read."""
+    file = files.get_file_from_path(src_path)
+    try:
+        return split_front_matter(src_path, file.content_string).meta if file else {}
+    except (OSError, UnicodeDecodeError):
+        return {}
 
 
 def _url_of_src(files: Files, src_path: str) -> str | None:

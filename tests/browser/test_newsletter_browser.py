@@ -8,6 +8,7 @@ is set (as ``.ci/run`` does), so CI cannot pass by skipping.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 
 import pytest
 from browser_support import (
@@ -36,7 +37,11 @@ def browser():
         yield driver
 
 
-def test_reader_subscribes_through_the_form(build_site, browser):
+@pytest.mark.parametrize(
+    ("theme", "javascript"), [("mkdocs", True), ("material", True), ("material", False)]
+)
+def test_reader_subscribes_through_the_form(build_site, browser, theme, javascript):
+    """With JavaScript off too: the form is plain HTML, whatever the theme's scripts do."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
@@ -54,10 +59,16 @@ def test_reader_subscribes_through_the_form(build_site, browser):
                 }
             },
             strict=True,
+            theme=THEMES[theme],
         )
         assert site.aborted is None, site.warnings
-        with serve_directory(site.site_dir) as base:
+        with serve_directory(site.site_dir) as base, scripts(browser, enabled=javascript):
             browser.get(base + ARTICLE)
+            ran = browser.execute_cdp_cmd(
+                "Runtime.evaluate", {"expression": "document.documentElement.className"}
+            )
+            if theme == "material":  # Material swaps "no-js" for "js" when its scripts run.
+                assert ("no-js" in ran["result"]["value"]) is not javascript
             section = browser.find_element(By.CSS_SELECTOR, "section.aic-newsletter")
             label = section.find_element(By.TAG_NAME, "label")
             email = browser.find_element(By.ID, label.get_attribute("for"))
@@ -75,7 +86,9 @@ def test_reader_subscribes_through_the_form(build_site, browser):
 
             # The browser itself refuses something that is not an address (no JavaScript).
             email.send_keys("not an address")
-            assert browser.execute_script("return arguments[0].checkValidity()", email) is False
+            section.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            assert not receiver.received.is_set()
+            assert browser.find_elements(By.CSS_SELECTOR, "input[type=email]:invalid")
             email.clear()
 
             email.send_keys(address)
@@ -91,6 +104,19 @@ def test_reader_subscribes_through_the_form(build_site, browser):
     assert submission.fields["list"] == ["ai-daily"]
     assert submission.fields["aic_website"] == [""]
     assert "Thanks for subscribing" in browser.page_source
+
+
+@contextmanager
+def scripts(browser, *, enabled: bool):
+    """Run the page's JavaScript, or not, as a reader who switched it off."""
+    if enabled:
+        yield
+        return
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        yield
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 
 
 @pytest.mark.parametrize("theme", list(THEMES))
@@ -160,3 +186,68 @@ def test_note_follows_the_theme_not_the_os(build_site, browser, theme, muted):
             assert color == muted
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_bot_trap_is_off_screen_without_widening_the_page(build_site, browser, language):
+    """Off-screen on the side a page cannot scroll to: left in English, right in Arabic."""
+    from selenium.webdriver.common.by import By
+
+    site = build_site(
+        SHOWCASE_PAGES,
+        {"newsletter": {**SHOWCASE_NEWSLETTER, "action": "https://example.com/subscribe"}},
+        theme={**THEMES["material"], "language": language},
+    )
+    assert site.aborted is None, site.warnings
+    with serve_directory(site.site_dir) as base:
+        browser.get(base + ARTICLE)
+        direction = browser.execute_script("return getComputedStyle(document.body).direction")
+        assert direction == ("rtl" if language == "ar" else "ltr")
+        trap = browser.find_element(By.NAME, "aic_website")
+        left, right, viewport, scroll_width = browser.execute_script(
+            "const r = arguments[0].getBoundingClientRect(), e = document.scrollingElement;"
+            "return [r.left, r.right, e.clientWidth, e.scrollWidth];",
+            trap,
+        )
+        assert right <= 0 or left >= viewport, "the trap must be outside the page"
+        assert scroll_width == viewport, "the trap must not make the page scroll sideways"
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs", "material"])
+def test_ghost_readers_without_javascript_get_a_button_to_the_signup_page(
+    build_site, browser, theme
+):
+    from selenium.webdriver.common.by import By
+
+    site = build_site(
+        SHOWCASE_PAGES,
+        {"newsletter": {**SHOWCASE_NEWSLETTER, "provider": "ghost", "site": "https://x.test"}},
+        theme=THEMES[theme],
+    )
+    assert site.aborted is None, site.warnings
+    with serve_directory(site.site_dir) as base, scripts(browser, enabled=False):
+        browser.get(base + ARTICLE)
+        link = browser.find_element(By.CSS_SELECTOR, ".aic-newsletter .aic-newsletter-fallback")
+        assert link.is_displayed()
+        assert link.get_attribute("href") == "https://x.test/#/portal/signup"
+        assert link.text == "Subscribe"
+        link_style, button_colour = browser.execute_script(
+            "const s = getComputedStyle(arguments[0]);"
+            "const probe = document.createElement('button');"
+            "probe.className = 'aic-newsletter-button';"
+            "arguments[0].closest('.aic-newsletter').append(probe);"
+            "const colour = getComputedStyle(probe).backgroundColor; probe.remove();"
+            "return [{bg: s.backgroundColor, line: s.textDecorationLine, display: s.display},"
+            " colour];",
+            link,
+        )
+        # It looks like the other providers' Subscribe button, not a stray underlined word.
+        assert link_style["bg"] == button_colour
+        assert link_style["line"] == "none"
+        assert link_style["display"] == "inline-block"
+        # Themes recolour hovered links (Material to its accent); this one keeps its text colour.
+        from selenium.webdriver.common.action_chains import ActionChains
+
+        colour = browser.execute_script("return getComputedStyle(arguments[0]).color", link)
+        ActionChains(browser).move_to_element(link).perform()
+        assert browser.execute_script("return getComputedStyle(arguments[0]).color", link) == colour

@@ -13,7 +13,7 @@ from mkdocs.config import load_config
 EXAMPLE = Path(__file__).resolve().parents[2] / "example_site"
 
 
-def test_example_site_builds_strict_with_a_header_on_every_post(tmp_path):
+def test_example_site_builds_strict_with_a_header_and_signup_on_every_post(tmp_path):
     shutil.copytree(EXAMPLE / "docs", tmp_path / "docs")
     shutil.copy(EXAMPLE / "mkdocs.yml", tmp_path / "mkdocs.yml")
     config = load_config(str(tmp_path / "mkdocs.yml"), strict=True)
@@ -29,8 +29,13 @@ def test_example_site_builds_strict_with_a_header_on_every_post(tmp_path):
             continue
         page = BeautifulSoup(built.read_text(), "html.parser")
         assert page.select_one(".aic-article-meta .aic-stance") is not None, post.name
+        # A signup block on every post, right after the "Read next" box.
+        [signup] = page.select("section.aic-newsletter")
+        assert signup.form["action"] == "https://example.com/subscribe", post.name
+        assert "aic-related" in signup.find_previous_sibling()["class"], post.name
     about = BeautifulSoup((tmp_path / "site" / "about" / "index.html").read_text(), "html.parser")
     assert about.select_one(".aic-article-meta") is None
+    assert about.select_one("section.aic-newsletter") is None
 
 
 def test_example_site_has_index_pages_with_charts_feeds_and_the_editors_page(tmp_path):

@@ -167,6 +167,18 @@ def test_form_is_labelled_and_accessible(build_site):
     assert not section.form.has_attr("target")
 
 
+def test_privacy_link_to_a_missing_page_warns(build_site):
+    """The box is filled in after MkDocs checks links, so the plugin checks this one itself."""
+    options = {"action": "https://example.com/s", "privacy_url": "legal/privacy.md#email"}
+    site = build_site(PAGES, {"newsletter": options})
+    assert any(
+        "'privacy_url'" in warning and "legal/privacy.md" in warning for warning in site.warnings
+    ), site.warnings
+    assert block(site).select_one(".aic-newsletter-note a")["href"] == "../../legal/privacy/#email"
+    pages = {**PAGES, "legal/privacy.md": "# Privacy\n\n## Email\n\nWe keep your address.\n"}
+    assert build_with(build_site, options, pages).warnings == []
+
+
 def test_new_tab(build_site):
     site = build_with(build_site, {"action": "https://example.com/s", "new_tab": True})
     form = block(site).form
@@ -288,6 +300,62 @@ def test_index_pages_by_prefix(build_site):
     assert block(on, "") is None
 
 
+def _posts(count):
+    return {
+        f"posts/p{number}.md": article(
+            f"title: Post {number}\ndate: 2026-01-{number + 1:02d}\nstance: skeptical\n"
+            "subject_company: NVIDIA\ntopics: [chips]"
+        )
+        for number in range(count)
+    }
+
+
+def test_generated_index_pages_get_the_block_after_their_listing(build_site):
+    pages = {"index.md": "# Home\n\nNot a post.\n", **_posts(3)}
+    options = {"action": "https://example.com/s", "index_pages": True}
+    site = build_site(pages, {"newsletter": options, "index": {"per_page": 2}}, strict=True)
+    assert site.aborted is None, site.warnings
+    for url in (
+        "topics/",
+        "topics/chips/",
+        "topics/chips/page/2/",
+        "companies/nvidia/",
+        "stances/skeptical/",
+    ):
+        children = top_level(site, url)
+        assert "aic-newsletter" in children[-1]["class"], url
+        assert len(site.page(url).select("section.aic-newsletter")) == 1, url
+    listing = top_level(site, "topics/chips/")[-2]
+    assert "aic-index" in listing["class"]
+    assert block(site, "") is None
+
+
+def test_an_authors_index_page_opts_out_with_its_continuation_pages(build_site):
+    """``newsletter: false`` on companies/nvidia.md holds for page 2, 3... of its listing."""
+    pages = {
+        **_posts(5),
+        "companies/nvidia.md": (
+            "---\nnewsletter: false\n---\n# NVIDIA\n\nOur page.\n\n<!-- aicommentary:index -->\n"
+        ),
+        "topics/chips.md": "---\nnewsletter: true\n---\n# Chips\n\n<!-- aicommentary:index -->\n",
+    }
+    options = {"action": "https://example.com/s", "index_pages": True}
+    site = build_site(pages, {"newsletter": options, "index": {"per_page": 2}}, strict=True)
+    assert site.aborted is None, site.warnings
+    for url in ("companies/nvidia/", "companies/nvidia/page/2/", "companies/nvidia/page/3/"):
+        assert site.exists(url), url
+        assert block(site, url) is None, url
+    assert block(site, "stances/skeptical/page/2/") is not None
+
+    # And newsletter: true on page 1 brings the block to the listing's other pages.
+    options["index_pages"] = False
+    site = build_site(pages, {"newsletter": options, "index": {"per_page": 2}}, strict=True)
+    assert site.aborted is None, site.warnings
+    for url in ("topics/chips/", "topics/chips/page/2/", "topics/chips/page/3/"):
+        assert block(site, url) is not None, url
+    assert block(site, "stances/skeptical/page/2/") is None
+
+
 def test_articles_can_be_switched_off(build_site):
     site = build_with(
         build_site, {"action": "https://example.com/s", "articles": False, "pages": ["index.md"]}
@@ -376,6 +444,8 @@ def test_rebuild_does_not_repeat_block(build_site, tmp_path):
         ({"action": "javascript:alert(1)"}, "only https:// URLs are allowed, not javascript:"),
         ({"action": "http://example.com/s"}, "use https://"),
         ({"action": "/subscribe"}, "must be an absolute URL starting with https://"),
+        ({"action": "https://[::1/subscribe"}, "not a valid URL"),
+        ({"provider": "ghost", "site": "https://news.example.com:0x50/"}, "not a valid URL"),
         (
             {"provider": "mailchimp", "url": "https://acme.us1.list-manage.com/subscribe/post"},
             "both the 'u' and the 'id'",

@@ -9,6 +9,7 @@ from mkdocs_aicommentary.newsletter import (
     NewsletterError,
     check_link,
     check_url,
+    missing_privacy_page,
     page_wants_block,
     privacy_target,
     resolve_provider,
@@ -53,6 +54,9 @@ def test_accepted_urls(url):
         ("https://user:pw@example.com/", "user name or password"),
         ("", "must be an absolute https:// URL"),
         (None, "must be an absolute https:// URL"),
+        ("https://[::1/subscribe", "not a valid URL"),
+        ("https://example.com:99999/subscribe", "not a valid URL"),
+        ("https://example.com:port/subscribe", "not a valid URL"),
     ],
 )
 def test_refused_urls(url, says):
@@ -66,9 +70,22 @@ def test_privacy_links():
     assert check_link("/privacy/", "privacy_url") == "/privacy/"
     with pytest.raises(NewsletterError, match="privacy_url"):
         check_link("javascript:alert(1)", "privacy_url")
+    with pytest.raises(NewsletterError, match="not a valid URL"):
+        check_link("https://[example.com/privacy", "privacy_url")
     assert privacy_target("privacy.md", True) == "privacy/"
     assert privacy_target("/legal/privacy.md#cookies", False) == "legal/privacy.html#cookies"
     assert privacy_target("https://example.com/p", True) == "https://example.com/p"
+
+
+def test_a_privacy_link_to_a_page_the_site_lacks_is_reported():
+    site = {"privacy.md"}.__contains__
+    assert missing_privacy_page("/privacy.md#email", site) is None
+    assert missing_privacy_page("https://example.com/privacy.md", site) is None
+    assert missing_privacy_page("/privacy/", site) is None  # a URL path: nothing to look up
+    assert missing_privacy_page(None, site) is None
+    problem = missing_privacy_page("legal/privacy.md#email", site)
+    assert problem is not None
+    assert "'privacy_url'" in problem and "no page legal/privacy.md" in problem
 
 
 # --- Providers --------------------------------------------------------------------------------
