@@ -161,7 +161,7 @@ class _OptionalSection(c.SubConfig[NewsletterConfig]):
     """``newsletter:`` left out (or empty) is None: no block and no warning."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(NewsletterConfig)
         self.default = None
 
     def run_validation(self, value: object) -> NewsletterConfig | None:  # type: ignore[override]

@@ -20,6 +20,7 @@ from mkdocs.structure.nav import Section as NavSection
 from mkdocs.structure.pages import Page
 
 from .articles import Article
+from .config import IndexConfig
 from .feeds import JSON_TYPE, RSS_TYPE, FeedLink, article_feed, json_feed, rss
 from .indexes import (
     FEED_KINDS,
@@ -64,7 +65,7 @@ class IndexPages:
         articles: Iterable[Article],
         taxonomy: Taxonomy,
         sections: Sequence[Section],
-        options: Mapping[str, object],
+        options: IndexConfig,
         stances: Mapping[str, str],
     ) -> IndexPages:
         """Plan every page, generate those the author did not write, and their feeds."""
@@ -79,17 +80,17 @@ class IndexPages:
             articles,
             taxonomy,
             sections,
-            per_page=options["per_page"],
+            per_page=options.per_page,
             author_page=author_page,
             stance_order=list(stances),
         )
         add_pages(files, config, index_plan)
-        if options["nav"]:
+        if options.nav:
             leave_nav_to_plugin(files, index_plan, sections)
         pages = cls(index_plan, sections, stances)
-        if options["feeds"] is not False:
+        if options.feeds is not False:
             pages.feed_links = _feeds_if_possible(
-                files, config, index_plan, sections, options["feed_items"], options["feeds"]
+                files, config, index_plan, sections, options.feed_items, options.feeds
             )
         return pages
 

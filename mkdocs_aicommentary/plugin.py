@@ -209,7 +209,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             html = insert_after_title(html, self.renderer.article_header(article, page.url))
         related = self._related_box(article, page)
         html = self._place_box(html, page, "related", related, self.config.related.placement)
-        signup_options = self.config.newsletter or {}
+        signup_options: Mapping[str, Any] = self.config.newsletter or {}
         return self._place_box(
             html,
             page,
@@ -232,7 +232,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         options = self.config.newsletter
         if self.signup is None or self.renderer is None or options is None:
             return ""
-        meta = page.meta
+        meta: Mapping[str, Any] = page.meta
         first = self.index_pages.first_page(page.file.src_uri) if self.index_pages else None
         if first is not None:  # Page 2, 3... of a listing: page 1's front matter decides.
             meta = _front_matter(files, first)

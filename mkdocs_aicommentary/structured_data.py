@@ -51,9 +51,9 @@ def article_data(
         about = []
         for name in article.companies:
             organization = {"@type": "Organization", "name": name}
-            url = company_url(name)
-            if url:
-                organization["url"] = url
+            website = company_url(name)
+            if website:
+                organization["url"] = website
             about.append(organization)
         data["about"] = about
     if article.topics:
