@@ -37,6 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import filterfalse
+from urllib.parse import unquote
 
 from .articles import Article, Problem
 from .slugs import name_key
@@ -275,7 +276,7 @@ def resolve_pins(articles: Iterable[Article]) -> tuple[dict[str, tuple[str, ...]
 
 
 def _pin_target(src_path: str, link: str, known: Mapping[str, Article]) -> str | None:
-    target = link.split("#", 1)[0].split("?", 1)[0].strip()
+    target = unquote(link.split("#", 1)[0].split("?", 1)[0].strip())  # %20 is a space.
     if not target or "://" in target:
         return None
     if target.startswith("/"):

@@ -377,6 +377,12 @@ class TestResolvePins:
         assert pins == {"posts/a.md": ("posts/b.md", "notes/c.md")}
         assert problems == []
 
+    def test_escaped_characters_are_read_as_markdown_links_read_them(self):
+        articles = [*self.site("my%20notes.md", "../posts/my%20notes.md"), post("my notes")]
+        pins, problems = resolve_pins(articles)
+        assert pins == {"posts/a.md": ("posts/my notes.md",)}
+        assert problems == []
+
     def test_a_path_from_the_docs_folder_also_works(self):
         pins, problems = resolve_pins(self.site("notes/c.md"))
         assert pins == {"posts/a.md": ("notes/c.md",)}
