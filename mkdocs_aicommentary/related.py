@@ -396,13 +396,13 @@ class RelatedIndex:
         Weights are ``(1 + ln count) * idf`` (words no other post uses have no idf); the
         ``terms`` best are kept, ties broken by the word.
         """
-        get = self.idf.get
+        get, table, size = self.idf.get, _SUBLINEAR, len(_SUBLINEAR)
         weighted = []
+        append = weighted.append
         for word, count in counts.items():
             idf = get(word)
             if idf:
-                sublinear = _SUBLINEAR[count] if count < len(_SUBLINEAR) else 1 + math.log(count)
-                weighted.append((sublinear * idf, word))
+                append(((table[count] if count < size else 1 + math.log(count)) * idf, word))
         kept = heapq.nlargest(self.options.terms, weighted)
         norm = math.sqrt(sum(weight * weight for weight, _ in kept)) or 1.0
         return {word: weight / norm for weight, word in kept}
@@ -425,7 +425,6 @@ class RelatedIndex:
         )
         beyond = 1 if own is not None else 0  # Past the article's own place in a list.
         scores: dict[int, float] = {}
-        get = scores.get
         peers: set[int] = set()
 
         company_keys, topic_keys = self.keys[article.src_path]
@@ -443,7 +442,10 @@ class RelatedIndex:
                     at = bisect_left(ids, position)
                     ids = ids[(at - reach if at > reach else 0) : at + reach + beyond]
                 for number in ids:
-                    scores[number] = get(number, 0.0) + gain
+                    if number in scores:
+                        scores[number] += gain
+                    else:
+                        scores[number] = gain
                 if company:
                     peers.update(ids)
 
@@ -464,7 +466,10 @@ class RelatedIndex:
                     low, high = (at - reach if at > reach else 0), at + reach + beyond
                     ids, values = ids[low:high], values[low:high]
                 for number, value in zip(ids, values, strict=True):
-                    scores[number] = get(number, 0.0) + factor * value
+                    if number in scores:
+                        scores[number] += factor * value
+                    else:
+                        scores[number] = factor * value
         if own is not None:
             scores.pop(own, None)
             peers.discard(own)
