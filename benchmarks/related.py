@@ -1,6 +1,7 @@
 """Time the related-articles ranking on N seeded synthetic posts.
 
     python benchmarks/related.py --articles 10000 [--repeat 3] [--profile] [--quality]
+        [--window 25]
 
 The posts imitate a commentary site: companies and topics drawn with a Zipf-like skew (a few
 names on many posts, most on few), one to three companies and two to five topics per post,
@@ -175,12 +176,15 @@ def main() -> None:
     parser.add_argument(
         "--quality", action="store_true", help="compare the boxes with an exhaustive search"
     )
+    parser.add_argument(
+        "--window", type=int, default=RelatedOptions().window, help="the related.window option"
+    )
     args = parser.parse_args()
 
     started = time.perf_counter()
     articles = synthetic_articles(args.articles, args.seed)
     made = time.perf_counter() - started
-    options = RelatedOptions()
+    options = RelatedOptions(window=args.window, text_window=max(1, args.window // 2))
     print(
         f"{args.articles:,} synthetic posts (made in {made:.1f} s); Python "
         f"{platform.python_version()} on {platform.machine()}"

@@ -29,14 +29,15 @@ import heapq
 import math
 import posixpath
 import re
+import string
 import sys
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import compress, filterfalse, islice, repeat
-from operator import add, mul, neg, sub, truediv
+from itertools import filterfalse
+from urllib.parse import unquote
 
 from .articles import Article, Problem
 from .slugs import name_key
@@ -60,21 +61,33 @@ SIMILAR_WORDING = 0.2
 """Text similarity (cosine) from which a result's reasons say "similar wording"."""
 
 _EPOCH = datetime(1970, 1, 1)
-_Posting = tuple[list[int], "list[float] | None", float, bool]
 _NO_DATE = -1e12  # Sorts undated posts first and keeps them out of the recency bonus.
+_SUBLINEAR = [0.0, *(1.0 + math.log(count) for count in range(1, 1024))]
+"""``1 + ln count``, looked up for the counts most words have."""
 
 # Markup removed before words are counted: code, comments, images and link targets, HTML
-# tags, attribute lists and template tags, URLs.
-_FENCED_CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.MULTILINE | re.DOTALL)
+# tags, attribute lists and template tags, URLs. Each pattern starts with a fixed character or
+# string, which the regular expression engine finds fast; "line starts with" is written as
+# "\n" (the text gets one in front), as ``^`` would make the engine try every position.
+_FENCED_CODE = re.compile(r"\n[ \t]*(```|~~~).*?\n[ \t]*\1[^\n]*", re.DOTALL)
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_LINK_TARGET = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|\]\[[^\]]*\]")
-_LINK_DEFINITION = re.compile(r"^[ \t]*\[[^\]]+\]:.*$", re.MULTILINE)
 _TAG = re.compile(r"<[^>\n]+>")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK_TARGET = re.compile(r"\](?:\([^)]*\)|\[[^\]]*\])")
+_LINK_DEFINITION = re.compile(r"\n[ \t]*\[[^\]]+\]:[^\n]*")
 _BRACES = re.compile(r"\{[:#.][^}\n]*\}|\{\{.*?\}\}|\{%.*?%\}")
-_URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
+_URL = re.compile(r"://\S*")  # The scheme before it stays, and is ignored as a word.
+_WWW = re.compile(r"www\.\S+")
 _WORD = re.compile(r"[^\W\d_][^\W_]{2,}")
-_ASCII_WORD = re.compile(r"[a-z][a-z0-9]{2,}")  # The same words, found faster in ASCII text.
+# ASCII prose is cut into words without a regular expression: every character but letters and
+# digits becomes a space and capitals become small, then the text is split on spaces.
+_ASCII_WORDS = str.maketrans(
+    {
+        **{chr(code): " " for code in range(128) if not chr(code).isalnum()},
+        **{letter: letter.lower() for letter in string.ascii_uppercase},
+    }
+)
 
 _STOP_WORDS = """
     about above after again against all also although among and another any are aren around
@@ -95,6 +108,11 @@ _STOP_WORDS = """
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split())
 """English words too common to say what a post is about (words under three letters never count)."""
+_ALNUM = string.ascii_lowercase + string.digits
+_IGNORED = (
+    STOP_WORDS | {"ftp", "http", "https"} | {*_ALNUM} | {a + b for a in _ALNUM for b in _ALNUM}
+)
+"""Stop words, URL schemes and every ASCII token under three characters, dropped in one look-up."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,34 +200,48 @@ class TextCache:
 def strip_markup(markdown: str) -> str:
     """The prose of a Markdown body: code, HTML, link targets and URLs removed.
 
-    Each pattern runs only when the text holds its tell-tale characters (``in`` is much
-    faster than a regular expression that finds nothing).
+    Each pattern runs only when the text holds its tell-tale character: looking for one
+    character is many times faster than a regular expression, or a search for two.
     """
     text = markdown
-    if "```" in text or "~~~" in text:
-        text = _FENCED_CODE.sub(" ", text)
+    if ("`" in text and "```" in text) or ("~" in text and "~~~" in text):
+        text = _FENCED_CODE.sub("\n", "\n" + text)[1:]
     if "`" in text:
         text = _INLINE_CODE.sub(" ", text)
     if "<" in text:
         text = _TAG.sub(" ", _COMMENT.sub(" ", text))
-    if "](" in text or "][" in text:
+    if "]" in text:
+        if "!" in text:
+            text = _IMAGE.sub(" ", text)
         text = _LINK_TARGET.sub(" ", text)
-    if "]:" in text:
-        text = _LINK_DEFINITION.sub(" ", text)
+        if "]" in text:  # Not every "]" ended a link: there may be a "[label]: url" line.
+            text = _LINK_DEFINITION.sub("\n", "\n" + text)[1:]
     if "{" in text:
         text = _BRACES.sub(" ", text)
-    if "://" in text or "www." in text:
+    if "/" in text:
         text = _URL.sub(" ", text)
+    if "www." in text:
+        text = _WWW.sub(" ", text)
     return text
 
 
 def tokenize(markdown: str) -> dict[str, int]:
-    """How often each word (three letters or more, not a stop word) occurs in the prose."""
-    prose = strip_markup(markdown).casefold()
-    words = (_ASCII_WORD if prose.isascii() else _WORD).findall(prose)
-    counts = Counter(filterfalse(STOP_WORDS.__contains__, words))
-    # One string object per word for the whole site, not one per post: less memory, and
-    # lookups that compare by identity.
+    """How often each word occurs in the prose: letters and digits, three characters or more,
+    not a stop word.
+
+    Prose in ASCII (most posts) is cut by ``str.translate`` and ``str.split``, a few times
+    faster than a regular expression; other text goes through one that knows all alphabets.
+    Numbers such as "2026" are counted here (in ASCII prose) and left out of the index's
+    vocabulary, which is cheaper than dropping them from every post.
+    """
+    prose = strip_markup(markdown)
+    if prose.isascii():
+        words = prose.translate(_ASCII_WORDS).split()
+    else:
+        words = _WORD.findall(prose.casefold())
+    counts = Counter(filterfalse(_IGNORED.__contains__, words))
+    # One string object per word for the whole site, not one per post: a third of the memory,
+    # and look-ups that compare by identity.
     return dict(zip(map(sys.intern, counts), counts.values(), strict=True))
 
 
@@ -244,7 +276,7 @@ def resolve_pins(articles: Iterable[Article]) -> tuple[dict[str, tuple[str, ...]
 
 
 def _pin_target(src_path: str, link: str, known: Mapping[str, Article]) -> str | None:
-    target = link.split("#", 1)[0].split("?", 1)[0].strip()
+    target = unquote(link.split("#", 1)[0].split("?", 1)[0].strip())  # %20 is a space.
     if not target or "://" in target:
         return None
     if target.startswith("/"):
@@ -307,8 +339,8 @@ class RelatedIndex:
             path: (tuple(key for key, _ in companies), tuple(key for key, _ in topics))
             for path, (companies, topics) in self.names.items()
         }
-        # Postings, ids in date order: company or topic key -> (ids, None, gain, is a company),
-        # where gain is what sharing it adds to a score (its weight times its rarity).
+        # Postings, ids in date order: company or topic key -> (ids, gain), where gain is what
+        # sharing it adds to a score (its weight times its rarity).
         by_company: dict[str, list[int]] = {}
         by_topic: dict[str, list[int]] = {}
         for number, article in enumerate(public):
@@ -321,15 +353,13 @@ class RelatedIndex:
         scale = math.log1p(total / 2) if total else 1.0
         weights = options.weights
 
-        def posting(ids: list[int], weight: float, company: bool) -> _Posting:
-            return (ids, None, weight * math.log1p(total / len(ids)) / scale, company)
+        def posting(ids: list[int], weight: float) -> tuple[list[int], float]:
+            return (ids, weight * math.log1p(total / len(ids)) / scale)
 
         # Kept with a weight of 0 too: a shared company still picks the counterpoint.
-        self.by_company = {
-            key: posting(ids, weights.companies, True) for key, ids in by_company.items()
-        }
+        self.by_company = {key: posting(ids, weights.companies) for key, ids in by_company.items()}
         self.by_topic = {
-            key: posting(ids, weights.topics, False)
+            key: posting(ids, weights.topics)
             for key, ids in by_topic.items()
             if weights.topics and len(ids) <= too_common
         }
@@ -344,7 +374,11 @@ class RelatedIndex:
         frequency: Counter[str] = Counter()
         for article in public:
             frequency.update(counts[article.src_path].keys())
-        self.idf = {word: math.log(total / df) for word, df in frequency.items() if 1 < df < total}
+        self.idf = {
+            word: math.log(total / df)
+            for word, df in frequency.items()
+            if 1 < df < total and not word[0].isdigit()  # Numbers ("2026", "3x") are no words.
+        }
         self.vectors = {
             article.src_path: self._vector(counts[article.src_path]) for article in articles
         }
@@ -359,16 +393,17 @@ class RelatedIndex:
     def _vector(self, counts: Mapping[str, int]) -> dict[str, float]:
         """The post's distinctive words with unit-length TF-IDF weights (sublinear counts).
 
-        Weights are ``(1 + ln count) * idf`` (0 for a word no other post shares), computed in C
-        with ``map``; the ``terms`` best are kept, ties broken by the word.
+        Weights are ``(1 + ln count) * idf`` (words no other post uses have no idf); the
+        ``terms`` best are kept, ties broken by the word.
         """
-        size = self.options.terms
-        sublinear = map(add, repeat(1.0), map(math.log, counts.values()))
-        weights = list(map(mul, sublinear, map(self.idf.get, counts, repeat(0.0))))
-        lowest = heapq.nlargest(size, weights)[-1:] or [0.0]
-        cut = max(lowest[0], 1e-12)
-        pairs = zip(weights, counts, strict=True)
-        kept = sorted(compress(pairs, map(cut.__le__, weights)), reverse=True)[:size]
+        get, table, size = self.idf.get, _SUBLINEAR, len(_SUBLINEAR)
+        weighted = []
+        append = weighted.append
+        for word, count in counts.items():
+            idf = get(word)
+            if idf:
+                append(((table[count] if count < size else 1 + math.log(count)) * idf, word))
+        kept = heapq.nlargest(self.options.terms, weighted)
         norm = math.sqrt(sum(weight * weight for weight, _ in kept)) or 1.0
         return {word: weight / norm for weight, word in kept}
 
@@ -378,7 +413,8 @@ class RelatedIndex:
         Only the posts in the article's own postings are visited; in a posting list longer than
         ``2 * window + 1``, only the ``window`` posts on either side of the article's place in
         date order. Whether two posts meet in a list depends only on how far apart they are in
-        it, so a score is the same seen from either post.
+        it, so a score is the same seen from either post. (Plain loops: on Python 3.11 they
+        beat chains of ``map`` and ``zip`` here.)
         """
         own = self.id_of.get(article.src_path)
         # A draft is not in the postings; it is placed where it would sort, between two ids.
@@ -387,36 +423,53 @@ class RelatedIndex:
             if own is not None
             else bisect_left(self.order, (_days(article), article.src_path)) - 0.5
         )
+        beyond = 1 if own is not None else 0  # Past the article's own place in a list.
         scores: dict[int, float] = {}
-        get, update = scores.get, scores.update
         peers: set[int] = set()
 
-        # (ids, values or None, factor, is a company list, reach) for every list the article
-        # is in, but a list of the article alone.
         company_keys, topic_keys = self.keys[article.src_path]
-        companies, topics, words = self.by_company, self.by_topic, self.by_word
-        reach, text_reach = self.options.window, self.options.text_window
-        lists = [(*companies[key], reach) for key in company_keys if key in companies]
-        lists += [(*topics[key], reach) for key in topic_keys if key in topics]
+        reach = self.options.window
+        for keys, postings, company in (
+            (company_keys, self.by_company, True),
+            (topic_keys, self.by_topic, False),
+        ):
+            for key in keys:
+                entry = postings.get(key)
+                if entry is None:
+                    continue
+                ids, gain = entry
+                if len(ids) > 2 * reach + 1:
+                    at = bisect_left(ids, position)
+                    ids = ids[(at - reach if at > reach else 0) : at + reach + beyond]
+                for number in ids:
+                    if number in scores:
+                        scores[number] += gain
+                    else:
+                        scores[number] = gain
+                if company:
+                    peers.update(ids)
+
         text = self.options.weights.text
         if text:
+            reach = self.options.text_window
+            words = self.by_word
             for word, weight in self.vectors[article.src_path].items():
                 entry = words.get(word)
-                if entry is not None and (len(entry[0]) > 1 or own is None):
-                    lists.append((entry[0], entry[1], text * weight, False, text_reach))
-        beyond = 1 if own is not None else 0  # Past the article's own place in a list.
-        for ids, values, factor, company, reach in lists:
-            if len(ids) > 2 * reach + 1:
-                at = bisect_left(ids, position)
-                low, high = (at - reach if at > reach else 0), at + reach + beyond
-                ids = ids[low:high]
-                if values is not None:
-                    values = values[low:high]
-            # scores[id] += factor * value for every id, looped in C.
-            gains = repeat(factor) if values is None else map(mul, values, repeat(factor))
-            update(zip(ids, map(add, map(get, ids, repeat(0.0)), gains), strict=False))
-            if company:
-                peers.update(ids)
+                if entry is None:
+                    continue
+                ids, values = entry
+                if len(ids) < 2 and own is not None:
+                    continue  # Only the article itself uses the word.
+                factor = text * weight
+                if len(ids) > 2 * reach + 1:
+                    at = bisect_left(ids, position)
+                    low, high = (at - reach if at > reach else 0), at + reach + beyond
+                    ids, values = ids[low:high], values[low:high]
+                for number, value in zip(ids, values, strict=True):
+                    if number in scores:
+                        scores[number] += factor * value
+                    else:
+                        scores[number] = factor * value
         if own is not None:
             scores.pop(own, None)
             peers.discard(own)
@@ -437,16 +490,16 @@ class RelatedIndex:
         free = max(0, options.count - len(pinned))
         days = _days(article)
 
-        counterpoint: list[tuple[float, float, int]] = []
-        if options.counterpoint and free >= 2 and article.stance in self.other_stances:
-            codes = self.stance_codes
-            others = self.other_stances[article.stance].__contains__
-            opposed = list(compress(peers, map(others, map(codes.__getitem__, peers))))
-            counterpoint = self._best_one(scores, opposed, days)
+        other_side = None
         best = self._best(scores, free, days)
-        other_side = counterpoint[0][2] if counterpoint else None
-        if counterpoint and all(number != other_side for _, _, number in best):
-            best = [*best[: free - 1], *counterpoint]  # It takes the last slot.
+        if options.counterpoint and free >= 2 and article.stance in self.other_stances:
+            codes, others = self.stance_codes, self.other_stances[article.stance]
+            opposed = {number: scores[number] for number in peers if codes[number] in others}
+            counterpoint = self._best(opposed, 1, days)
+            if counterpoint:
+                other_side = counterpoint[0][2]
+                if all(number != other_side for _, _, number in best):
+                    best = [*best[: free - 1], *counterpoint]  # It takes the last slot.
 
         entries = [self._entry(article, number, 0.0, pinned=True) for number in pinned]
         entries += [
@@ -456,59 +509,49 @@ class RelatedIndex:
         return tuple(entries)
 
     def _best(
-        self, scores: dict[int, float], count: int, days: float
+        self, among: Mapping[int, float], count: int, days: float
     ) -> list[tuple[float, float, int]]:
-        """The ``count`` best posts among those whose similarity reaches min_score, best first,
-        as (score with recency bonus, minus days apart, id); see ``_with_bonus``.
+        """The ``count`` best posts of ``among`` (id -> similarity) whose similarity reaches
+        min_score, best first, as (similarity + recency bonus, minus days apart, id).
+
+        The bonus is ``recency / (1 + days apart / RECENCY_DAYS)``; sorting these tuples puts
+        the best first, and on equal scores the nearer date, then the newer post (higher id).
+        An undated post is 1e12 days from everything, so it gets no bonus.
 
         The ``count`` most similar posts reach, with their bonus, at least some score ``floor``;
         a post more than the bonus's weight below ``floor`` cannot take the place of any of
         them, so only the posts above that line need their bonus worked out.
         """
         minimum = self.options.min_score
-        values = scores.values()
-        top = heapq.nlargest(count, values) if count > 0 else []
-        if not top or top[0] < minimum:
+        if count <= 0 or not among:
             return []
-        floor = minimum
-        if len(top) == count and top[-1] >= minimum:
-            leaders = list(islice(compress(scores, map(top[-1].__le__, values)), count))
-            floor = min(score for score, _, _ in self._with_bonus(scores, leaders, days))
-        cut = max(minimum, floor - self.options.weights.recency - 1e-9)
-        near = list(compress(scores, map(cut.__le__, values)))
-        return heapq.nlargest(count, self._with_bonus(scores, near, days))
-
-    def _best_one(
-        self, scores: Mapping[int, float], ids: list[int], days: float
-    ) -> list[tuple[float, float, int]]:
-        """``_best`` for one post among ``ids`` (all of them candidates)."""
-        if not ids:
+        top = heapq.nlargest(count, among.values()) if count > 1 else [max(among.values())]
+        if top[0] < minimum:
             return []
-        values = list(map(scores.__getitem__, ids))
-        top = max(values)
-        if top < self.options.min_score:
-            return []
-        cut = max(self.options.min_score, top - self.options.weights.recency - 1e-9)
-        near = list(compress(ids, map(cut.__le__, values)))
-        return [max(self._with_bonus(scores, near, days))]
-
-    def _with_bonus(
-        self, scores: Mapping[int, float], ids: list[int], days: float
-    ) -> Iterable[tuple[float, float, int]]:
-        """(similarity + recency bonus, minus days apart, id) for each id, worked out in C.
-
-        The bonus is ``recency / (1 + days apart / RECENCY_DAYS)``; sorting these tuples puts
-        the best first, and on equal scores the nearer date, then the newer post (higher id).
-        An undated post is 1e12 days from everything, so it gets no bonus.
-        """
-        similarity = map(scores.__getitem__, ids)
         recency = self.options.weights.recency
         if days == _NO_DATE or not recency:
-            return zip(similarity, repeat(0.0), ids, strict=False)
-        apart = list(map(abs, map(sub, map(self.days.__getitem__, ids), repeat(days))))
-        scaled = map(add, repeat(1.0), map(truediv, apart, repeat(RECENCY_DAYS)))
-        bonus = map(truediv, repeat(recency), scaled)
-        return zip(map(add, similarity, bonus), map(neg, apart), ids, strict=True)
+            cut = max(minimum, top[-1]) if len(top) == count else minimum
+            return heapq.nlargest(
+                count, [(score, 0.0, number) for number, score in among.items() if score >= cut]
+            )
+        cut, kth, found = minimum, top[-1], 0
+        all_days = self.days
+        if len(top) == count and kth >= minimum:
+            floor = math.inf
+            for number, score in among.items():
+                if score >= kth:
+                    apart = abs(all_days[number] - days)
+                    floor = min(floor, score + recency / (1.0 + apart / RECENCY_DAYS))
+                    found += 1
+                    if found == count:
+                        break
+            cut = max(minimum, floor - recency - 1e-9)
+        ranked = []
+        for number, score in among.items():
+            if score >= cut:
+                apart = abs(all_days[number] - days)
+                ranked.append((score + recency / (1.0 + apart / RECENCY_DAYS), -apart, number))
+        return heapq.nlargest(count, ranked)
 
     def _entry(
         self,
@@ -522,14 +565,18 @@ class RelatedIndex:
         other = self.public[number]
         my_companies, my_topics = self.names[article.src_path]
         their_companies, their_topics = self.keys[other.src_path]
-        mine, theirs = self.vectors[article.src_path], self.vectors[other.src_path]
-        cosine = sum(map(mul, mine.values(), map(theirs.get, mine, repeat(0.0))))
+        theirs = self.vectors[other.src_path]
+        cosine = 0.0
+        for word, weight in self.vectors[article.src_path].items():
+            if word in theirs:
+                cosine += weight * theirs[word]
+        counted = self.by_topic
         return Related(
             article=other,
             score=score,
-            companies=tuple(name for key, name in my_companies if key in their_companies),
+            companies=tuple([name for key, name in my_companies if key in their_companies]),
             topics=tuple(
-                name for key, name in my_topics if key in their_topics and key in self.by_topic
+                [name for key, name in my_topics if key in their_topics and key in counted]
             ),
             similar_text=cosine >= SIMILAR_WORDING,
             pinned=pinned,

@@ -57,3 +57,47 @@ def test_example_site_has_index_pages_with_charts_feeds_and_the_editors_page(tmp
     for overview in ("companies", "topics", "stances"):
         assert page(overview).select(".aic-index-term"), overview
     assert page("").select_one('nav a[href="companies/"]') is not None
+
+
+def test_example_site_shows_sensible_related_boxes(tmp_path):
+    shutil.copytree(EXAMPLE / "docs", tmp_path / "docs")
+    shutil.copy(EXAMPLE / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))
+    site = tmp_path / "site"
+
+    def box(stem: str) -> list[tuple[str, list[str], str]]:
+        page = BeautifulSoup((site / "posts" / stem / "index.html").read_text(), "html.parser")
+        aside = page.select_one("aside.aic-related")
+        assert aside is not None, stem
+        return [
+            (
+                item.select_one(".aic-related-title")["href"],
+                item["class"],
+                item.select_one(".aic-related-reason").text,
+            )
+            for item in aside.select(".aic-related-item")
+        ]
+
+    posts = sorted((EXAMPLE / "docs" / "posts").glob("*.md"))
+    public = [p.stem for p in posts if "draft: true" not in p.read_text()]
+    for stem in public:
+        entries = box(stem)
+        assert 1 <= len(entries) <= 4
+        assert all(href.startswith("../") and stem not in href for href, _, _ in entries)
+        assert all(
+            reason.startswith(("Also on ", "Similar wording", "Chosen by"))
+            for *_, reason in entries
+        )
+        assert "mistral-sovereign-ai" not in str(entries)  # A draft.
+    # The two Meta posts disagree and say so; the author's pin comes first.
+    for stem, other in [
+        ("meta-open-weights-pays", "meta-open-weights-limits"),
+        ("meta-open-weights-limits", "meta-open-weights-pays"),
+    ]:
+        href, classes, reason = box(stem)[0]
+        assert href == f"../{other}/" and "aic-related-counterpoint" in classes
+        assert reason.startswith("Also on Meta")
+    href, classes, _ = box("europe-ai-rulebook")[0]
+    assert href == "../meta-open-weights-limits/" and "aic-related-pinned" in classes
+    # NVIDIA posts read next to each other.
+    assert "../custom-silicon-gpu-margin/" in [href for href, _, _ in box("accelerator-moat")]

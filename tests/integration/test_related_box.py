@@ -194,7 +194,10 @@ def test_pins_come_first_and_bad_pins_warn_with_file_and_path(build_site):
     assert site.aborted is None
     box = box_of(site, "posts/supply/")
     assert entries(box)[0] == ("../sourdough/", "A loaf a day")
-    assert "aic-related-pinned" in box.select_one(".aic-related-item")["class"]
+    first = box.select_one(".aic-related-item")
+    assert "aic-related-pinned" in first["class"]
+    # Nothing in common with the page: the reason is the author's choice.
+    assert first.select_one(".aic-related-reason").text == "Chosen by the author"
     problems = [message for message in site.warnings if "'related'" in message]
     assert len(problems) == 2
     assert "posts/supply.md" in problems[0] and "'../essays/missing.md'" in problems[0]

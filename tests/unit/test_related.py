@@ -331,6 +331,32 @@ invisible_code = 1
     assert tokenize("Künstliche Intelligenz, künstliche") == {"künstliche": 2, "intelligenz": 1}
 
 
+def test_words_keep_their_digits_but_numbers_are_no_words():
+    counts = tokenize("The H100 and GPT4o, in 2026; see https://a.example and http://b.example.")
+    assert counts["h100"] == 1 and counts["gpt4o"] == 1
+    for hidden in ("https", "http", "example", "the", "and"):
+        assert hidden not in counts
+    # Posts that share only numbers are not alike in wording: numbers never become terms.
+    filler = [post(f"f{n}", n, body=f"Gardening tomatoes {n} beans") for n in range(4)]
+    articles = [post("a", body="Revenue 2026 31337 forecast"), post("b", body="Rain 2026 31337")]
+    index = RelatedIndex([*articles, *filler])
+    assert "2026" not in index.idf and "31337" not in index.idf
+    assert "posts/a.md" not in rank([*articles, *filler])
+
+
+def test_markup_is_removed_wherever_it_starts():
+    body = (
+        "```\nhiddencode\n```\nIntro words.\n  ~~~python\nhiddentilde\n  ~~~\n"
+        "[label]: https://hidden.example/definition\n"
+        "An ![hiddenalt](hiddenimage.png) and [shown text][label] and www.hidden.org/x.\n"
+        "Unclosed\n```\nshowncode"
+    )
+    counts = tokenize(body)
+    assert {"intro", "words", "shown", "text", "unclosed", "showncode"} <= counts.keys()
+    assert not any(word.startswith("hidden") for word in counts), counts
+    assert "label" not in counts and "definition" not in counts
+
+
 def test_strip_markup_keeps_link_text():
     assert "Read the paper" in strip_markup("[Read the paper](paper.pdf){: .button }")
     assert "paper.pdf" not in strip_markup("[Read the paper](paper.pdf)")
@@ -349,6 +375,12 @@ class TestResolvePins:
     def test_links_resolve_like_markdown_links(self):
         pins, problems = resolve_pins(self.site("b.md", "../notes/c.md#part", "/posts/b.md"))
         assert pins == {"posts/a.md": ("posts/b.md", "notes/c.md")}
+        assert problems == []
+
+    def test_escaped_characters_are_read_as_markdown_links_read_them(self):
+        articles = [*self.site("my%20notes.md", "../posts/my%20notes.md"), post("my notes")]
+        pins, problems = resolve_pins(articles)
+        assert pins == {"posts/a.md": ("posts/my notes.md",)}
         assert problems == []
 
     def test_a_path_from_the_docs_folder_also_works(self):
