@@ -32,6 +32,7 @@ test: $(VENV)/.test
 	$(BIN)/pytest -m "not browser"
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test-browser: $(VENV)/.test
 	$(BIN)/pytest -m browser
@@ -43,6 +44,7 @@ screenshots: $(VENV)/.test
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(VENV)/.test
 	$(BIN)/ruff format .

@@ -110,7 +110,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         config.markdown_extensions[:] = [
             ext for ext in config.markdown_extensions if not isinstance(ext, HtmlInserter)
         ]
-        config.markdown_extensions.append(self.inserter)  # type: ignore[arg-type]
+        config.markdown_extensions.append(self.inserter)
         return config
 
     @event_priority(50)  # Before other plugins' on_files, so they see drafts already excluded.

@@ -259,7 +259,7 @@ def resolve_pins(articles: Iterable[Article]) -> tuple[dict[str, tuple[str, ...]
         for link in article.related_pins:
             path = _pin_target(article.src_path, link, by_path)
             target = by_path.get(path) if path else None
-            if target is None:
+            if path is None or target is None:
                 expected = "no post exists at that path; link to a post's .md file"
             elif target.draft:
                 expected = f"{path} is a draft, and drafts are never linked"
@@ -397,7 +397,7 @@ class RelatedIndex:
         ``terms`` best are kept, ties broken by the word.
         """
         get, table, size = self.idf.get, _SUBLINEAR, len(_SUBLINEAR)
-        weighted = []
+        weighted: list[tuple[float, str]] = []
         append = weighted.append
         for word, count in counts.items():
             idf = get(word)
@@ -454,10 +454,10 @@ class RelatedIndex:
             reach = self.options.text_window
             words = self.by_word
             for word, weight in self.vectors[article.src_path].items():
-                entry = words.get(word)
-                if entry is None:
+                posting = words.get(word)
+                if posting is None:
                     continue
-                ids, values = entry
+                ids, values = posting
                 if len(ids) < 2 and own is not None:
                     continue  # Only the article itself uses the word.
                 factor = text * weight
