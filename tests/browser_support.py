@@ -30,6 +30,17 @@ def browser_missing() -> str | None:
     return None
 
 
+def require_browser() -> None:
+    """Skip without the browser; fail instead where CI asks for it (AIC_REQUIRE_BROWSER=1)."""
+    import pytest
+
+    missing = browser_missing()
+    if missing:
+        if os.environ.get("AIC_REQUIRE_BROWSER"):
+            pytest.fail(missing)
+        pytest.skip(missing)
+
+
 @contextmanager
 def chromium(width: int = 1000, height: int = 1000) -> Iterator[object]:
     """A headless Chromium with a fresh profile, closed (and its profile removed) afterwards."""

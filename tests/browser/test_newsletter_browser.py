@@ -7,7 +7,6 @@ is set (as ``.ci/run`` does), so CI cannot pass by skipping.
 
 from __future__ import annotations
 
-import os
 from contextlib import contextmanager
 
 import pytest
@@ -15,8 +14,8 @@ from browser_support import (
     SHOWCASE_NEWSLETTER,
     SHOWCASE_PAGES,
     THEMES,
-    browser_missing,
     chromium,
+    require_browser,
     serve_directory,
     signup_receiver,
 )
@@ -28,11 +27,7 @@ ARTICLE = "posts/open-weights/"
 
 @pytest.fixture(scope="module")
 def browser():
-    missing = browser_missing()
-    if missing:
-        if os.environ.get("AIC_REQUIRE_BROWSER"):
-            pytest.fail(missing)
-        pytest.skip(missing)
+    require_browser()
     with chromium() as driver:
         yield driver
 

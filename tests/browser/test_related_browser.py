@@ -6,10 +6,8 @@ the tests need.
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from browser_support import THEMES, browser_missing, chromium, serve_directory
+from browser_support import THEMES, chromium, require_browser, serve_directory
 from helpers import article
 
 pytestmark = pytest.mark.browser
@@ -49,11 +47,7 @@ def pages() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def browser():
-    missing = browser_missing()
-    if missing:
-        if os.environ.get("AIC_REQUIRE_BROWSER"):
-            pytest.fail(missing)
-        pytest.skip(missing)
+    require_browser()
     with chromium(width=1000, height=1400) as driver:
         yield driver
 
