@@ -18,6 +18,8 @@ from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, Thread
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 CHROMIUM = os.environ.get("AIC_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("AIC_CHROMEDRIVER", "/usr/bin/chromedriver")
 
@@ -32,8 +34,6 @@ def browser_missing() -> str | None:
 
 def require_browser() -> None:
     """Skip without the browser; fail instead where CI asks for it (AIC_REQUIRE_BROWSER=1)."""
-    import pytest
-
     missing = browser_missing()
     if missing:
         if os.environ.get("AIC_REQUIRE_BROWSER"):
