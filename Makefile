@@ -1,4 +1,4 @@
-# Two commands do all the set-up on a fresh machine with Python 3.11+ and make:
+# Two commands do all the set-up on a fresh machine with Python 3.10+ and make:
 #   make demo   build the example publication into example_site/site
 #   make test   run the whole test suite
 PYTHON ?= python3
