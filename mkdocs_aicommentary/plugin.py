@@ -7,7 +7,7 @@ current build, and ``on_config`` makes that state anew so ``mkdocs serve`` rebui
     on_files         read every post's front matter; generate index pages and feeds
     on_nav           index sections in the nav; rank related articles, all posts at once
     on_page_markdown hand an index page its listing (links resolved by MkDocs)
-    on_page_content  article header; slots for the related box and the signup block
+    on_page_content  slots for the article header, the related box and the signup block
     on_post_page     fill the slots; feed links and JSON-LD in the head
 """
 
@@ -52,6 +52,7 @@ from .placement import (
     insert_into_head,
     place_slot,
     remove_markers,
+    slot,
 )
 from .related import Related, TextCache, rank, resolve_pins
 from .render import STYLESHEET, TEMPLATES_DIR, Renderer
@@ -206,7 +207,9 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             return html
         article = self.articles.get(page.file.src_uri)
         if article is not None and self.config.header:
-            html = insert_after_title(html, self.renderer.article_header(article, page.url))
+            # Through a slot, so search shows the article's first words, not its header.
+            self._keep_box(page, "header", self.renderer.article_header(article, page.url))
+            html = insert_after_title(html, slot("header"))
         related = self._related_box(article, page)
         html = self._place_box(html, page, "related", related, self.config.related.placement)
         signup_options: Mapping[str, Any] = self.config.newsletter or {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -266,3 +267,12 @@ def test_mkdocs_cli_strict_fails_on_bad_front_matter(tmp_path):
     (docs / "post.md").write_text(article("stance: neutral"))
     result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_search_shows_the_articles_words_not_its_header(build_site):
+    site = build_site(SITE, REGISTRY, plugins=["search"])
+    docs = json.loads(site.text("search/search_index.json"))["docs"]
+    [post] = [doc for doc in docs if doc["location"] == "posts/gpu/"]
+    assert post["text"].startswith("The GPU maker's gambit The body.")
+    assert "Stance" not in post["text"]
+    assert site.page("posts/gpu/").select_one("h1 + .aic-article-meta") is not None
