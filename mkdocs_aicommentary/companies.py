@@ -33,15 +33,9 @@ class CompanyRegistry:
     def __bool__(self) -> bool:
         return bool(self._companies)
 
-    def __len__(self) -> int:
-        return len(self._companies)
-
     def resolve(self, name: str) -> str | None:
         """The canonical name for any registered spelling, or None when nobody registered it."""
         return self._lookup.get(name_key(name))
-
-    def get(self, canonical_name: str) -> Company | None:
-        return self._companies.get(canonical_name)
 
     def url(self, canonical_name: str) -> str | None:
         """The company's web site, when the registry has one."""
