@@ -42,6 +42,16 @@ log = get_plugin_logger(__name__)
 CHARTS_SLOT = "index-charts"
 
 
+def served_at(files: Files, src_path: str) -> File | None:
+    """The file MkDocs serves where an index page belongs (``companies/nvidia/index.md``):
+    the author's own page (also ``companies/nvidia.md``), else the generated one, else None."""
+    for candidate in author_page_candidates(src_path):
+        file = files.get_file_from_path(candidate)
+        if file is not None:
+            return file
+    return None
+
+
 @dataclass
 class IndexPages:
     """The index pages of one build, from generation in ``on_files`` to rendering."""
@@ -71,10 +81,9 @@ class IndexPages:
         """Plan every page, generate those the author did not write, and their feeds."""
 
         def author_page(src_path: str) -> str | None:
-            for candidate in author_page_candidates(src_path):
-                if files.get_file_from_path(candidate) is not None:
-                    return candidate
-            return None
+            # Asked before the pages are generated: any file found is the author's.
+            file = served_at(files, src_path)
+            return file.src_uri if file is not None else None
 
         index_plan = plan(
             articles,

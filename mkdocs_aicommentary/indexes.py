@@ -164,7 +164,7 @@ def plan(
             position = {key: index for index, key in enumerate(stance_order)}
             ordered = sorted(groups, key=lambda term: (position.get(term.slug, len(position)),))
         else:
-            ordered = sorted(groups, key=lambda term: (term.name.casefold(), term.slug))
+            ordered = [term for term in taxonomy.terms(section.kind) if term in groups]
         counts = []
         for term in ordered:
             listing = tuple(groups[term])

@@ -42,9 +42,9 @@ from .config import (
     signup_form,
 )
 from .excerpts import excerpt
-from .index_pages import CHARTS_SLOT, IndexPages
+from .index_pages import CHARTS_SLOT, IndexPages, served_at
 from .indexes import INDEX_MARKER
-from .links import TermPages, author_page_candidates
+from .links import Section, TermPages
 from .mdinsert import HtmlInserter
 from .placement import (
     fill_slots,
@@ -79,6 +79,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self.articles: dict[str, Article] = {}
         self.registry = CompanyRegistry()
         self.renderer: Renderer | None = None
+        self.sections: list[Section] = []
+        """The kinds of index page switched on, with prefix and title."""
         self.index_pages: IndexPages | None = None
         self.inserter = HtmlInserter(INDEX_MARKER)
         self.related: dict[str, tuple[Related, ...]] = {}
@@ -137,11 +139,11 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             if problem:
                 log.warning(problem)
         taxonomy = Taxonomy(self.articles.values(), self.config.stances)
-        sections = index_sections(self.config)
+        self.sections = index_sections(self.config)
         self.renderer = Renderer(
             config.theme.dirs,
             taxonomy,
-            TermPages.for_sections(sections, lambda src: _url_of_src(files, src)),
+            TermPages.for_sections(self.sections, lambda src: _url_of_src(files, src)),
             self.config.date_format,
         )
         self.index_pages = IndexPages.generate(
@@ -149,7 +151,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             config,
             self.articles.values(),
             taxonomy,
-            sections,
+            self.sections,
             self.config.index,
             self.config.stances,
         )
@@ -244,7 +246,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             meta,
             is_article=page.file.src_uri in self.articles,
             articles=options.articles,
-            index_prefixes=[s.prefix for s in index_sections(self.config)]
+            index_prefixes=[section.prefix for section in self.sections]
             if options.index_pages
             else (),
             patterns=options.pages,
@@ -307,13 +309,10 @@ def _front_matter(files: Files, src_path: str) -> Mapping[str, Any]:
 
 
 def _url_of_src(files: Files, src_path: str) -> str | None:
-    """The URL of a term's page; an author's own page at ``companies/nvidia.md`` wins.
+    """The URL of a term's page; None when there is none.
 
-    None when there is no page: a name only drafts use gets none, and a draft shown by
-    ``mkdocs serve`` must not link to it. Asked while pages render, after ``on_files`` made them.
+    A name only drafts use gets no page, and a draft shown by ``mkdocs serve`` must not link
+    to one. Asked while pages render, after ``on_files`` generated them.
     """
-    for candidate in author_page_candidates(src_path):
-        file = files.get_file_from_path(candidate)
-        if file is not None:
-            return file.url
-    return None
+    file = served_at(files, src_path)
+    return file.url if file is not None else None

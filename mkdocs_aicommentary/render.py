@@ -134,16 +134,24 @@ class Renderer:
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context).strip()
 
-    def term_link(self, term: Term, page_url: str) -> TermLink:
-        url = self.term_pages.url(term)
-        link = relative_url(url, page_url) if url is not None else None
-        return TermLink(term.kind, term.name, term.slug, link)
+    def _links(
+        self, article: Article, kind: str, href: Callable[[Term], str | None]
+    ) -> list[TermLink]:
+        """The article's terms of ``kind``, each with the link ``href`` makes (or None)."""
+        links = []
+        for name in self.taxonomy.names_of(article, kind):
+            term = self.taxonomy.term(kind, name)
+            links.append(TermLink(term.kind, term.name, term.slug, href(term)))
+        return links
 
     def term_links(self, article: Article, kind: str, page_url: str) -> list[TermLink]:
-        return [
-            self.term_link(self.taxonomy.term(kind, name), page_url)
-            for name in self.taxonomy.names_of(article, kind)
-        ]
+        """Links relative to the page at ``page_url`` (headers and boxes)."""
+
+        def href(term: Term) -> str | None:
+            url = self.term_pages.url(term)
+            return relative_url(url, page_url) if url is not None else None
+
+        return self._links(article, kind, href)
 
     def article_header(self, article: Article, page_url: str) -> str:
         """The stance badge, date and company/topic links shown under an article's title."""
@@ -161,13 +169,13 @@ class Renderer:
     def _src_term_links(
         self, article: Article, kind: str, from_src: str, term_src: Callable[[Term], str | None]
     ) -> list[TermLink]:
-        links = []
-        for name in self.taxonomy.names_of(article, kind):
-            term = self.taxonomy.term(kind, name)
+        """Links as ``.md`` sources relative to ``from_src`` (index listings)."""
+
+        def href(term: Term) -> str | None:
             target = term_src(term)
-            href = relative_src(target, from_src) if target else None
-            links.append(TermLink(term.kind, term.name, term.slug, href))
-        return links
+            return relative_src(target, from_src) if target else None
+
+        return self._links(article, kind, href)
 
     def index_listing(self, page: IndexPage, term_src: Callable[[Term], str | None]) -> str:
         """The articles of one listing page, with pagination links."""
