@@ -96,7 +96,6 @@ def synthetic_articles(count: int, seed: int = 20261120) -> list[Article]:
         articles.append(
             Article(
                 src_path=f"posts/{number:06d}.md",
-                url=f"posts/{number:06d}/",
                 title=f"Post {number}",
                 date=start + timedelta(minutes=rng.randrange(8 * 365 * 24 * 60)),
                 stance=rng.choice(STANCES),

@@ -61,12 +61,24 @@ class FrontMatter:
 
 
 @dataclass(frozen=True, slots=True)
+class Person:
+    """An author as readers see them: a name, and a page about them when there is one."""
+
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """What front matter may say on this site: the stance keys and the company registry."""
+    """What front matter may say on this site and how to read it."""
 
     stances: Mapping[str, str]
     companies: CompanyRegistry = field(default_factory=CompanyRegistry)
     warn_unknown_companies: bool = False
+    topic_fields: tuple[str, ...] = ("topics",)
+    """Fields whose values are topics (``topics_from``), e.g. Material's ``tags``."""
+    authors: Mapping[str, Person] = field(default_factory=dict)
+    """Keys of an ``authors`` list (Material's ``.authors.yml``) and who they stand for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,18 +86,22 @@ class Article:
     """A post as the plugin sees it: what it is about, where it stands, and when."""
 
     src_path: str
-    url: str
+    """Where the post's source lives; its URL is whatever the File says when a page renders,
+    since other plugins (Material's blog among them) move pages after front matter is read."""
     title: str
     date: datetime | None = None
     """Naive UTC, so that dates and datetimes from different posts compare."""
+    updated: datetime | None = None
+    """When the post last changed (Material's ``date: {updated: ...}``), naive UTC."""
     stance: str | None = None
     companies: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     draft: bool = False
     summary: str | None = None
     body: str = ""
-    authors: tuple[str, ...] = ()
-    """From the ``author`` field (a name or a list of names); empty means the site's author."""
+    authors: tuple[Person, ...] = ()
+    """From ``author`` (names) or ``authors`` (keys of the authors file); empty means the
+    site's author."""
     related: bool | tuple[str, ...] = True
     """Front matter ``related``: false hides the box; a list of links pins those posts first."""
 
@@ -135,22 +151,26 @@ def is_article(src_path: str, meta: Mapping[str, Any], patterns: Iterable[str]) 
 
 
 def read_article(
-    src_path: str, url: str, front_matter: FrontMatter, vocabulary: Vocabulary
+    src_path: str, front_matter: FrontMatter, vocabulary: Vocabulary
 ) -> tuple[Article, list[Problem]]:
     """Build the Article for one post; each invalid field is left out and reported."""
     meta = front_matter.meta
     problems: list[Problem] = []
 
     def report(name: str, expected: str) -> None:
-        problems.append(Problem(src_path, name, meta.get(name), expected))
+        value: object = meta
+        for part in name.split("."):  # "date.updated" names a key inside "date"
+            value = value.get(part) if isinstance(value, dict) else None
+        problems.append(Problem(src_path, name, value, expected))
 
     title = _text(meta.get("title"))
     if "title" in meta and title is None:
         report("title", "expected text")
     stance = _read_stance(meta, vocabulary, report)
     companies = _read_companies(meta, vocabulary, report)
-    topics = _read_names(meta, "topics", report)
-    authors = _read_names(meta, "author", report)
+    topics = _read_topics(meta, vocabulary, companies, report)
+    authors = _read_authors(meta, vocabulary, report)
+    published, updated = _read_dates(meta, report)
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         report("draft", "expected true or false")
@@ -164,9 +184,9 @@ def read_article(
 
     article = Article(
         src_path=src_path,
-        url=url,
         title=title or _title_from_body(front_matter.body) or _title_from_path(src_path),
-        date=_read_date(meta, report),
+        date=published,
+        updated=updated,
         stance=stance,
         companies=companies,
         topics=topics,
@@ -207,6 +227,37 @@ def _read_companies(meta, vocabulary: Vocabulary, report) -> tuple[str, ...]:
     return tuple(dict.fromkeys(resolved))
 
 
+def _read_topics(
+    meta, vocabulary: Vocabulary, companies: tuple[str, ...], report
+) -> tuple[str, ...]:
+    """Topics from every field in ``topic_fields``, merged; a topic naming one of the post's
+    own companies (any registered spelling) is that company, so it is not a topic too."""
+    own = {name_key(company) for company in companies}
+    registry = vocabulary.companies
+    unique: dict[str, str] = {}
+    for field_name in vocabulary.topic_fields:
+        for topic in _read_names(meta, field_name, report):
+            key = name_key(topic)
+            if key in own or name_key(registry.resolve(topic) or "") in own:
+                continue
+            unique.setdefault(key, topic)
+    return tuple(unique.values())
+
+
+def _read_authors(meta, vocabulary: Vocabulary, report) -> tuple[Person, ...]:
+    """``author``: names as typed. ``authors`` (Material's blog): keys of the authors file,
+    each shown as the name it gives; a key the file lacks is reported and shown as typed."""
+    people = [Person(name) for name in _read_names(meta, "author", report)]
+    for key in _read_names(meta, "authors", report):
+        person = vocabulary.authors.get(key)
+        if person is None:
+            known = ", ".join(vocabulary.authors) or "none: the site has no authors file"
+            report("authors", f"{key!r} is not in the authors file (known: {known})")
+            person = Person(key)
+        people.append(person)
+    return tuple(dict.fromkeys(people))
+
+
 def _read_names(meta, name: str, report) -> tuple[str, ...]:
     """A name or a list of names; blanks dropped, duplicates (by case) merged, order kept."""
     value = meta.get(name)
@@ -237,15 +288,26 @@ def _read_related(meta, report) -> bool | tuple[str, ...]:
     return True
 
 
-def _read_date(meta, report) -> datetime | None:
+def _read_dates(meta, report) -> tuple[datetime | None, datetime | None]:
+    """``date``: one date, or Material's mapping ``{created: ..., updated: ...}`` (its other
+    keys are the blog's business and ignored)."""
     value = meta.get("date")
+    if not isinstance(value, dict):
+        return _read_date(value, "date", report), None
+    created = _read_date(value.get("created"), "date.created", report)
+    if created is None and "created" not in value:
+        report("date", "a date mapping needs 'created', such as {created: 2026-11-20}")
+    return created, _read_date(value.get("updated"), "date.updated", report)
+
+
+def _read_date(value: object, name: str, report) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, str):
         try:
             value = datetime.fromisoformat(value.strip())
         except ValueError:
-            report("date", "expected a date such as 2026-11-20 or 2026-11-20T09:30:00")
+            report(name, "expected a date such as 2026-11-20 or 2026-11-20T09:30:00")
             return None
     if isinstance(value, datetime):
         if value.tzinfo is not None:
@@ -253,7 +315,7 @@ def _read_date(meta, report) -> datetime | None:
         return value
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day)
-    report("date", "expected a date such as 2026-11-20 or 2026-11-20T09:30:00")
+    report(name, "expected a date such as 2026-11-20 or 2026-11-20T09:30:00")
     return None
 
 

@@ -215,7 +215,12 @@ class AICommentaryConfig(base.Config):
     """Warn when a post names a company the registry does not know."""
 
     articles = c.ListOfItems(c.Type(str), default=[])
-    """Glob patterns of source paths that are posts; empty: every page with a stance or company."""
+    """Glob patterns of source paths that are posts; empty: every page with a stance or company
+    (and every post of Material's blog)."""
+
+    topics_from = c.ListOfItems(c.Type(str), default=["topics"])
+    """Front matter fields whose values are topics, e.g. ``[topics, tags]`` or
+    ``[tags, categories]`` on a Material blog."""
 
     header = c.Type(bool, default=True)
     """Show the stance badge and company/topic links under each article's title."""
@@ -259,12 +264,13 @@ def signup_form(config: AICommentaryConfig) -> newsletter.SignupForm | None:
         raise PluginError(f"aicommentary: newsletter: {error}") from None
 
 
-def check_newsletter(config: AICommentaryConfig) -> None:
-    """The provider's own fields (via ``signup_form``) and the options around the form."""
+def check_newsletter(config: AICommentaryConfig) -> newsletter.SignupForm | None:
+    """The provider's own fields (via ``signup_form``) and the options around the form; the
+    form they describe, None without a ``newsletter`` section."""
     section = config.newsletter
     if section is None:
-        return
-    signup_form(config)
+        return None
+    form = signup_form(config)
     if section.paragraph < 1:
         raise PluginError(
             f"aicommentary: newsletter: 'paragraph' is {section.paragraph}; give the number of "
@@ -281,6 +287,7 @@ def check_newsletter(config: AICommentaryConfig) -> None:
                 f"aicommentary: newsletter: '{name}' is empty; readers need it to know what "
                 f"the form does. Give it some text."
             )
+    return form
 
 
 def related_options(config: AICommentaryConfig) -> RelatedOptions:
@@ -303,8 +310,9 @@ def related_options(config: AICommentaryConfig) -> RelatedOptions:
     )
 
 
-def check_config(config: AICommentaryConfig) -> None:
-    """Reject option combinations MkDocs cannot catch by type alone, saying how to fix them."""
+def check_config(config: AICommentaryConfig) -> newsletter.SignupForm | None:
+    """Reject option combinations MkDocs cannot catch by type alone, saying how to fix them;
+    return the signup form the ``newsletter`` options describe, if any."""
     if not config.stances:
         raise PluginError(
             "aicommentary: 'stances' is empty; list at least one stance, e.g. 'bullish: Bullish'."
@@ -335,7 +343,12 @@ def check_config(config: AICommentaryConfig) -> None:
             raise PluginError(
                 f"aicommentary: 'index.{option}' must be 1 or more, not {config.index[option]!r}."
             )
-    check_newsletter(config)
+    if not config.topics_from or not all(name.strip() for name in config.topics_from):
+        raise PluginError(
+            "aicommentary: 'topics_from' lists the front matter fields that hold topics, such "
+            "as [topics] or [topics, tags]; it cannot be empty or hold a blank name."
+        )
+    return check_newsletter(config)
 
 
 def _check_prefixes_apart(sections: list[Section]) -> None:

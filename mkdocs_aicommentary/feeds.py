@@ -10,14 +10,14 @@ Specs: https://www.rssboard.org/rss-specification and https://www.jsonfeed.org/v
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
 from urllib.parse import urljoin
 from xml.etree import ElementTree as etree
 
-from .articles import Article
+from .articles import Article, Person
 from .excerpts import excerpt
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -44,7 +44,8 @@ class FeedItem:
     summary: str
     date: datetime | None = None
     """Naive UTC, as on Article."""
-    authors: tuple[str, ...] = ()
+    updated: datetime | None = None
+    authors: tuple[Person, ...] = ()
     tags: tuple[str, ...] = ()
 
 
@@ -90,7 +91,7 @@ def rss(feed: Feed) -> str:
         _text(element, "link", item.url)
         _text(element, "description", item.summary)
         for author in item.authors:
-            _text(element, f"{{{DC}}}creator", author)
+            _text(element, f"{{{DC}}}creator", author.name)
         for tag in item.tags:
             _text(element, "category", tag)
         etree.SubElement(element, "guid", {"isPermaLink": "true"}).text = item.url
@@ -122,13 +123,19 @@ def json_feed(feed: Feed) -> str:
         }
         if item.date is not None:
             entry["date_published"] = _rfc3339(item.date)
+        if item.updated is not None:
+            entry["date_modified"] = _rfc3339(item.updated)
         if item.authors:
-            entry["authors"] = [{"name": name} for name in item.authors]
+            entry["authors"] = [_json_author(person) for person in item.authors]
         if item.tags:
             entry["tags"] = list(item.tags)
         items.append(entry)
     document["items"] = items
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _json_author(person: Person) -> dict[str, str]:
+    return {"name": person.name, **({"url": person.url} if person.url else {})}
 
 
 def _text(parent: etree.Element, tag: str, text: str) -> None:
@@ -165,32 +172,41 @@ def article_feed(
     page_url: str,
     folder: str,
     articles: Sequence[Article],
+    url_of: Callable[[str], str | None],
     limit: int,
-    default_authors: tuple[str, ...] = (),
+    default_authors: tuple[Person, ...] = (),
     language: str | None = None,
 ) -> Feed:
     """The newest ``limit`` of ``articles`` (already in listing order) as a Feed.
 
     ``page_url`` is the site-relative URL of the page the feed belongs to; ``folder`` is where
-    ``feed.xml`` and ``feed.json`` live (``companies/nvidia``).
+    ``feed.xml`` and ``feed.json`` live (``companies/nvidia``); ``url_of`` gives the URL at
+    which a post's source is written (None: it is not, and stays out of the feed).
     """
-    items = tuple(
-        FeedItem(
-            url=absolute_url(site_url, article.url),
-            title=article.title,
-            summary=excerpt(article),
-            date=article.date,
-            authors=article.authors or default_authors,
-            tags=(*article.companies, *article.topics),
+    items = []
+    for article in articles:
+        url = url_of(article.src_path)
+        if url is None:
+            continue
+        items.append(
+            FeedItem(
+                url=absolute_url(site_url, url),
+                title=article.title,
+                summary=excerpt(article),
+                date=article.date,
+                updated=article.updated,
+                authors=article.authors or default_authors,
+                tags=(*article.companies, *article.topics),
+            )
         )
-        for article in articles[:limit]
-    )
+        if len(items) == limit:
+            break
     return Feed(
         title=title,
         description=description,
         home_url=absolute_url(site_url, page_url),
         rss_url=absolute_url(site_url, f"{folder}/feed.xml"),
         json_url=absolute_url(site_url, f"{folder}/feed.json"),
-        items=items,
+        items=tuple(items),
         language=language,
     )

@@ -2,7 +2,8 @@
 
 :mod:`.indexes` decides which pages exist and what each lists; this module, the MkDocs-facing
 part, turns that plan into ``File.generated`` pages and feed files in ``on_files``, adds nav
-sections in ``on_nav``, and hands each page its listing and charts when it renders.
+sections in ``on_nav``, and hands each page its listing and charts when it renders. Feeds are
+written in ``on_env``, once every plugin has settled where each post lives.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.nav import Section as NavSection
 from mkdocs.structure.pages import Page
 
-from .articles import Article
+from .articles import Article, Person
 from .config import IndexConfig
 from .feeds import JSON_TYPE, RSS_TYPE, FeedLink, article_feed, json_feed, rss
 from .indexes import (
@@ -32,9 +33,10 @@ from .indexes import (
     page_markdown,
     plan,
 )
-from .links import Section, author_page_candidates
+from .links import Section
 from .placement import slot
 from .render import Renderer
+from .site_files import SiteFiles
 from .taxonomy import Taxonomy
 
 log = get_plugin_logger(__name__)
@@ -42,24 +44,19 @@ log = get_plugin_logger(__name__)
 CHARTS_SLOT = "index-charts"
 
 
-def served_at(files: Files, src_path: str) -> File | None:
-    """The file MkDocs serves where an index page belongs (``companies/nvidia/index.md``):
-    the author's own page (also ``companies/nvidia.md``), else the generated one, else None."""
-    for candidate in author_page_candidates(src_path):
-        file = files.get_file_from_path(candidate)
-        if file is not None:
-            return file
-    return None
-
-
 @dataclass
 class IndexPages:
-    """The index pages of one build, from generation in ``on_files`` to rendering."""
+    """The index pages of one build: planned and generated in ``on_files``, narrowed in
+    ``on_nav`` to the posts MkDocs actually writes, their feeds written in ``on_env``."""
 
     plan: IndexPlan
+    taxonomy: Taxonomy
     sections: Sequence[Section]
+    options: IndexConfig
     stances: Mapping[str, str]
     """Stance keys and labels, in the order the site configured them."""
+    generated: dict[str, File] = field(default_factory=dict)
+    """Every page and feed file this plugin added, by source path."""
     feed_links: dict[str, list[FeedLink]] = field(default_factory=dict)
     """Per page (source path): its feeds, for ``<link rel="alternate">`` in the head."""
     by_src: dict[str, IndexPage] = field(init=False)
@@ -78,30 +75,87 @@ class IndexPages:
         options: IndexConfig,
         stances: Mapping[str, str],
     ) -> IndexPages:
-        """Plan every page, generate those the author did not write, and their feeds."""
-
-        def author_page(src_path: str) -> str | None:
-            # Asked before the pages are generated: any file found is the author's.
-            file = served_at(files, src_path)
-            return file.src_uri if file is not None else None
-
-        index_plan = plan(
-            articles,
-            taxonomy,
-            sections,
-            per_page=options.per_page,
-            author_page=author_page,
-            stance_order=list(stances),
-        )
-        add_pages(files, config, index_plan)
-        if options.nav:
+        """Plan every page for ``articles`` (all posts that may be published), generate those
+        the author did not write, and reserve their feeds' paths."""
+        index_plan = _plan(files, articles, taxonomy, sections, options, stances, {}, True)
+        pages = cls(index_plan, taxonomy, sections, options, stances)
+        for page in pages.plan.pages:
+            if page.generated:
+                pages._add(
+                    files,
+                    File.generated(
+                        config,
+                        page.src_path,
+                        content=page_markdown(page),
+                        inclusion=InclusionLevel.NOT_IN_NAV,
+                    ),
+                )
+        if options.nav:  # Before MkDocs builds its nav, which happens before on_nav.
             leave_nav_to_plugin(files, index_plan, sections)
-        pages = cls(index_plan, sections, stances)
-        if options.feeds is not False:
-            pages.feed_links = _feeds_if_possible(
-                files, config, index_plan, sections, options.feed_items, options.feeds
-            )
+        if options.feeds is not False and _feeds_possible(config, pages.plan, options.feeds):
+            for _, folder in _feed_folders(pages.plan, sections):
+                for name in FEED_FILES:
+                    if files.get_file_from_path(f"{folder}/{name}") is None:
+                        pages._add(files, File.generated(config, f"{folder}/{name}", content=""))
         return pages
+
+    def _add(self, files: Files, file: File) -> None:
+        files.append(file)
+        self.generated[file.src_uri] = file
+
+    def publish(self, articles: Iterable[Article], files: Files) -> None:
+        """Plan again for the posts MkDocs writes, now that every plugin has had its say, and
+        leave out of the build each generated page or feed that lists none of them."""
+        self.plan = _plan(
+            files,
+            articles,
+            self.taxonomy,
+            self.sections,
+            self.options,
+            self.stances,
+            self.generated,
+        )
+        self.by_src = self.plan.by_src()
+        kept = set(self.by_src)
+        folders = _feed_folders(self.plan, self.sections)
+        kept |= {f"{folder}/{name}" for _, folder in folders for name in FEED_FILES}
+        for src, file in self.generated.items():
+            if src not in kept:
+                file.inclusion = InclusionLevel.EXCLUDED
+
+    def write_feeds(self, site: SiteFiles, config: MkDocsConfig) -> None:
+        """Fill each term's reserved feed files, with every link at its final URL."""
+        self.feed_links = {}
+        if not config.site_url:
+            return
+        authors = (Person(config.site_author),) if config.site_author else ()
+        language = config.theme.get("language") or str(config.theme.locale)
+        for page, folder in _feed_folders(self.plan, self.sections):
+            assert page.term is not None
+            feed = article_feed(
+                title=f"{page.term.name} · {config.site_name}",
+                description=f"Articles on {page.term.name} from {config.site_name}.",
+                site_url=config.site_url,
+                page_url=site.url(page.src_path) or "",
+                folder=folder,
+                articles=page.articles,
+                url_of=site.url,
+                limit=self.options.feed_items,
+                default_authors=authors,
+                language=language.replace("_", "-").lower() or None,
+            )
+            found = []
+            for name, document, link_type, label in (
+                ("feed.xml", rss, RSS_TYPE, "RSS"),
+                ("feed.json", json_feed, JSON_TYPE, "JSON Feed"),
+            ):
+                file = self.generated.get(f"{folder}/{name}")
+                if file is not None:
+                    file.content_string = document(feed)
+                    href = feed.rss_url if name == "feed.xml" else feed.json_url
+                    found.append(FeedLink(link_type, f"{page.term.name} ({label})", href))
+            for src in page.page_srcs:
+                self.feed_links[src] = found
 
     def extend_nav(self, nav: Navigation, files: Files) -> None:
         add_nav_sections(nav, files, nav_sections(self.plan, self.sections))
@@ -134,17 +188,63 @@ class IndexPages:
         return listing, charts
 
 
-def _feeds_if_possible(
+FEED_FILES = ("feed.xml", "feed.json")
+
+
+def _plan(
     files: Files,
-    config: MkDocsConfig,
-    index_plan: IndexPlan,
+    articles: Iterable[Article],
+    taxonomy: Taxonomy,
     sections: Sequence[Section],
-    limit: int,
-    asked: bool | None,
-) -> dict[str, list[FeedLink]]:
+    options: IndexConfig,
+    stances: Mapping[str, str],
+    ours: Mapping[str, File],
+    report: bool = False,
+) -> IndexPlan:
+    """The plan for ``articles``, around what the author wrote.
+
+    A page of the author's (``companies/nvidia.md``, ``.../README.md``, a static
+    ``.../index.html``) takes the place of the generated one. An unpublished one (a draft), or a
+    post where a term's page would go (a topic "a" under the prefix ``posts`` beside
+    ``posts/a.md``), keeps that place: the term gets no page and is never linked.
+    """
+    articles = list(articles)
+    posts = {article.src_path for article in articles}
+
+    def author_page(src_path: str) -> str | None:
+        file = SiteFiles(files).present_at(src_path)
+        return None if file is None or ours.get(file.src_uri) is file else file.src_uri
+
+    def unavailable(src_path: str) -> bool:
+        own = author_page(src_path)
+        file = files.get_file_from_path(own) if own else None
+        if file is None:
+            return False
+        if own in posts:
+            if report:
+                log.warning(
+                    f"The index page {src_path} would be served where the post {own} is; it "
+                    f"gets no page. Give the index kind another 'prefix' in the aicommentary "
+                    f"options, or move the post."
+                )
+            return True
+        return not file.inclusion.is_included()
+
+    return plan(
+        articles,
+        taxonomy,
+        sections,
+        per_page=options.per_page,
+        author_page=author_page,
+        unavailable=unavailable,
+        stance_order=list(stances),
+    )
+
+
+def _feeds_possible(config: MkDocsConfig, index_plan: IndexPlan, asked: bool | None) -> bool:
     """Feeds need absolute links: without ``site_url``, a warning if asked for, else a note."""
     if not any(page.kind in FEED_KINDS for page in index_plan.pages):
-        return {}
+        return False
     if not config.site_url:
         log.log(
             logging.WARNING if asked else logging.INFO,
@@ -152,22 +252,20 @@ def _feeds_if_possible(
             "not set. Set 'site_url' in mkdocs.yml, or switch feeds off with "
             "'index: {feeds: false}' in the aicommentary options.",
         )
-        return {}
-    return add_feeds(files, config, index_plan, sections, limit)
+        return False
+    return True
 
 
-def add_pages(files: Files, config: MkDocsConfig, index_plan: IndexPlan) -> None:
-    """Generate every planned page the author did not write, out of the automatic nav."""
-    for page in index_plan.pages:
-        if page.generated:
-            files.append(
-                File.generated(
-                    config,
-                    page.src_path,
-                    content=page_markdown(page),
-                    inclusion=InclusionLevel.NOT_IN_NAV,
-                )
-            )
+def _feed_folders(
+    index_plan: IndexPlan, sections: Sequence[Section]
+) -> list[tuple[IndexPage, str]]:
+    """Page 1 of every company and topic listing, and the folder of its feeds."""
+    by_kind = {section.kind: section for section in sections}
+    return [
+        (page, feed_folder(by_kind[page.kind], page.term))
+        for page in index_plan.pages
+        if page.kind in FEED_KINDS and page.term is not None and page.number == 1
+    ]
 
 
 def leave_nav_to_plugin(files: Files, index_plan: IndexPlan, sections: Sequence[Section]) -> None:
@@ -184,14 +282,6 @@ def leave_nav_to_plugin(files: Files, index_plan: IndexPlan, sections: Sequence[
             file = files.get_file_from_path(src)
             if file is not None and file.inclusion.is_in_nav():
                 file.inclusion = InclusionLevel.NOT_IN_NAV
-
-
-def add_static(files: Files, config: MkDocsConfig, src_path: str, content: str) -> bool:
-    """Add a generated static file unless the author has one there; say whether it was added."""
-    if files.get_file_from_path(src_path) is not None:
-        return False
-    files.append(File.generated(config, src_path, content=content))
-    return True
 
 
 def add_nav_sections(
@@ -235,46 +325,3 @@ def _pages_in_order(items: Sequence[object]) -> Iterator[Page]:
             yield item
         elif isinstance(item, NavSection):
             yield from _pages_in_order(item.children)
-
-
-def add_feeds(
-    files: Files,
-    config: MkDocsConfig,
-    index_plan: IndexPlan,
-    sections: Sequence[Section],
-    limit: int,
-) -> dict[str, list[FeedLink]]:
-    """Write ``feed.xml`` and ``feed.json`` beside every company and topic page.
-
-    Returns, per page source (all pages of a listing), the feeds to link from its head. Needs
-    ``config.site_url``. An author's own file at a feed's path wins and is not linked.
-    """
-    assert config.site_url
-    by_kind = {section.kind: section for section in sections}
-    authors = (config.site_author,) if config.site_author else ()
-    language = config.theme.get("language") or str(config.theme.locale)
-    links: dict[str, list[FeedLink]] = {}
-    for page in index_plan.pages:
-        if page.kind not in FEED_KINDS or page.term is None or page.number != 1:
-            continue
-        folder = feed_folder(by_kind[page.kind], page.term)
-        page_file = files.get_file_from_path(page.src_path)
-        feed = article_feed(
-            title=f"{page.term.name} · {config.site_name}",
-            description=f"Articles on {page.term.name} from {config.site_name}.",
-            site_url=config.site_url,
-            page_url=page_file.url if page_file is not None else "",
-            folder=folder,
-            articles=page.articles,
-            limit=limit,
-            default_authors=authors,
-            language=language.replace("_", "-").lower() or None,
-        )
-        found = []
-        if add_static(files, config, f"{folder}/feed.xml", rss(feed)):
-            found.append(FeedLink(RSS_TYPE, f"{page.term.name} (RSS)", feed.rss_url))
-        if add_static(files, config, f"{folder}/feed.json", json_feed(feed)):
-            found.append(FeedLink(JSON_TYPE, f"{page.term.name} (JSON Feed)", feed.json_url))
-        for src in page.page_srcs:
-            links[src] = found
-    return links

@@ -139,12 +139,15 @@ def plan(
     *,
     per_page: int,
     author_page: Callable[[str], str | None] = lambda src: None,
+    unavailable: Callable[[str], bool] = lambda src: False,
     stance_order: Sequence[str] = (),
 ) -> IndexPlan:
     """Every index page of the site.
 
     ``author_page(src)`` names the author's own page that MkDocs would serve at the same URL as
     ``src`` (``companies/nvidia.md`` for ``companies/nvidia/index.md``), or None.
+    ``unavailable(src)`` is true where no page may go (the author keeps a draft there): a term
+    whose page 1 is unavailable gets no pages, a kind whose overview is gets no overview.
     ``stance_order`` lists the stance keys in the order the site configured them.
     """
     articles = list(articles)
@@ -167,6 +170,8 @@ def plan(
             ordered = [term for term in taxonomy.terms(section.kind) if term in groups]
         counts = []
         for term in ordered:
+            if unavailable(page_src(section.prefix, term.slug, 1)):
+                continue
             listing = tuple(groups[term])
             srcs = tuple(
                 place(page_src(section.prefix, term.slug, number))
@@ -189,6 +194,8 @@ def plan(
                         page_srcs=tuple(s for s, _ in srcs),
                     )
                 )
+        if unavailable(overview_src(section.prefix)):
+            continue
         src, generated = place(overview_src(section.prefix))
         overviews[section.kind] = src
         pages.append(

@@ -83,13 +83,3 @@ def relative_src(target_src: str, from_src: str) -> str:
     MkDocs resolves such links to the target's URL and warns when the target is missing.
     """
     return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
-
-
-def author_page_candidates(src_path: str) -> tuple[str, ...]:
-    """Sources that MkDocs would serve at the same URL as ``src_path``.
-
-    ``companies/nvidia/index.md`` and ``companies/nvidia.md`` both become ``companies/nvidia/``.
-    """
-    if src_path.endswith("/index.md"):
-        return (src_path, src_path.removesuffix("/index.md") + ".md")
-    return (src_path,)

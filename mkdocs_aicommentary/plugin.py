@@ -1,32 +1,42 @@
 """The MkDocs plugin: events in, calls out.
 
-Each event hands its work to the module that owns it; this class only holds the state of the
-current build, and ``on_config`` makes that state anew so ``mkdocs serve`` rebuilds start clean.
+Each event hands its work to the module that owns it. Everything one build knows lives in a
+:class:`BuildState` made in ``on_config``, so a ``mkdocs serve`` rebuild starts clean; each
+event's docstring says what it reads from that state and what it leaves there.
 
-    on_config        check the options, add the templates, stylesheet and Markdown extension
-    on_files         read every post's front matter; generate index pages and feeds
-    on_nav           index sections in the nav; rank related articles, all posts at once
-    on_page_markdown hand an index page its listing (links resolved by MkDocs)
-    on_page_content  slots for the article header, the related box and the signup block
-    on_post_page     fill the slots; feed links and JSON-LD in the head
+    on_config           check the options; add templates, stylesheet and Markdown extension
+    on_files (50)       read every post's front matter; mark the plugin's own drafts
+    on_files (-100)     after other plugins (Material's blog) have moved and excluded pages:
+                        generate index pages and reserve feed paths for every possible post
+    on_nav (-100)       after other plugins' nav work: settle which posts are published,
+                        narrow the index pages to them, rank related posts, add nav sections
+    on_page_markdown    hand an index page its listing (links resolved by MkDocs)
+    on_page_content     slots for the article header, the related box and the signup block
+    on_env              write the feeds, now that every page's URL is final
+    on_page_context     stance badges in the excerpts on Material's blog index pages
+    on_post_page        fill the slots; feed links and JSON-LD in the head
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from . import newsletter
 from .articles import (
     ARTICLE_MARKERS,
     Article,
+    Person,
     Vocabulary,
     is_article,
     read_article,
@@ -39,12 +49,13 @@ from .config import (
     index_sections,
     registered_companies,
     related_options,
-    signup_form,
 )
 from .excerpts import excerpt
-from .index_pages import CHARTS_SLOT, IndexPages, served_at
+from .feeds import absolute_url
+from .index_pages import CHARTS_SLOT, IndexPages
 from .indexes import INDEX_MARKER
-from .links import Section, TermPages
+from .links import TermPages
+from .material_blog import Blogs, find_blogs
 from .mdinsert import HtmlInserter
 from .placement import (
     fill_slots,
@@ -56,12 +67,41 @@ from .placement import (
 )
 from .related import Related, TextCache, rank, resolve_pins
 from .render import STYLESHEET, TEMPLATES_DIR, Renderer
+from .site_files import SiteFiles
 from .structured_data import article_data, script_json
 from .taxonomy import Taxonomy
 
 log = get_plugin_logger(__name__)
 
 _MENTIONS_MARKER = re.compile(rf"^({'|'.join(ARTICLE_MARKERS)})\s*:", re.MULTILINE)
+
+
+@dataclass
+class BuildState:
+    """What one build knows, in the order the events learn it."""
+
+    signup: newsletter.SignupForm | None
+    """The signup form the options describe (on_config)."""
+    privacy_target: str | None
+    inserter: HtmlInserter
+    """Carries an index page's listing into its Markdown conversion (on_page_markdown)."""
+    blogs: Blogs = field(default_factory=Blogs)
+    """Material's blog plugins and what they decide (on_files, early)."""
+    registry: CompanyRegistry = field(default_factory=CompanyRegistry)
+    articles: dict[str, Article] = field(default_factory=dict)
+    """Every post by source path, drafts included (on_files, early)."""
+    site: SiteFiles | None = None
+    """Where pages are written (on_files, late; asked from then on, answers change until
+    on_nav is over)."""
+    renderer: Renderer | None = None
+    index_pages: IndexPages | None = None
+    """Planned in on_files (late) for every post that may be published, narrowed in on_nav."""
+    published: dict[str, Article] = field(default_factory=dict)
+    """The posts MkDocs writes in this build (on_nav): listed, ranked and fed."""
+    related: dict[str, tuple[Related, ...]] = field(default_factory=dict)
+    """Per published post: its related posts, ranked once (on_nav)."""
+    boxes: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per page: rendered boxes waiting for their slots (on_page_*, emptied in on_post_page)."""
 
 
 class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
@@ -73,22 +113,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self.text_cache = TextCache()
         """Word counts of article bodies by content hash; kept across ``mkdocs serve`` rebuilds
         (``rank`` drops the bodies no longer on the site)."""
-        self._reset()
-
-    def _reset(self) -> None:
-        self.articles: dict[str, Article] = {}
-        self.registry = CompanyRegistry()
-        self.renderer: Renderer | None = None
-        self.sections: list[Section] = []
-        """The kinds of index page switched on, with prefix and title."""
-        self.index_pages: IndexPages | None = None
-        self.inserter = HtmlInserter(INDEX_MARKER)
-        self.related: dict[str, tuple[Related, ...]] = {}
-        """Per article (source path): its related articles, ranked once per build."""
-        self.signup: newsletter.SignupForm | None = None
-        self.privacy_target: str | None = None
-        self.boxes: dict[str, dict[str, str]] = {}
-        """Per page (source path): the rendered boxes waiting for their slots."""
+        self.state: BuildState | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this hook keeps one plugin object across ``mkdocs serve`` rebuilds.
@@ -98,13 +123,16 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         """
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._reset()
-        check_config(self.config)
-        self.signup = signup_form(self.config)
-        if self.signup is not None and self.config.newsletter.privacy_url:
-            self.privacy_target = newsletter.privacy_target(
-                self.config.newsletter.privacy_url, config.use_directory_urls
-            )
+        """Check the options and make a fresh :class:`BuildState`."""
+        signup = check_config(self.config)
+        privacy_url = self.config.newsletter.privacy_url if self.config.newsletter else None
+        self.state = BuildState(
+            signup=signup,
+            privacy_target=newsletter.privacy_target(privacy_url, config.use_directory_urls)
+            if signup is not None and privacy_url
+            else None,
+            inserter=HtmlInserter(INDEX_MARKER),
+        )
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)
         if STYLESHEET not in config.extra_css:
@@ -113,106 +141,166 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         config.markdown_extensions[:] = [
             ext for ext in config.markdown_extensions if not isinstance(ext, HtmlInserter)
         ]
-        config.markdown_extensions.append(self.inserter)
+        config.markdown_extensions.append(self.state.inserter)
         return config
 
     @event_priority(50)  # Before other plugins' on_files, so they see drafts already excluded.
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.registry = CompanyRegistry(registered_companies(self.config))
+    def _read_posts(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Leaves ``articles`` (every post, drafts marked) and ``blogs``.
+
+        A post Material's blog owns keeps the inclusion the blog gives it; the plugin's own
+        drafts are marked so MkDocs leaves them out of builds and shows them under serve.
+        """
+        state = self._state()
+        state.blogs, problems = find_blogs(config.plugins.values(), config.docs_dir)
+        for problem in problems:
+            log.warning(problem)
+        state.registry = CompanyRegistry(registered_companies(self.config))
         vocabulary = Vocabulary(
             stances=self.config.stances,
-            companies=self.registry,
+            companies=state.registry,
             warn_unknown_companies=self.config.warn_unknown_companies,
+            topic_fields=tuple(self.config.topics_from),
+            authors=state.blogs.authors,
         )
         for file in files.documentation_pages():
-            article = self._read_article(file, vocabulary)
+            article = self._read_article(file, vocabulary, state.blogs)
             if article is None:
                 continue
-            self.articles[file.src_uri] = article
-            if article.draft:
+            state.articles[file.src_uri] = article
+            if article.draft and state.blogs.owner(file.src_uri) is None:
                 file.inclusion = InclusionLevel.DRAFT
-
-        if self.signup is not None and self.config.newsletter is not None:
-            problem = newsletter.missing_privacy_page(
-                self.config.newsletter.privacy_url, lambda src: _is_page(files, src)
-            )
-            if problem:
-                log.warning(problem)
-        taxonomy = Taxonomy(self.articles.values(), self.config.stances)
-        self.sections = index_sections(self.config)
-        self.renderer = Renderer(
-            config.theme.dirs,
-            taxonomy,
-            TermPages.for_sections(self.sections, lambda src: _url_of_src(files, src)),
-            self.config.date_format,
-        )
-        self.index_pages = IndexPages.generate(
-            files,
-            config,
-            self.articles.values(),
-            taxonomy,
-            self.sections,
-            self.config.index,
-            self.config.stances,
-        )
         return files
 
-    def _read_article(self, file: File, vocabulary: Vocabulary) -> Article | None:
+    def _read_article(self, file: File, vocabulary: Vocabulary, blogs: Blogs) -> Article | None:
         try:
             text = file.content_string
         except (OSError, UnicodeDecodeError):
             return None  # MkDocs reports unreadable pages itself when it renders them.
         front_matter = split_front_matter(file.src_uri, text)
+        blog = blogs.owner(file.src_uri)
         patterns = self.config.articles
         if front_matter.problem is not None:
             # Broken YAML on a page that looks like a post deserves a warning.
-            matched = is_article(file.src_uri, {}, patterns)
+            matched = blog is not None or is_article(file.src_uri, {}, patterns)
             if matched or _MENTIONS_MARKER.search(text):
                 log.warning(str(front_matter.problem))
             if not matched:
                 return None
-        elif not is_article(file.src_uri, front_matter.meta, patterns):
+        elif not (
+            is_article(file.src_uri, front_matter.meta, patterns)
+            or (blog is not None and not patterns)
+        ):
             return None
-        article, problems = read_article(file.src_uri, file.url, front_matter, vocabulary)
+        article, problems = read_article(file.src_uri, front_matter, vocabulary)
         for problem in problems:
             log.warning(str(problem))
+        if blog is not None:  # The blog decides what is a draft on its pages, by its rules.
+            draft = blog.is_draft(front_matter.meta.get("draft"), article.date, blogs.now)
+            article = replace(article, draft=draft)
         return article
 
+    @event_priority(-100)  # After Material's blog (-50) has moved its posts.
+    def _generate_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Reads ``articles``; leaves ``site``, ``renderer`` and ``index_pages``.
+
+        Pages are generated for every post that is not a draft; ``on_nav`` takes back those
+        that list only posts another plugin left out.
+        """
+        state = self._state()
+        state.site = SiteFiles(files)
+        if state.signup is not None and self.config.newsletter is not None:
+            problem = newsletter.missing_privacy_page(
+                self.config.newsletter.privacy_url,
+                lambda src: state.site is not None and state.site.written(src) is not None,
+            )
+            if problem:
+                log.warning(problem)
+        taxonomy = Taxonomy(state.articles.values(), self.config.stances)
+        sections = index_sections(self.config)
+        site = state.site
+        state.renderer = Renderer(
+            config.theme.dirs,
+            taxonomy,
+            TermPages.for_sections(sections, lambda src: _url(site.served_at(src))),
+            site.url,
+            self.config.date_format,
+        )
+        state.index_pages = IndexPages.generate(
+            files,
+            config,
+            [article for article in state.articles.values() if not article.draft],
+            taxonomy,
+            sections,
+            self.config.index,
+            self.config.stances,
+        )
+        return files
+
+    on_files = CombinedEvent(_read_posts, _generate_pages)
+
+    @event_priority(-100)  # After Material's blog (-50) has settled which posts it publishes.
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if self.config.index.nav and self.index_pages is not None:
-            self.index_pages.extend_nav(nav, files)
-        if self.config.related.enabled and self.articles:
-            pins, problems = resolve_pins(self.articles.values())
+        """Reads ``articles`` and ``site``; leaves ``published``, the narrowed ``index_pages``
+        and ``related``."""
+        state = self._state()
+        site = state.site or SiteFiles(files)
+        state.published = {
+            src: article
+            for src, article in state.articles.items()
+            if not article.draft and site.written(src) is not None
+        }
+        if state.index_pages is not None:
+            state.index_pages.publish(state.published.values(), files)
+            if self.config.index.nav:
+                state.index_pages.extend_nav(nav, files)
+        if self.config.related.enabled and state.published:
+            pins, problems = resolve_pins(state.articles.values())
             for problem in problems:
                 log.warning(str(problem))
-            options = related_options(self.config)
-            self.related = rank(self.articles.values(), options, pins, self.text_cache)
+            # Drafts get a box for their preview under serve; the ranking never recommends one.
+            ranked = [a for src, a in state.articles.items() if a.draft or src in state.published]
+            state.related = rank(ranked, related_options(self.config), pins, self.text_cache)
         return nav
 
     @event_priority(-100)  # Last, so the page's own conversion comes right after.
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        self.inserter.pending = None
-        if self.index_pages is None or self.renderer is None:
+        """Reads ``index_pages``; leaves the listing with the inserter, the charts in ``boxes``."""
+        state = self._state()
+        state.inserter.pending = None
+        if state.index_pages is None or state.renderer is None:
             return markdown
-        content = self.index_pages.content(page.file.src_uri, self.renderer)
+        content = state.index_pages.content(page.file.src_uri, state.renderer)
         if content is not None:
-            self.inserter.pending, charts = content
+            state.inserter.pending, charts = content
             self._keep_box(page, CHARTS_SLOT, charts)
         return markdown
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.renderer is None:
+        """Reads ``articles``, ``related`` and the signup form; leaves boxes in ``boxes`` and
+        their slots in the page, where search does not index them."""
+        state = self._state()
+        if state.renderer is None:
             return html
-        article = self.articles.get(page.file.src_uri)
+        src = page.file.src_uri
+        article = state.articles.get(src)
         if article is not None and self.config.header:
             # Through a slot, so search shows the article's first words, not its header.
-            self._keep_box(page, "header", self.renderer.article_header(article, page.url))
+            theme_shows_date = state.blogs.owner(src) is not None
+            header = state.renderer.article_header(article, page.url, theme_shows_date)
+            self._keep_box(page, "header", header)
             html = insert_after_title(html, slot("header"))
-        related = self._related_box(article, page)
+        related = ""
+        entries = state.related.get(src, ()) if article is not None else ()
+        if entries:
+            options = self.config.related
+            related = state.renderer.related_box(
+                entries, page.url, options.heading, options.counterpoint_label
+            )
         html = self._place_box(html, page, "related", related, self.config.related.placement)
         signup_options: Mapping[str, Any] = self.config.newsletter or {}
         return self._place_box(
@@ -224,29 +312,21 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             signup_options.get("paragraph", 3),
         )
 
-    def _related_box(self, article: Article | None, page: Page) -> str:
-        entries = self.related.get(page.file.src_uri, ()) if article is not None else ()
-        if not entries or self.renderer is None:
-            return ""
-        options = self.config.related
-        return self.renderer.related_box(
-            entries, page.url, options.heading, options.counterpoint_label
-        )
-
     def _signup_block(self, page: Page, files: Files) -> str:
+        state = self._state()
         options = self.config.newsletter
-        if self.signup is None or self.renderer is None or options is None:
+        if state.signup is None or state.renderer is None or options is None:
             return ""
         meta: Mapping[str, Any] = page.meta
-        first = self.index_pages.first_page(page.file.src_uri) if self.index_pages else None
+        first = state.index_pages.first_page(page.file.src_uri) if state.index_pages else None
         if first is not None:  # Page 2, 3... of a listing: page 1's front matter decides.
             meta = _front_matter(files, first)
         wanted, problem = newsletter.page_wants_block(
             page.file.src_uri,
             meta,
-            is_article=page.file.src_uri in self.articles,
+            is_article=page.file.src_uri in state.articles,
             articles=options.articles,
-            index_prefixes=[section.prefix for section in self.sections]
+            index_prefixes=[section.prefix for section in index_sections(self.config)]
             if options.index_pages
             else (),
             patterns=options.pages,
@@ -255,7 +335,9 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             log.warning(problem)
         if not wanted:
             return ""
-        return self.renderer.newsletter_block(self.signup, options, page.url, self.privacy_target)
+        return state.renderer.newsletter_block(
+            state.signup, options, page.url, state.privacy_target
+        )
 
     def _place_box(
         self, html: str, page: Page, name: str, box: str, placement: str, paragraph: int = 3
@@ -268,15 +350,43 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
 
     def _keep_box(self, page: Page, name: str, box: str) -> None:
         if box:
-            self.boxes.setdefault(page.file.src_uri, {})[name] = box
+            self._state().boxes.setdefault(page.file.src_uri, {})[name] = box
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """Reads ``index_pages`` and ``site``; leaves the feed files' content."""
+        state = self._state()
+        if state.index_pages is not None and state.site is not None:
+            state.index_pages.write_feeds(state.site, config)
+        return env
+
+    @event_priority(-110)  # After Material's blog (-100) has rendered its excerpts.
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Reads ``articles``; puts each post's stance badge into the excerpts that Material's
+        blog index, archive and category pages show (``context["posts"]``)."""
+        state = self._state()
+        if state.renderer is None or not self.config.header:
+            return context
+        for shown in context.get("posts") or ():  # type: ignore[attr-defined]
+            post = getattr(shown, "post", None)
+            article = state.articles.get(post.file.src_uri) if post is not None else None
+            if article is not None and isinstance(getattr(shown, "content", None), str):
+                header = state.renderer.article_header(article, page.url, theme_shows_date=True)
+                shown.content = insert_after_title(shown.content, header)
+        return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Reads ``boxes`` (emptied here), ``index_pages``' feed links and ``published``."""
+        state = self._state()
         src = page.file.src_uri
-        output = fill_slots(output, self.boxes.pop(src, {}))
-        if self.renderer is None:
+        output = fill_slots(output, state.boxes.pop(src, {}))
+        if state.renderer is None:
             return output
-        feeds = self.index_pages.feed_links.get(src, []) if self.index_pages else []
-        article = self.articles.get(src)
+        feeds = state.index_pages.feed_links.get(src, []) if state.index_pages else []
+        article = state.articles.get(src)
         json_ld = None
         if article is not None and self.config.structured_data.enabled:
             json_ld = script_json(
@@ -284,19 +394,22 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
                     article,
                     schema_type=self.config.structured_data.type,
                     site_name=config.site_name,
-                    site_url=config.site_url,
-                    default_authors=(config.site_author,) if config.site_author else (),
-                    company_url=self.registry.url,
+                    url=absolute_url(config.site_url, page.url) if config.site_url else None,
+                    default_authors=(Person(config.site_author),) if config.site_author else (),
+                    company_url=state.registry.url,
                     description=excerpt(article) or None,
                 )
             )
-        head = self.renderer.head(feeds, json_ld)
+        head = state.renderer.head(feeds, json_ld)
         return insert_into_head(output, head) if head else output
 
+    def _state(self) -> BuildState:
+        assert self.state is not None, "on_config makes the build state before any other event"
+        return self.state
 
-def _is_page(files: Files, src_path: str) -> bool:
-    file = files.get_file_from_path(src_path)
-    return file is not None and not file.inclusion.is_excluded()
+
+def _url(file: File | None) -> str | None:
+    return file.url if file is not None else None
 
 
 def _front_matter(files: Files, src_path: str) -> Mapping[str, Any]:
@@ -306,13 +419,3 @@ def _front_matter(files: Files, src_path: str) -> Mapping[str, Any]:
         return split_front_matter(src_path, file.content_string).meta if file else {}
     except (OSError, UnicodeDecodeError):
         return {}
-
-
-def _url_of_src(files: Files, src_path: str) -> str | None:
-    """The URL of a term's page; None when there is none.
-
-    A name only drafts use gets no page, and a draft shown by ``mkdocs serve`` must not link
-    to one. Asked while pages render, after ``on_files`` generated them.
-    """
-    file = served_at(files, src_path)
-    return file.url if file is not None else None

@@ -117,10 +117,13 @@ class Renderer:
         theme_dirs: Sequence[str],
         taxonomy: Taxonomy,
         term_pages: TermPages,
+        url_of: Callable[[str], str | None],
         date_format: str | None = None,
     ) -> None:
         self.taxonomy = taxonomy
         self.term_pages = term_pages
+        self.url_of = url_of
+        """A source path -> the URL it is written at, asked as each page renders."""
         self.date_format = date_format
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(list(theme_dirs)),
@@ -153,12 +156,15 @@ class Renderer:
 
         return self._links(article, kind, href)
 
-    def article_header(self, article: Article, page_url: str) -> str:
-        """The stance badge, date and company/topic links shown under an article's title."""
+    def article_header(self, article: Article, page_url: str, theme_shows_date: bool) -> str:
+        """The stance badge, date, byline and company/topic links under an article's title;
+        the date and byline only where the theme does not show them already."""
         stances = self.term_links(article, "stances", page_url)
         return self.render(
             ARTICLE_HEADER,
             article=article,
+            show_date=not theme_shows_date,
+            authors=() if theme_shows_date else article.authors,
             stance=stances[0] if stances else None,
             companies=self.term_links(article, "companies", page_url),
             topics=self.term_links(article, "topics", page_url),
@@ -272,19 +278,26 @@ class Renderer:
         """The "Read next" box for the page at ``page_url``; empty when there is nothing to show."""
         if not entries:
             return ""
-        links = [self._related_link(entry, page_url) for entry in entries]
+        links = [
+            link for entry in entries if (link := self._related_link(entry, page_url)) is not None
+        ]
+        if not links:
+            return ""
         return self.render(
             RELATED, entries=links, heading=heading, counterpoint_label=counterpoint_label
         )
 
-    def _related_link(self, entry: Related, page_url: str) -> RelatedLink:
+    def _related_link(self, entry: Related, page_url: str) -> RelatedLink | None:
         other = entry.article
+        url = self.url_of(other.src_path)
+        if url is None:
+            return None
         stances = self.term_links(other, "stances", page_url)
         shared = [self.taxonomy.term("companies", name).name for name in entry.companies]
         shared += [self.taxonomy.term("topics", name).name for name in entry.topics]
         return RelatedLink(
             title=other.title,
-            url=relative_url(other.url, page_url),
+            url=relative_url(url, page_url),
             date=other.date,
             stance=stances[0] if stances else None,
             companies=self.term_links(other, "companies", page_url),

@@ -13,8 +13,7 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 
-from .articles import Article
-from .feeds import absolute_url
+from .articles import Article, Person
 
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
@@ -24,26 +23,29 @@ def article_data(
     *,
     schema_type: str,
     site_name: str,
-    site_url: str | None = None,
-    default_authors: tuple[str, ...] = (),
+    url: str | None = None,
+    default_authors: tuple[Person, ...] = (),
     company_url: Callable[[str], str | None] = lambda name: None,
     description: str | None = None,
 ) -> dict[str, object]:
-    """The JSON-LD object for one article (plain dicts and lists, ready for ``json.dumps``)."""
+    """The JSON-LD object for one article (plain dicts and lists, ready for ``json.dumps``).
+
+    ``url`` is the page's absolute URL (none without ``site_url``)."""
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": schema_type,
         "headline": article.title,
     }
-    if site_url:
-        url = absolute_url(site_url, article.url)
+    if url:
         data["url"] = url
         data["mainEntityOfPage"] = url
     if article.date is not None:
         data["datePublished"] = _iso(article.date)
+    if article.updated is not None:
+        data["dateModified"] = _iso(article.updated)
     authors = article.authors or default_authors
     if authors:
-        people = [{"@type": "Person", "name": name} for name in authors]
+        people = [_person(author) for author in authors]
         data["author"] = people[0] if len(people) == 1 else people
     if description:
         data["description"] = description
@@ -61,6 +63,10 @@ def article_data(
     if site_name:
         data["publisher"] = {"@type": "Organization", "name": site_name}
     return data
+
+
+def _person(author: Person) -> dict[str, str]:
+    return {"@type": "Person", "name": author.name, **({"url": author.url} if author.url else {})}
 
 
 def script_json(data: object) -> str:

@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 from helpers import article
-
-from mkdocs_aicommentary.plugin import AICommentaryPlugin
+from mkdocs.config import load_config
 
 EXPORT = "Export controls on datacenter accelerators tighten again; licences get harder."
 
@@ -252,13 +251,18 @@ def test_box_works_in_material(build_site):
     assert entries(box)[0] == ("../../../essays/licences/", "Licences & <chips>")
 
 
-def test_text_cache_survives_the_reset_between_serve_rebuilds():
-    plugin = AICommentaryPlugin()
+def test_text_cache_survives_the_fresh_state_of_each_serve_rebuild(tmp_path: Path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nplugins: [aicommentary]\n")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    plugin = config.plugins["aicommentary"]
     cache = plugin.text_cache
-    plugin.related = {"posts/a.md": ()}
-    plugin._reset()  # What on_config does before each rebuild.
+    config = config.plugins.on_config(config)  # What each `mkdocs serve` rebuild starts with.
+    first = plugin.state
+    first.related["posts/a.md"] = ()
+    config.plugins.on_config(config)
     assert plugin.text_cache is cache
-    assert plugin.related == {}
+    assert plugin.state is not first and plugin.state.related == {}
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path):

@@ -19,7 +19,7 @@ VOCABULARY = Vocabulary(DEFAULT_STANCES, REGISTRY)
 
 
 def read(text, vocabulary=VOCABULARY, path="posts/a.md"):
-    return read_article(path, "posts/a/", split_front_matter(path, text), vocabulary)
+    return read_article(path, split_front_matter(path, text), vocabulary)
 
 
 def test_a_complete_post():
@@ -139,7 +139,7 @@ FIELDS = ["title", "date", "stance", "subject_company", "topics", "draft", "summ
 @settings(deadline=None)  # a busy CI machine must not turn slowness into a failure
 @given(st.dictionaries(st.sampled_from(FIELDS), yaml_values))
 def test_no_front_matter_value_makes_reading_crash(meta):
-    article, problems = read_article("p.md", "p/", FrontMatter(meta, "body"), VOCABULARY)
+    article, problems = read_article("p.md", FrontMatter(meta, "body"), VOCABULARY)
     assert isinstance(article.title, str) and article.title
     assert all(problem.src_path == "p.md" for problem in problems)
     assert isinstance(article.sort_key, tuple)

@@ -5,7 +5,7 @@ from mkdocs_aicommentary.excerpts import excerpt, first_paragraph, plain_text, s
 
 
 def test_summary_wins():
-    article = Article("a.md", "a/", "A", summary="Short and sweet.", body="# A\n\nLong body.\n")
+    article = Article("a.md", "A", summary="Short and sweet.", body="# A\n\nLong body.\n")
     assert excerpt(article) == "Short and sweet."
 
 
@@ -49,4 +49,4 @@ def test_shorten_cuts_at_a_word():
 
 
 def test_empty_body_gives_empty_excerpt():
-    assert excerpt(Article("a.md", "a/", "A", body="# Only a title\n")) == ""
+    assert excerpt(Article("a.md", "A", body="# Only a title\n")) == ""

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import feedparser
 
-from mkdocs_aicommentary.articles import Article
+from mkdocs_aicommentary.articles import Article, Person
 from mkdocs_aicommentary.feeds import absolute_url, article_feed, json_feed, rss
 
 SITE = "https://commentary.example/blog/"
@@ -15,15 +15,14 @@ def articles():
     return [
         Article(
             "posts/b.md",
-            "posts/b/",
             'Chips & "dips" </script>',
             date=datetime(2026, 3, 2, 9, 30),
             companies=("NVIDIA",),
             topics=("AI hardware",),
             summary="A summary with <b>markup</b>\x0b and a control character.",
-            authors=("Ada",),
+            authors=(Person("Ada"),),
         ),
-        Article("posts/a.md", "posts/a/", "Undated", body="First words.\n"),
+        Article("posts/a.md", "Undated", body="First words.\n"),
     ]
 
 
@@ -35,8 +34,9 @@ def make_feed(limit=20):
         page_url="companies/nvidia/",
         folder="companies/nvidia",
         articles=articles(),
+        url_of=lambda src: src.removesuffix(".md") + "/",
         limit=limit,
-        default_authors=("Site Author",),
+        default_authors=(Person("Site Author"),),
         language="en",
     )
 

@@ -28,7 +28,6 @@ SECTIONS = [
 def post(name, day=None, **fields):
     return Article(
         src_path=f"posts/{name}.md",
-        url=f"posts/{name}/",
         title=fields.pop("title", name.capitalize()),
         date=datetime(2026, 1, day) if day else None,
         **fields,

@@ -44,7 +44,6 @@ def post(name: str, days: int = 0, **fields: object) -> Article:
     """A public post at ``posts/<name>.md`` dated ``days`` after 1 November 2026."""
     defaults: dict[str, object] = {
         "src_path": f"posts/{name}.md",
-        "url": f"posts/{name}/",
         "title": name.replace("-", " ").capitalize(),
         "date": DAY + timedelta(days=days),
     }
@@ -368,7 +367,7 @@ class TestResolvePins:
         return [
             post("a", related=tuple(links)),
             post("b"),
-            Article("notes/c.md", "notes/c/", "C"),
+            Article("notes/c.md", "C"),
             post("secret", draft=True),
         ]
 
@@ -413,7 +412,7 @@ class TestFrontMatter:
         text = f"---\nstance: bullish\n{front_matter}\n---\n\nBody.\n"
         vocabulary = Vocabulary(stances={"bullish": "Bullish"})
         article, problems = read_article(
-            "posts/a.md", "posts/a/", split_front_matter("posts/a.md", text), vocabulary
+            "posts/a.md", split_front_matter("posts/a.md", text), vocabulary
         )
         return article, [str(problem) for problem in problems]
 

@@ -3,7 +3,7 @@
 import json
 from datetime import datetime
 
-from mkdocs_aicommentary.articles import Article
+from mkdocs_aicommentary.articles import Article, Person
 from mkdocs_aicommentary.structured_data import article_data, script_json
 
 REGISTRY = {"NVIDIA": "https://www.nvidia.com/"}
@@ -18,14 +18,13 @@ def data(article, **options):
 def test_fields_of_an_opinion_article():
     article = Article(
         "posts/a.md",
-        "posts/a/",
         "The GPU gambit",
         date=datetime(2026, 11, 20),
         companies=("NVIDIA", "Unlisted Co"),
         topics=("AI hardware",),
-        authors=("Ada Lovelace",),
+        authors=(Person("Ada Lovelace"),),
     )
-    result = data(article, site_url="https://x.example/", description="Short.")
+    result = data(article, url="https://x.example/posts/a/", description="Short.")
     assert result["@context"] == "https://schema.org"
     assert result["@type"] == "OpinionNewsArticle"
     assert result["headline"] == "The GPU gambit"
@@ -41,8 +40,8 @@ def test_fields_of_an_opinion_article():
 
 
 def test_site_author_when_the_article_names_none_and_times_in_utc():
-    article = Article("a.md", "a/", "A", date=datetime(2026, 1, 2, 3, 4, 5))
-    result = data(article, schema_type="AnalysisNewsArticle", default_authors=("Site",))
+    article = Article("a.md", "A", date=datetime(2026, 1, 2, 3, 4, 5))
+    result = data(article, schema_type="AnalysisNewsArticle", default_authors=(Person("Site"),))
     assert result["@type"] == "AnalysisNewsArticle"
     assert result["author"] == {"@type": "Person", "name": "Site"}
     assert result["datePublished"] == "2026-01-02T03:04:05Z"
@@ -50,12 +49,21 @@ def test_site_author_when_the_article_names_none_and_times_in_utc():
 
 
 def test_several_authors_become_a_list():
-    article = Article("a.md", "a/", "A", authors=("One", "Two"))
-    assert [person["name"] for person in data(article)["author"]] == ["One", "Two"]
+    article = Article("a.md", "A", authors=(Person("One"), Person("Two", "https://two.example/")))
+    assert data(article)["author"] == [
+        {"@type": "Person", "name": "One"},
+        {"@type": "Person", "name": "Two", "url": "https://two.example/"},
+    ]
+
+
+def test_an_updated_date_is_date_modified():
+    article = Article("a.md", "A", date=datetime(2026, 4, 10), updated=datetime(2026, 4, 18))
+    result = data(article)
+    assert (result["datePublished"], result["dateModified"]) == ("2026-04-10", "2026-04-18")
 
 
 def test_script_json_cannot_close_the_script():
-    hostile = Article("a.md", "a/", "</script><script>alert(1)</script> & <!--", authors=("<b>",))
+    hostile = Article("a.md", "</script><script>alert(1)</script> & <!--", authors=(Person("<b>"),))
     text = script_json(data(hostile))
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["headline"] == "</script><script>alert(1)</script> & <!--"

@@ -4,7 +4,7 @@ from mkdocs_aicommentary.taxonomy import Taxonomy
 
 
 def post(path, topics=(), companies=(), draft=False, stance=None):
-    return Article(path, path, path, topics=topics, companies=companies, draft=draft, stance=stance)
+    return Article(path, path, topics=topics, companies=companies, draft=draft, stance=stance)
 
 
 def test_most_used_spelling_is_shown():

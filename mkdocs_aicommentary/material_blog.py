@@ -1,0 +1,112 @@
+"""Material for MkDocs' blog plugin, as far as this plugin must follow it.
+
+Posts under a blog's post folder belong to that blog: it moves them to its own URLs, decides
+which are drafts (``draft``, ``draft_if_future_date``, its ``draft`` option, ``draft_on_serve``),
+shows their dates and authors beside them, and names authors by keys into ``.authors.yml``. This
+module reads those settings once per build, in plain data, so the plugin agrees with the blog
+instead of contradicting it. Nothing here changes what the blog does.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .articles import Person
+
+_OPTIONS = ("blog_dir", "post_dir", "draft", "draft_if_future_date", "authors_file")
+"""Options only Material's blog plugin has: how it is recognised under any name in ``plugins``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Blog:
+    """One instance of the blog plugin (a site may run several)."""
+
+    post_dir: str
+    """Source folder of its posts, ``blog/posts``."""
+    publishes_drafts: bool = False
+    """The blog's ``draft`` option (also switched on by ``draft_on_serve`` under serve)."""
+    drafts_by_date: bool = False
+    """``draft_if_future_date``: a post dated after the build is a draft unless it says."""
+    authors: Mapping[str, Person] = field(default_factory=dict)
+
+    def owns(self, src_path: str) -> bool:
+        return src_path.startswith(self.post_dir + "/")
+
+    def is_draft(self, draft_field: object, date: datetime | None, now: datetime) -> bool:
+        """Whether the blog leaves the post out of a build, by the blog's own rule."""
+        if self.publishes_drafts:
+            return False
+        if not isinstance(draft_field, bool):
+            return self.drafts_by_date and date is not None and date > now
+        return draft_field
+
+
+@dataclass(frozen=True, slots=True)
+class Blogs:
+    """Every blog of the site; empty on a site without Material's blog plugin."""
+
+    blogs: tuple[Blog, ...] = ()
+    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(tzinfo=None))
+    """Naive UTC, like article dates; taken once so every post is judged at the same moment."""
+
+    def owner(self, src_path: str) -> Blog | None:
+        return next((blog for blog in self.blogs if blog.owns(src_path)), None)
+
+    @property
+    def authors(self) -> dict[str, Person]:
+        return {key: person for blog in self.blogs for key, person in blog.authors.items()}
+
+
+def find_blogs(plugins: Iterable[object], docs_dir: str) -> tuple[Blogs, list[str]]:
+    """The enabled blog plugins among ``plugins``, and problems reading their authors files."""
+    blogs, problems = [], []
+    for plugin in plugins:
+        options: Any = getattr(plugin, "config", None)
+        if not isinstance(options, Mapping) or not all(name in options for name in _OPTIONS):
+            continue
+        if options.get("enabled") is False:
+            continue
+        root = posixpath.normpath(options["blog_dir"])
+        authors, problem = _read_authors(Path(docs_dir, options["authors_file"].format(blog=root)))
+        if problem:
+            problems.append(problem)
+        blogs.append(
+            Blog(
+                post_dir=posixpath.normpath(options["post_dir"].format(blog=root)),
+                publishes_drafts=bool(options["draft"]),
+                drafts_by_date=bool(options["draft_if_future_date"]),
+                authors=authors if options.get("authors", True) else {},
+            )
+        )
+    return Blogs(tuple(blogs)), problems
+
+
+def _read_authors(path: Path) -> tuple[dict[str, Person], str | None]:
+    """``authors: {key: {name, url, ...}}`` from the blog's authors file, if it has one."""
+    if not path.is_file():
+        return {}, None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        return {}, f"{path.name}: cannot be read ({type(error).__name__}); authors shown by key"
+    entries = data.get("authors") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        return {}, None
+    people = {}
+    for key, entry in entries.items():
+        if not isinstance(entry, dict):
+            continue
+        name = entry.get("name")
+        url = entry.get("url")
+        people[str(key)] = Person(
+            str(name) if isinstance(name, str) and name.strip() else str(key),
+            url if isinstance(url, str) and url.startswith(("https://", "http://")) else None,
+        )
+    return people, None
