@@ -20,7 +20,14 @@ import yaml
 
 from .articles import Person
 
-_OPTIONS = ("blog_dir", "post_dir", "draft", "draft_if_future_date", "authors_file")
+_OPTIONS = (
+    "blog_dir",
+    "post_dir",
+    "draft",
+    "draft_on_serve",
+    "draft_if_future_date",
+    "authors_file",
+)
 """Options only Material's blog plugin has: how it is recognised under any name in ``plugins``."""
 
 
@@ -31,7 +38,7 @@ class Blog:
     post_dir: str
     """Source folder of its posts, ``blog/posts``."""
     publishes_drafts: bool = False
-    """The blog's ``draft`` option (also switched on by ``draft_on_serve`` under serve)."""
+    """The blog's ``draft`` option as the site set it: drafts in every build."""
     drafts_by_date: bool = False
     """``draft_if_future_date``: a post dated after the build is a draft unless it says."""
     authors: Mapping[str, Person] = field(default_factory=dict)
@@ -80,12 +87,19 @@ def find_blogs(plugins: Iterable[object], docs_dir: str) -> tuple[Blogs, list[st
         blogs.append(
             Blog(
                 post_dir=posixpath.normpath(options["post_dir"].format(blog=root)),
-                publishes_drafts=bool(options["draft"]),
+                publishes_drafts=_publishes_drafts(plugin, options),
                 drafts_by_date=bool(options["draft_if_future_date"]),
                 authors=authors if options.get("authors", True) else {},
             )
         )
     return Blogs(tuple(blogs)), problems
+
+
+def _publishes_drafts(plugin: object, options: Mapping[str, Any]) -> bool:
+    """The blog's ``draft`` option as a build has it. Under ``mkdocs serve`` the blog switches
+    it on itself (``draft_on_serve``) to preview drafts, which stay drafts all the same."""
+    previewing = bool(getattr(plugin, "is_serve", False)) and bool(options["draft_on_serve"])
+    return bool(options["draft"]) and not previewing
 
 
 def _read_authors(path: Path) -> tuple[dict[str, Person], str | None]:

@@ -378,6 +378,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
                 shown.content = insert_after_title(shown.content, header)
         return context
 
+    @event_priority(100)  # First, before a minifier that drops HTML comments takes the slots.
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Reads ``boxes`` (emptied here), ``index_pages``' feed links and ``published``."""
         state = self._state()

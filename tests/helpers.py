@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import shutil
 import textwrap
+import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
@@ -95,22 +99,102 @@ def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
         config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
         result = BuiltSite(root / "site", docs_dir, config_file)
 
-        handler = _Collect()
-        logger = logging.getLogger("mkdocs")
-        logger.addHandler(handler)
-        try:
-            # With a serve_url, MkDocs builds as `mkdocs serve` does (drafts included).
-            build(
-                load_config(str(config_file)), serve_url="http://127.0.0.1:8000/" if serve else None
-            )
-        except Abort as error:
-            result.aborted = str(error)
-        finally:
-            logger.removeHandler(handler)
-        result.warnings = handler.messages
-        return result
+        return build_config_file(config_file, result, serve=serve)
 
     return _build
+
+
+def build_config_file(config_file: Path, result: BuiltSite, *, serve: bool = False) -> BuiltSite:
+    """Build the site ``config_file`` describes in-process, as ``mkdocs build`` (or, with
+    ``serve``, as ``mkdocs serve``) would, collecting warnings into ``result``."""
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(str(config_file))
+        # What the command line tells plugins first (Material's blog shows drafts under serve).
+        config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
+        # With a serve_url, MkDocs builds as `mkdocs serve` does (drafts included).
+        build(config, serve_url="http://127.0.0.1:8000/" if serve else None)
+        config.plugins.on_shutdown()
+    except Abort as error:
+        result.aborted = str(error)
+    finally:
+        logger.removeHandler(handler)
+    result.warnings = handler.messages
+    return result
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def build_fixture(
+    name: str,
+    root: Path,
+    edit: Callable[[dict[str, Any]], None] = lambda settings: None,
+    *,
+    serve: bool = False,
+    strict: bool = True,
+) -> BuiltSite:
+    """Copy the fixture site ``tests/fixtures/<name>`` to ``root``, let ``edit`` change its
+    mkdocs.yml settings, and build it."""
+    shutil.copytree(FIXTURES / name, root, dirs_exist_ok=True)
+    config_file = root / "mkdocs.yml"
+    settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    settings["strict"] = strict
+    edit(settings)
+    config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    result = BuiltSite(root / "site", root / "docs", config_file)
+    return build_config_file(config_file, result, serve=serve)
+
+
+def plugin_links(site: BuiltSite, site_url: str = SITE_URL) -> list[tuple[str, str]]:
+    """Every link the plugin wrote, as (where, site-relative URL): links inside its elements
+    (``aic-`` classes) and its head links on every page, items of every feed beside an index
+    page, and JSON-LD ``url``s. Links that leave the site (a company's web site) are left out."""
+    found: list[tuple[str, str]] = []
+
+    def add(where: str, url: str, base: str) -> None:
+        if url.startswith(site_url):
+            found.append((where, url.removeprefix(site_url)))
+        elif "://" not in url and not url.startswith(("#", "mailto:")):
+            found.append((where, urllib.parse.urljoin("/" + base, url).lstrip("/")))
+
+    for path in sorted(site.site_dir.rglob("*.html")):
+        page_url = path.relative_to(site.site_dir).as_posix().removesuffix("index.html")
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for element in soup.select("[class*='aic-']"):
+            anchors = [element] if element.name == "a" else element.select("a[href]")
+            for anchor in anchors:
+                add(page_url, str(anchor.get("href", "")).split("#")[0], page_url)
+        for link in soup.select("head link[rel=alternate][href]"):
+            add(page_url, str(link["href"]), page_url)
+        for script in soup.select("script[type='application/ld+json']"):
+            data = json.loads(script.get_text())
+            if "url" in data:
+                add(page_url, data["url"], page_url)
+    for feed in sorted(site.site_dir.rglob("feed.json")):
+        where = feed.relative_to(site.site_dir).as_posix()
+        for item in json.loads(feed.read_text(encoding="utf-8"))["items"]:
+            add(where, item["url"], "")
+    for feed in sorted(site.site_dir.rglob("feed.xml")):
+        where = feed.relative_to(site.site_dir).as_posix()
+        for item in feedparser.parse(feed.read_text(encoding="utf-8")).entries:
+            add(where, item.link, "")
+    return found
+
+
+def dead_links(site: BuiltSite, site_url: str = SITE_URL) -> list[tuple[str, str]]:
+    """The links of ``plugin_links`` that do not land on a file the build wrote."""
+    return [
+        (where, url)
+        for where, url in plugin_links(site, site_url)
+        if not (
+            site.site_dir / url / "index.html"
+            if url.endswith("/") or not url
+            else site.site_dir / url
+        ).is_file()
+    ]
 
 
 def article(front_matter: str, body: str = "Some words about the subject.\n") -> str:

@@ -6,7 +6,7 @@ import json
 import logging
 
 import pytest
-from helpers import SITE_URL, article
+from helpers import SITE_URL, article, dead_links
 
 POSTS = {
     "index.md": "# Home\n\nA publication about AI companies.\n",
@@ -239,6 +239,60 @@ def test_author_page_beside_the_folder_is_kept_and_listing_appended(build_site_a
     gpu = site.page("posts/gpu/")
     assert gpu.select_one(".aic-article-meta .aic-company")["href"] == "../../companies/nvidia/"
     assert site.page("companies/").select_one('[data-slug="nvidia"] a')["href"] == "nvidia/"
+
+
+def test_an_authors_readme_is_kept_and_gets_the_listing(build_site_at_url):
+    pages = {**POSTS, "companies/nvidia/README.md": "# NVIDIA notes\n\nOur own words.\n"}
+    site = build_site_at_url(pages, REGISTRY, strict=True)
+    assert site.aborted is None, site.warnings
+    soup = site.page("companies/nvidia/")
+    assert soup.select_one("h1").get_text() == "NVIDIA notes"
+    assert "Our own words." in soup.get_text()
+    assert titles(soup) == NVIDIA_TITLES
+
+
+def test_an_authors_static_index_html_is_never_replaced(build_site_at_url):
+    static = "<!doctype html><title>Ours</title><p>Hand-made NVIDIA page</p>\n"
+    site = build_site_at_url({**POSTS, "companies/nvidia/index.html": static}, REGISTRY)
+    assert site.aborted is None, site.warnings
+    assert site.text("companies/nvidia/index.html") == static
+    gpu = site.page("posts/gpu/")
+    href = gpu.select_one(".aic-article-meta .aic-company")["href"]
+    assert href.startswith("../../companies/nvidia/")
+    assert dead_links(site) == []
+
+
+def test_an_authors_draft_page_keeps_its_place_and_is_never_linked(build_site_at_url):
+    """MkDocs' own ``draft_docs`` leaves the author's page out of the build."""
+    mine = "# NVIDIA, not ready\n"
+    site = build_site_at_url(
+        {**POSTS, "companies/nvidia.md": mine},
+        REGISTRY,
+        strict=True,
+        extra={"draft_docs": "companies/nvidia.md"},
+    )
+    assert site.aborted is None, site.warnings
+    assert not site.exists("companies/nvidia/")
+    header = site.page("posts/gpu/").select_one(".aic-article-meta")
+    assert [a.get_text() for a in header.select("a.aic-company")] == ["AMD"]
+    assert header.select_one('span.aic-company[data-slug="nvidia"]') is not None
+    assert site.page("companies/").select_one('[data-slug="nvidia"]') is None
+    assert dead_links(site) == []
+
+
+def test_a_term_page_where_a_post_lives_is_not_made(build_site_at_url):
+    pages = {
+        **POSTS,
+        "posts/a.md": article("title: The letter A\nstance: neutral\ntopics: [a]"),
+    }
+    site = build_site_at_url(pages, {"index": {"topics": {"prefix": "posts"}}})
+    assert site.aborted is None
+    assert any("posts/a.md" in warning and "prefix" in warning for warning in site.warnings)
+    post = site.page("posts/a/")
+    assert post.select_one(".aic-index") is None
+    assert post.title.get_text().startswith("The letter A")
+    assert post.select_one(".aic-article-meta") is not None
+    assert dead_links(site) == []
 
 
 def test_author_page_with_marker_gets_the_listing_there(build_site_at_url):

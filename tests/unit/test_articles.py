@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from mkdocs_aicommentary.articles import (
     FrontMatter,
+    Person,
     Vocabulary,
     is_article,
     read_article,
@@ -143,3 +144,45 @@ def test_no_front_matter_value_makes_reading_crash(meta):
     assert isinstance(article.title, str) and article.title
     assert all(problem.src_path == "p.md" for problem in problems)
     assert isinstance(article.sort_key, tuple)
+
+
+def test_materials_date_mapping_gives_created_and_updated():
+    article, problems = read(
+        "---\nstance: neutral\ndate: {created: 2026-04-10, updated: 2026-04-18, other: x}\n---\n"
+    )
+    assert problems == []
+    assert (article.date, article.updated) == (datetime(2026, 4, 10), datetime(2026, 4, 18))
+
+
+def test_a_bad_date_inside_the_mapping_names_its_key():
+    article, problems = read(
+        "---\nstance: neutral\ndate: {created: 2026-04-10, updated: soon}\n---\n"
+    )
+    assert article.date == datetime(2026, 4, 10) and article.updated is None
+    assert [str(problem) for problem in problems] == [
+        "posts/a.md: front matter field 'date.updated' has the value 'soon'; expected a date "
+        "such as 2026-11-20 or 2026-11-20T09:30:00."
+    ]
+
+
+def test_topics_from_several_fields_without_the_posts_own_companies():
+    vocabulary = Vocabulary(
+        DEFAULT_STANCES, REGISTRY, topic_fields=("topics", "tags", "categories")
+    )
+    article, problems = read(
+        "---\nstance: neutral\nsubject_company: NVIDIA\ntopics: [Chips]\n"
+        "tags: [nvda, chips, Export rules]\ncategories: [Policy]\n---\n",
+        vocabulary,
+    )
+    assert problems == []
+    assert article.topics == ("Chips", "Export rules", "Policy")
+
+
+def test_authors_keys_become_the_people_the_authors_file_names():
+    ines = Person("Inés Duarte", "https://ines.example/")
+    vocabulary = Vocabulary(DEFAULT_STANCES, authors={"ines": ines})
+    article, problems = read("---\nstance: neutral\nauthors: [ines, ghost]\n---\n", vocabulary)
+    assert article.authors == (ines, Person("ghost"))
+    assert len(problems) == 1 and "'ghost' is not in the authors file (known: ines)" in str(
+        problems[0]
+    )

@@ -1,0 +1,199 @@
+"""An existing Material blog (blog, tags and search plugins) that adds the plugin.
+
+The fixture in tests/fixtures/material_blog is such a site: posts in blog/posts/ with
+``.authors.yml`` keys, categories, tags, Material's ``date: {created, updated}``, a draft and a
+post scheduled far in the future under ``draft_if_future_date``. Every test builds it for real
+with ``--strict`` and reads the output as a reader (or a feed reader) would.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import feedparser
+import pytest
+from helpers import build_fixture, dead_links, plugin_links
+
+SITE_URL = "https://ledger.example/"
+FIRST_POST = "blog/2026/03/02/the-gpu-makers-open-weights-bet/"
+UPDATED_POST = "blog/2026/04/10/rocm-is-finally-boring-and-that-is-the-point/"
+UNPUBLISHED = ("Quietbridge", "shelved", "Farsight", "centennial")
+"""Words only the draft and the scheduled post use."""
+
+MOVER_HOOK = '''
+"""A plugin of the tests' own that moves every post of blog/ to moved/<name>/."""
+import os
+from mkdocs.plugins import event_priority
+
+def _move(files, config):
+    for file in files.documentation_pages():
+        if file.src_uri.startswith("blog/posts/"):
+            name = file.src_uri.rsplit("/", 1)[1].removesuffix(".md")
+            file.url = "moved/" + name + "/"
+            file.dest_uri = "moved/" + name + "/index.html"
+            file.abs_dest_path = os.path.join(config.site_dir, file.dest_uri)
+
+@event_priority(PRIORITY)
+def EVENT(*args, **kwargs):
+    files = kwargs.get("files") if "files" in kwargs else args[0]
+    _move(files, kwargs["config"])
+    return args[0]
+'''
+
+
+def plugins_in_order(settings: dict, names: list[str]) -> None:
+    """Reorder ``plugins`` by name (each entry keeps its options)."""
+    by_name = {next(iter(p)) if isinstance(p, dict) else p: p for p in settings["plugins"]}
+    settings["plugins"] = [by_name[name] for name in names]
+
+
+def unpublished_mentions(site_dir: Path) -> list[str]:
+    """Output files (pages, feeds, search index, sitemap) naming an unpublished post."""
+    found = []
+    for path in site_dir.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json", ".txt") and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found += [
+                f"{path.relative_to(site_dir)}: {word}" for word in UNPUBLISHED if word in text
+            ]
+    return found
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["search", "blog", "tags", "aicommentary"],
+        ["aicommentary", "search", "blog", "tags"],
+    ],
+    ids=["after-blog", "before-blog"],
+)
+def test_every_link_the_plugin_wrote_lands_on_a_built_page(tmp_path, order):
+    site = build_fixture("material_blog", tmp_path, lambda s: plugins_in_order(s, order))
+    assert site.aborted is None, site.warnings
+    links = plugin_links(site, SITE_URL)
+    assert len(links) > 100
+    assert FIRST_POST in {url for _, url in links}
+    assert dead_links(site, SITE_URL) == []
+    # Related boxes point at the blog's URLs, not at the source folder.
+    box = site.page(FIRST_POST).select_one(".aic-related")
+    assert all("posts/" not in a["href"] for a in box.select("a.aic-related-title"))
+
+
+def test_a_draft_and_a_scheduled_post_appear_nowhere(tmp_path):
+    site = build_fixture("material_blog", tmp_path)
+    assert site.aborted is None, site.warnings
+    assert unpublished_mentions(site.site_dir) == []
+    assert not (site.site_dir / "companies/quietbridge-labs").exists()
+    assert not (site.site_dir / "topics/centennial-forecasts").exists()
+
+
+def test_under_serve_the_blogs_draft_is_shown_marked_but_listed_nowhere(tmp_path):
+    site = build_fixture("material_blog", tmp_path, serve=True, strict=False)
+    assert site.aborted is None, site.warnings
+    draft = site.page("blog/2026/02/01/the-shelved-quietbridge-memo/")
+    assert draft.select_one(".aic-article-meta .aic-draft").get_text() == "Draft"
+    # Material lists it on its own blog index under serve; the plugin does not list it.
+    assert not (site.site_dir / "companies/quietbridge-labs").exists()
+    nvidia = site.page("companies/nvidia/")
+    assert "Quietbridge" not in nvidia.get_text()
+
+
+def test_materials_dates_and_authors(tmp_path):
+    site = build_fixture("material_blog", tmp_path)
+    assert site.aborted is None, site.warnings  # date: {created, updated} is no bad date
+    data = json.loads(site.page(UPDATED_POST).select_one("script[type='application/ld+json']").text)
+    assert data["datePublished"] == "2026-04-10"
+    assert data["dateModified"] == "2026-04-18"
+    assert data["author"] == [
+        {"@type": "Person", "name": "Inés Duarte", "url": "https://ines.example/"},
+        {"@type": "Person", "name": "Tomás Brandt"},
+    ]
+    feed = json.loads(site.text("companies/amd/feed.json"))
+    (item,) = feed["items"]
+    assert item["date_modified"] == "2026-04-18T00:00:00Z"
+    assert [author["name"] for author in item["authors"]] == ["Inés Duarte", "Tomás Brandt"]
+    rss = feedparser.parse(site.text("companies/amd/feed.xml"))
+    assert rss.bozo == 0
+    assert [author.name for author in rss.entries[0].authors] == ["Inés Duarte", "Tomás Brandt"]
+
+
+def test_tags_and_categories_are_topics_and_companies_are_named_once(tmp_path):
+    site = build_fixture("material_blog", tmp_path)
+    header = site.page(FIRST_POST).select_one(".aic-article-meta")
+    assert [a.get_text() for a in header.select(".aic-company")] == ["NVIDIA"]
+    # The tag "Nvidia" is the post's company (an alias), so it is not a topic as well.
+    assert [a.get_text() for a in header.select(".aic-topic")] == ["open models", "Strategy"]
+    assert not (site.site_dir / "topics/nvidia").exists()
+    assert site.exists("topics/open-models/") and site.exists("topics/strategy/")
+    for reason in site.page(FIRST_POST).select(".aic-related-reason"):
+        names = reason.get_text().removeprefix("Also on ").split(" · ")
+        assert len(names) == len(set(names))
+
+
+def test_the_header_leaves_the_date_and_authors_to_the_blog(tmp_path):
+    site = build_fixture("material_blog", tmp_path)
+    page = site.page(UPDATED_POST)
+    header = page.select_one(".aic-article-meta")
+    assert header.select_one("time") is None and header.select_one(".aic-byline") is None
+    assert page.select(".md-post time, .md-meta time, time")  # Material shows the date itself.
+
+
+def test_the_blog_index_and_archive_show_each_posts_stance(tmp_path):
+    site = build_fixture("material_blog", tmp_path)
+    for url in ("blog/", "blog/archive/2026/", "blog/category/strategy/"):
+        excerpts = site.page(url).select("article.md-post")
+        assert excerpts, url
+        badges = [post.select_one(".aic-stance") for post in excerpts]
+        assert any(badge is not None for badge in badges), url
+    assert dead_links(site, SITE_URL) == []  # The badges' links included.
+
+
+@pytest.mark.parametrize(
+    ("event", "priority"),
+    [("on_files", 100), ("on_files", 0), ("on_files", -200), ("on_nav", 0), ("on_nav", -200)],
+)
+def test_a_plugin_that_moves_pages_at_any_point_is_followed(tmp_path, event, priority):
+    (tmp_path / "mover.py").write_text(
+        MOVER_HOOK.replace("EVENT", event).replace("PRIORITY", str(priority))
+    )
+
+    def edit(settings: dict) -> None:
+        settings["plugins"] = [p for p in settings["plugins"] if p != "blog" and "blog" not in p]
+        settings["hooks"] = ["mover.py"]
+
+    site = build_fixture("material_blog", tmp_path, edit, strict=False)
+    assert site.aborted is None, site.warnings
+    assert site.exists("moved/open-weights-bet/")
+    links = {url for _, url in plugin_links(site, SITE_URL)}
+    assert "moved/open-weights-bet/" in links
+    assert dead_links(site, SITE_URL) == []
+
+
+@pytest.mark.parametrize("position", ["before", "after"])
+def test_beside_the_plugins_such_sites_run(tmp_path, position):
+    others = [
+        {"rss": {"use_git": False, "match_path": "blog/posts/.*"}},
+        {"minify": {"minify_html": True, "htmlmin_opts": {"remove_comments": True}}},
+        {
+            "git-revision-date-localized": {
+                "fallback_to_build_date": True,
+                "enable_git_follow": False,
+            }
+        },
+    ]
+
+    def edit(settings: dict) -> None:
+        ours = [p for p in settings["plugins"] if isinstance(p, dict) and "aicommentary" in p]
+        rest = [p for p in settings["plugins"] if p not in ours]
+        settings["plugins"] = (
+            [*rest, *others, *ours] if position == "after" else [*ours, *rest, *others]
+        )
+
+    site = build_fixture("material_blog", tmp_path, edit, strict=False)
+    assert site.aborted is None, site.warnings
+    assert dead_links(site, SITE_URL) == []
+    page = site.page(FIRST_POST)
+    assert page.select_one(".aic-related") is not None
+    assert page.select_one(".aic-newsletter") is not None
+    assert unpublished_mentions(site.site_dir) == []

@@ -1,0 +1,53 @@
+"""What Material's blog decides, read from its options as plain data."""
+
+from datetime import datetime
+from types import SimpleNamespace
+
+from mkdocs_aicommentary.articles import Person
+from mkdocs_aicommentary.material_blog import Blog, find_blogs
+
+NOW = datetime(2026, 11, 30, 12, 0)
+BLOG_OPTIONS = {
+    "enabled": True,
+    "blog_dir": "blog",
+    "post_dir": "{blog}/posts",
+    "draft": False,
+    "draft_on_serve": True,
+    "draft_if_future_date": True,
+    "authors": True,
+    "authors_file": "{blog}/.authors.yml",
+}
+
+
+def test_the_blogs_draft_rule():
+    blog = Blog("blog/posts", drafts_by_date=True)
+    assert blog.is_draft(True, None, NOW)
+    assert not blog.is_draft(False, datetime(2099, 1, 1), NOW)  # said so explicitly
+    assert blog.is_draft(None, datetime(2099, 1, 1), NOW)  # scheduled
+    assert not blog.is_draft(None, datetime(2026, 1, 1), NOW)
+    assert not Blog("blog/posts").is_draft(None, datetime(2099, 1, 1), NOW)
+    assert not Blog("blog/posts", publishes_drafts=True).is_draft(True, None, NOW)
+
+
+def test_blogs_are_found_by_their_options_and_read_their_authors_file(tmp_path):
+    (tmp_path / "blog").mkdir()
+    (tmp_path / "blog/.authors.yml").write_text(
+        "authors:\n  ines: {name: Inés, url: 'https://ines.example/'}\n"
+        "  bad: {name: Bad, url: 'javascript:alert(1)'}\n"
+    )
+    other = SimpleNamespace(config={"lang": ["en"]})
+    blog = SimpleNamespace(config=BLOG_OPTIONS, is_serve=False)
+    blogs, problems = find_blogs([other, blog], str(tmp_path))
+    assert problems == []
+    (found,) = blogs.blogs
+    assert found.post_dir == "blog/posts" and found.drafts_by_date
+    assert found.owns("blog/posts/a.md") and not found.owns("blog/index.md")
+    assert blogs.authors == {"ines": Person("Inés", "https://ines.example/"), "bad": Person("Bad")}
+
+
+def test_drafts_previewed_by_serve_stay_drafts():
+    serving = SimpleNamespace(config={**BLOG_OPTIONS, "draft": True}, is_serve=True)
+    blogs, _ = find_blogs([serving], "/nonexistent")
+    assert not blogs.blogs[0].publishes_drafts
+    building = SimpleNamespace(config={**BLOG_OPTIONS, "draft": True}, is_serve=False)
+    assert find_blogs([building], "/nonexistent")[0].blogs[0].publishes_drafts
