@@ -21,6 +21,9 @@ from .related import RelatedOptions, Weights
 from .slugs import slugify
 from .taxonomy import KINDS
 
+INDEX_KINDS = (*KINDS, "archive")
+"""Every kind of index page: the taxonomy's kinds, then the archive of all posts."""
+
 DEFAULT_STANCES = {
     "bullish": "Bullish",
     "bearish": "Bearish",
@@ -64,19 +67,28 @@ class StanceIndexConfig(_IndexKind):
     title = c.Type(str, default="Stances")
 
 
+class ArchiveIndexConfig(_IndexKind):
+    prefix = c.Type(str, default="archive")
+    title = c.Type(str, default="Archive")
+    by_year = c.Type(bool, default=False)
+    """Also one listing per year, ``archive/2026/``."""
+
+
 class IndexConfig(base.Config):
-    """Where the topic, company and stance pages live (article headers link to them)."""
+    """Where the topic, company and stance pages and the archive live."""
 
     topics = c.SubConfig(TopicIndexConfig)
     companies = c.SubConfig(CompanyIndexConfig)
     stances = c.SubConfig(StanceIndexConfig)
+    archive = c.SubConfig(ArchiveIndexConfig)
     per_page = c.Type(int, default=20)
     """Articles per listing page; longer listings continue at ``<prefix>/<slug>/page/2/``."""
     nav = c.Type(bool, default=False)
     """Add Topics / Companies / Stances sections to the nav (explicit or automatic)."""
     feeds = c.Optional(c.Type(bool))
-    """RSS 2.0 and JSON Feed 1.1 beside every company and topic page. They need ``site_url``:
-    unset (the default) means feeds whenever it is set; true warns when it is not."""
+    """RSS 2.0 and JSON Feed 1.1 beside every company, topic and stance page. They need
+    ``site_url``: unset (the default) means feeds whenever it is set; true warns when it is
+    not."""
     feed_items = c.Type(int, default=20)
     """How many of the newest articles each feed holds."""
 
@@ -91,6 +103,24 @@ STRUCTURED_DATA_TYPES = (
     "BlogPosting",
     "Article",
 )
+
+
+class LatestConfig(base.Config):
+    """What ``<!-- aicommentary:latest -->`` shows: the newest posts, then a link to the archive."""
+
+    count = c.Type(int, default=10)
+
+
+class SiteFeedConfig(base.Config):
+    """``feed.xml`` (RSS 2.0) and ``feed.json`` (JSON Feed 1.1) at the site root: what
+    newsletter tools read to send the email digest. They need ``site_url``, as other feeds."""
+
+    enabled = c.Optional(c.Type(bool))
+    """Unset (the default): whenever ``site_url`` is set; true warns when it is not."""
+    count = c.Type(int, default=20)
+    """How many of the newest posts the feeds hold."""
+    content = c.Choice(("full", "summary"), default="full")
+    """``full``: each post's whole HTML; ``summary``: its summary only."""
 
 
 class StructuredDataConfig(base.Config):
@@ -230,6 +260,13 @@ class AICommentaryConfig(base.Config):
 
     index = c.SubConfig(IndexConfig)
 
+    latest = c.SubConfig(LatestConfig)
+    site_feed = c.SubConfig(SiteFeedConfig)
+    articles_in_nav = c.Type(bool, default=True)
+    """False keeps posts out of the navigation (and out of MkDocs' "not in nav" notices); the
+    archive's pages go into the nav instead, so every post is two clicks from any page."""
+    sharing = c.Type(bool, default=True)
+    """Open Graph and Twitter card tags, and a meta description, in each post's head."""
     structured_data = c.SubConfig(StructuredDataConfig)
     newsletter = _OptionalSection()
     """Signup block; see ``NewsletterConfig``. Left out: no block."""
@@ -240,7 +277,7 @@ def index_sections(config: AICommentaryConfig) -> list[Section]:
     """The kinds of index page switched on, with their URL prefix and title."""
     return [
         Section(kind, config.index[kind].prefix.strip("/"), config.index[kind].title)
-        for kind in KINDS
+        for kind in INDEX_KINDS
         if config.index[kind].enabled
     ]
 
@@ -330,7 +367,7 @@ def check_config(config: AICommentaryConfig) -> newsletter.SignupForm | None:
             f"{second!r} in 'companies'; keep it under one of them."
         )
     _check_related(config.related)
-    for kind in KINDS:
+    for kind in INDEX_KINDS:
         prefix = config.index[kind].prefix.strip("/")
         if not prefix or any(part in ("", ".", "..") for part in prefix.split("/")):
             raise PluginError(
@@ -343,6 +380,18 @@ def check_config(config: AICommentaryConfig) -> newsletter.SignupForm | None:
             raise PluginError(
                 f"aicommentary: 'index.{option}' must be 1 or more, not {config.index[option]!r}."
             )
+    for option, value in (
+        ("latest.count", config.latest.count),
+        ("site_feed.count", config.site_feed.count),
+    ):
+        if isinstance(value, bool) or value < 1:
+            raise PluginError(f"aicommentary: '{option}' must be 1 or more, not {value!r}.")
+    if not config.articles_in_nav and not config.index.archive.enabled:
+        raise PluginError(
+            "aicommentary: 'articles_in_nav: false' takes posts out of the navigation and puts "
+            "the archive there instead, so it needs the archive: remove "
+            "'index.archive.enabled: false', or keep 'articles_in_nav: true'."
+        )
     if not config.topics_from or not all(name.strip() for name in config.topics_from):
         raise PluginError(
             "aicommentary: 'topics_from' lists the front matter fields that hold topics, such "

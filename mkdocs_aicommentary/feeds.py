@@ -1,4 +1,4 @@
-"""RSS 2.0 and JSON Feed 1.1 documents for one company or topic.
+"""RSS 2.0 and JSON Feed 1.1 documents: the whole site's, and one per company, topic or stance.
 
 Plain data in, text out. Every link is absolute (feed readers fetch items out of context), and
 dates come from the articles, never from the clock, so two builds of the same site give the same
@@ -10,10 +10,12 @@ Specs: https://www.rssboard.org/rss-specification and https://www.jsonfeed.org/v
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
+from html import unescape
 from urllib.parse import urljoin
 from xml.etree import ElementTree as etree
 
@@ -21,6 +23,7 @@ from .articles import Article, Person
 from .excerpts import excerpt
 
 ATOM = "http://www.w3.org/2005/Atom"
+CONTENT = "http://purl.org/rss/1.0/modules/content/"
 DC = "http://purl.org/dc/elements/1.1/"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 RSS_TYPE = "application/rss+xml"
@@ -47,6 +50,8 @@ class FeedItem:
     updated: datetime | None = None
     authors: tuple[Person, ...] = ()
     tags: tuple[str, ...] = ()
+    content_html: str | None = None
+    """The whole post as HTML with absolute links (site feeds), or None for summaries only."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +72,29 @@ def absolute_url(site_url: str, url: str) -> str:
     return urljoin(base, url)
 
 
+_LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+
+
+def absolute_links(html: str, page_url: str) -> str:
+    """Links and images in a page's HTML made absolute: a feed reader shows the HTML far from
+    the page, where ``../gpu/`` means nothing."""
+    return _LINK_ATTRIBUTE.sub(
+        lambda match: (
+            match.group(1)
+            + urljoin(page_url, unescape(match.group(2)))
+            .replace("&", "&amp;")
+            .replace('"', "&quot;")
+            + match.group(3)
+        ),
+        html,
+    )
+
+
 def rss(feed: Feed) -> str:
     """The feed as an RSS 2.0 document."""
     etree.register_namespace("atom", ATOM)
     etree.register_namespace("dc", DC)
+    etree.register_namespace("content", CONTENT)
     root = etree.Element("rss", {"version": "2.0"})
     channel = etree.SubElement(root, "channel")
     _text(channel, "title", feed.title)
@@ -90,6 +114,8 @@ def rss(feed: Feed) -> str:
         _text(element, "title", item.title)
         _text(element, "link", item.url)
         _text(element, "description", item.summary)
+        if item.content_html is not None:
+            _text(element, f"{{{CONTENT}}}encoded", item.content_html)
         for author in item.authors:
             _text(element, f"{{{DC}}}creator", author.name)
         for tag in item.tags:
@@ -118,9 +144,12 @@ def json_feed(feed: Feed) -> str:
             "id": item.url,
             "url": item.url,
             "title": item.title,
-            "content_text": item.summary,
             "summary": item.summary,
         }
+        if item.content_html is not None:
+            entry["content_html"] = item.content_html
+        else:
+            entry["content_text"] = item.summary
         if item.date is not None:
             entry["date_published"] = _rfc3339(item.date)
         if item.updated is not None:
@@ -176,27 +205,36 @@ def article_feed(
     limit: int,
     default_authors: tuple[Person, ...] = (),
     language: str | None = None,
+    stance_labels: Mapping[str, str] | None = None,
+    content_of: Callable[[str], str | None] | None = None,
 ) -> Feed:
     """The newest ``limit`` of ``articles`` (already in listing order) as a Feed.
 
     ``page_url`` is the site-relative URL of the page the feed belongs to; ``folder`` is where
-    ``feed.xml`` and ``feed.json`` live (``companies/nvidia``); ``url_of`` gives the URL at
-    which a post's source is written (None: it is not, and stays out of the feed).
+    ``feed.xml`` and ``feed.json`` live (``companies/nvidia``; ``""`` for the site root);
+    ``url_of`` gives the URL at which a post's source is written (None: it is not, and stays
+    out of the feed);
+    ``stance_labels`` name each post's stance among its categories; ``content_of`` gives a
+    post's rendered HTML for full-content feeds (its links are made absolute here).
     """
     items = []
     for article in articles:
         url = url_of(article.src_path)
         if url is None:
             continue
+        absolute = absolute_url(site_url, url)
+        stance = (stance_labels or {}).get(article.stance or "")
+        html = content_of(article.src_path) if content_of is not None else None
         items.append(
             FeedItem(
-                url=absolute_url(site_url, url),
+                url=absolute,
                 title=article.title,
                 summary=excerpt(article),
                 date=article.date,
                 updated=article.updated,
                 authors=article.authors or default_authors,
-                tags=(*article.companies, *article.topics),
+                tags=(*article.companies, *article.topics, *([stance] if stance else [])),
+                content_html=absolute_links(html, absolute) if html is not None else None,
             )
         )
         if len(items) == limit:
@@ -205,8 +243,8 @@ def article_feed(
         title=title,
         description=description,
         home_url=absolute_url(site_url, page_url),
-        rss_url=absolute_url(site_url, f"{folder}/feed.xml"),
-        json_url=absolute_url(site_url, f"{folder}/feed.json"),
+        rss_url=absolute_url(site_url, f"{folder}/feed.xml".lstrip("/")),
+        json_url=absolute_url(site_url, f"{folder}/feed.json".lstrip("/")),
         items=tuple(items),
         language=language,
     )

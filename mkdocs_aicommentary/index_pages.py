@@ -8,9 +8,10 @@ written in ``on_env``, once every plugin has settled where each post lives.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,44 +22,51 @@ from mkdocs.structure.nav import Section as NavSection
 from mkdocs.structure.pages import Page
 
 from .articles import Article, Person
-from .config import IndexConfig
-from .feeds import JSON_TYPE, RSS_TYPE, FeedLink, article_feed, json_feed, rss
+from .config import IndexConfig, SiteFeedConfig
+from .feeds import JSON_TYPE, RSS_TYPE, Feed, FeedLink, article_feed, json_feed, rss
 from .indexes import (
+    ARCHIVE,
     FEED_KINDS,
     IndexPage,
     IndexPlan,
     charts_for,
     feed_folder,
+    listed,
     nav_sections,
     page_markdown,
     plan,
 )
 from .links import Section
-from .placement import slot
+from .markers import CHARTS, slot
 from .render import Renderer
 from .site_files import SiteFiles
 from .taxonomy import Taxonomy
 
 log = get_plugin_logger(__name__)
 
-CHARTS_SLOT = "index-charts"
+FEED_FILES = ("feed.xml", "feed.json")
 
 
 @dataclass
 class IndexPages:
-    """The index pages of one build: planned and generated in ``on_files``, narrowed in
-    ``on_nav`` to the posts MkDocs actually writes, their feeds written in ``on_env``."""
+    """The index pages and feeds of one build: planned and generated in ``on_files``, narrowed
+    in ``on_nav`` to the posts MkDocs actually writes, feeds written in ``on_env``."""
 
     plan: IndexPlan
     taxonomy: Taxonomy
     sections: Sequence[Section]
     options: IndexConfig
+    site_feed: SiteFeedConfig
     stances: Mapping[str, str]
     """Stance keys and labels, in the order the site configured them."""
     generated: dict[str, File] = field(default_factory=dict)
     """Every page and feed file this plugin added, by source path."""
+    listed: tuple[Article, ...] = ()
+    """Every published post, newest first (``latest`` shows the first few)."""
     feed_links: dict[str, list[FeedLink]] = field(default_factory=dict)
-    """Per page (source path): its feeds, for ``<link rel="alternate">`` in the head."""
+    """Per page (source path): its own feeds, for ``<link rel="alternate">`` in the head."""
+    site_feed_links: list[FeedLink] = field(default_factory=list)
+    """The site's feeds, linked from every page."""
     by_src: dict[str, IndexPage] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -73,12 +81,16 @@ class IndexPages:
         taxonomy: Taxonomy,
         sections: Sequence[Section],
         options: IndexConfig,
+        site_feed: SiteFeedConfig,
         stances: Mapping[str, str],
+        nav_kinds: Sequence[str],
     ) -> IndexPages:
         """Plan every page for ``articles`` (all posts that may be published), generate those
-        the author did not write, and reserve their feeds' paths."""
+        the author did not write, and reserve their feeds' paths. ``nav_kinds`` are the kinds
+        the plugin will put into the nav itself."""
+        articles = list(articles)
         index_plan = _plan(files, articles, taxonomy, sections, options, stances, {}, True)
-        pages = cls(index_plan, taxonomy, sections, options, stances)
+        pages = cls(index_plan, taxonomy, sections, options, site_feed, stances)
         for page in pages.plan.pages:
             if page.generated:
                 pages._add(
@@ -90,13 +102,24 @@ class IndexPages:
                         inclusion=InclusionLevel.NOT_IN_NAV,
                     ),
                 )
-        if options.nav:  # Before MkDocs builds its nav, which happens before on_nav.
-            leave_nav_to_plugin(files, index_plan, sections)
+        if nav_kinds:  # Before MkDocs builds its nav, which happens before on_nav.
+            leave_nav_to_plugin(files, index_plan, sections, nav_kinds)
+        feed_paths = []
         if options.feeds is not False and _feeds_possible(config, pages.plan, options.feeds):
-            for _, folder in _feed_folders(pages.plan, sections):
-                for name in FEED_FILES:
-                    if files.get_file_from_path(f"{folder}/{name}") is None:
-                        pages._add(files, File.generated(config, f"{folder}/{name}", content=""))
+            feed_paths += [
+                f"{folder}/{name}"
+                for _, folder in _feed_folders(pages.plan, sections)
+                for name in FEED_FILES
+            ]
+        if (
+            site_feed.enabled is not False
+            and articles
+            and _site_feed_possible(config, site_feed.enabled)
+        ):
+            feed_paths += list(FEED_FILES)
+        for path in feed_paths:
+            if files.get_file_from_path(path) is None:  # An author's own file wins.
+                pages._add(files, File.generated(config, path, content=""))
         return pages
 
     def _add(self, files: Files, file: File) -> None:
@@ -106,6 +129,8 @@ class IndexPages:
     def publish(self, articles: Iterable[Article], files: Files) -> None:
         """Plan again for the posts MkDocs writes, now that every plugin has had its say, and
         leave out of the build each generated page or feed that lists none of them."""
+        articles = list(articles)
+        self.listed = tuple(listed(articles))
         self.plan = _plan(
             files,
             articles,
@@ -119,46 +144,76 @@ class IndexPages:
         kept = set(self.by_src)
         folders = _feed_folders(self.plan, self.sections)
         kept |= {f"{folder}/{name}" for _, folder in folders for name in FEED_FILES}
+        if self.listed:
+            kept |= set(FEED_FILES)
         for src, file in self.generated.items():
             if src not in kept:
                 file.inclusion = InclusionLevel.EXCLUDED
 
-    def write_feeds(self, site: SiteFiles, config: MkDocsConfig) -> None:
-        """Fill each term's reserved feed files, with every link at its final URL."""
-        self.feed_links = {}
+    def write_feeds(
+        self, site: SiteFiles, config: MkDocsConfig, content_of: Callable[[str], str | None]
+    ) -> None:
+        """Fill every reserved feed file, with every link at its final URL; ``content_of``
+        gives a post's rendered HTML for the site's full-content feeds."""
+        self.feed_links, self.site_feed_links = {}, []
         if not config.site_url:
             return
-        authors = (Person(config.site_author),) if config.site_author else ()
-        language = config.theme.get("language") or str(config.theme.locale)
+        feed_of = functools.partial(
+            article_feed,
+            site_url=config.site_url,
+            url_of=site.url,
+            default_authors=(Person(config.site_author),) if config.site_author else (),
+            language=_feed_language(config),
+            stance_labels=self.stances,
+        )
+        self.site_feed_links = self._write(
+            "",
+            config.site_name,
+            feed_of(
+                title=config.site_name,
+                description=config.site_description or f"New articles from {config.site_name}.",
+                page_url="",
+                folder="",
+                articles=self.listed,
+                limit=self.site_feed.count,
+                content_of=content_of if self.site_feed.content == "full" else None,
+            ),
+        )
         for page, folder in _feed_folders(self.plan, self.sections):
             assert page.term is not None
-            feed = article_feed(
+            feed = feed_of(
                 title=f"{page.term.name} · {config.site_name}",
                 description=f"Articles on {page.term.name} from {config.site_name}.",
-                site_url=config.site_url,
                 page_url=site.url(page.src_path) or "",
                 folder=folder,
                 articles=page.articles,
-                url_of=site.url,
                 limit=self.options.feed_items,
-                default_authors=authors,
-                language=language.replace("_", "-").lower() or None,
             )
-            found = []
-            for name, document, link_type, label in (
-                ("feed.xml", rss, RSS_TYPE, "RSS"),
-                ("feed.json", json_feed, JSON_TYPE, "JSON Feed"),
-            ):
-                file = self.generated.get(f"{folder}/{name}")
-                if file is not None:
-                    file.content_string = document(feed)
-                    href = feed.rss_url if name == "feed.xml" else feed.json_url
-                    found.append(FeedLink(link_type, f"{page.term.name} ({label})", href))
+            found = self._write(folder, page.term.name, feed)
             for src in page.page_srcs:
                 self.feed_links[src] = found
 
-    def extend_nav(self, nav: Navigation, files: Files) -> None:
-        add_nav_sections(nav, files, nav_sections(self.plan, self.sections))
+    def _write(self, folder: str, label: str, feed: Feed) -> list[FeedLink]:
+        """Fill the feed files reserved in ``folder``; links to those that were."""
+        found = []
+        for path, document, link_type, kind, href in (
+            (f"{folder}/feed.xml".lstrip("/"), rss, RSS_TYPE, "RSS", feed.rss_url),
+            (f"{folder}/feed.json".lstrip("/"), json_feed, JSON_TYPE, "JSON Feed", feed.json_url),
+        ):
+            file = self.generated.get(path)
+            if file is not None and not file.inclusion.is_excluded():
+                file.content_string = document(feed)
+                found.append(FeedLink(link_type, f"{label} ({kind})", href))
+        return found
+
+    def latest(self, from_src: str, count: int, renderer: Renderer) -> str:
+        """The newest posts for ``<!-- aicommentary:latest -->`` on the page ``from_src``."""
+        return renderer.latest(
+            self.listed[:count], from_src, self.plan.term_src, self.plan.overviews.get(ARCHIVE)
+        )
+
+    def extend_nav(self, nav: Navigation, files: Files, kinds: Sequence[str]) -> None:
+        add_nav_sections(nav, files, nav_sections(self.plan, self.sections, kinds))
 
     def first_page(self, src_path: str) -> str | None:
         """The source of page 1 of the listing ``src_path`` continues; None on page 1 and on
@@ -184,11 +239,8 @@ class IndexPages:
             listing = renderer.index_listing(page, self.plan.term_src)
         charts = renderer.index_charts(charts_for(page, renderer.taxonomy, self.stances))
         if charts:
-            listing = slot(CHARTS_SLOT) + "\n" + listing
+            listing = slot(CHARTS) + "\n" + listing
         return listing, charts
-
-
-FEED_FILES = ("feed.xml", "feed.json")
 
 
 def _plan(
@@ -238,7 +290,26 @@ def _plan(
         author_page=author_page,
         unavailable=unavailable,
         stance_order=list(stances),
+        archive_by_year=options.archive.by_year,
     )
+
+
+def _feed_language(config: MkDocsConfig) -> str | None:
+    language = config.theme.get("language") or str(config.theme.locale)
+    return language.replace("_", "-").lower() or None
+
+
+def _site_feed_possible(config: MkDocsConfig, asked: bool | None) -> bool:
+    """The site's feeds need absolute links too: a warning if asked for, else a note."""
+    if config.site_url:
+        return True
+    log.log(
+        logging.WARNING if asked else logging.INFO,
+        "No site feed (feed.xml, feed.json): it needs absolute links and 'site_url' is not "
+        "set. Set 'site_url' in mkdocs.yml, or switch it off with 'site_feed: {enabled: false}' "
+        "in the aicommentary options.",
+    )
+    return False
 
 
 def _feeds_possible(config: MkDocsConfig, index_plan: IndexPlan, asked: bool | None) -> bool:
@@ -248,8 +319,8 @@ def _feeds_possible(config: MkDocsConfig, index_plan: IndexPlan, asked: bool | N
     if not config.site_url:
         log.log(
             logging.WARNING if asked else logging.INFO,
-            "No feeds for companies and topics: they need absolute links and 'site_url' is "
-            "not set. Set 'site_url' in mkdocs.yml, or switch feeds off with "
+            "No feeds for companies, topics and stances: they need absolute links and "
+            "'site_url' is not set. Set 'site_url' in mkdocs.yml, or switch feeds off with "
             "'index: {feeds: false}' in the aicommentary options.",
         )
         return False
@@ -268,7 +339,9 @@ def _feed_folders(
     ]
 
 
-def leave_nav_to_plugin(files: Files, index_plan: IndexPlan, sections: Sequence[Section]) -> None:
+def leave_nav_to_plugin(
+    files: Files, index_plan: IndexPlan, sections: Sequence[Section], kinds: Sequence[str]
+) -> None:
     """Mark the author's own pages that ``index.nav`` will place as "not in nav" for MkDocs.
 
     The plugin puts them into its sections in ``on_nav``. Left as they were, an automatic nav
@@ -277,7 +350,7 @@ def leave_nav_to_plugin(files: Files, index_plan: IndexPlan, sections: Sequence[
     report them as missing, a warning under ``validation: {nav: {omitted_files: warn}}``.
     A page the author listed in ``nav:`` stays where they put it.
     """
-    for _, srcs in nav_sections(index_plan, sections):
+    for _, srcs in nav_sections(index_plan, sections, kinds):
         for src in srcs:
             file = files.get_file_from_path(src)
             if file is not None and file.inclusion.is_in_nav():

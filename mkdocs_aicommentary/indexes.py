@@ -22,15 +22,15 @@ from dataclasses import dataclass, field
 from .articles import Article
 from .charts import Bar, BarChart, Timeline, bar_chart, months_between, timeline
 from .links import Section, term_src_path
+from .markers import INDEX, marker
 from .taxonomy import Taxonomy, Term
 
-INDEX_MARKER = "index"
-"""Authors place the listing with ``<!-- aicommentary:index -->``."""
-
-NAV_ORDER = ("topics", "companies", "stances")
+ARCHIVE = "archive"
+"""The kind of index page that lists every post (and, optionally, each year's)."""
+NAV_ORDER = ("topics", "companies", "stances", ARCHIVE)
 CHART_ROWS = 10
 """Most companies a stance page's chart shows."""
-FEED_KINDS = ("companies", "topics")
+FEED_KINDS = ("companies", "topics", "stances")
 
 _MARKDOWN_SPECIAL = str.maketrans({char: "\\" + char for char in "\\`*_{}[]()#+-.!|~>"})
 
@@ -70,7 +70,8 @@ class IndexPage:
 
     @property
     def is_overview(self) -> bool:
-        return self.term is None
+        """A kind's list of terms; the archive, also without a term, lists posts."""
+        return self.term is None and self.kind != ARCHIVE
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,7 @@ class IndexPlan:
     term_srcs: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """(kind, slug) -> source path of page 1 of that term."""
     overviews: Mapping[str, str] = field(default_factory=dict)
-    """Kind -> source path of its overview."""
+    """Kind -> source path of its overview (for the archive: page 1 of its listing)."""
 
     def term_src(self, term: Term) -> str | None:
         return self.term_srcs.get((term.kind, term.slug))
@@ -109,19 +110,26 @@ def group_by_term(
     articles: Iterable[Article], taxonomy: Taxonomy, kind: str
 ) -> dict[Term, list[Article]]:
     """Each term of ``kind`` with the listed articles that name it; terms of drafts only are out."""
+    return _group(listed(articles), taxonomy, kind)
+
+
+def _group(ordered: Sequence[Article], taxonomy: Taxonomy, kind: str) -> dict[Term, list[Article]]:
     groups: dict[Term, list[Article]] = {}
-    for article in listed(articles):
+    for article in ordered:
         for name in taxonomy.names_of(article, kind):
             groups.setdefault(taxonomy.term(kind, name), []).append(article)
     return groups
 
 
+def listing_src(folder: str, number: int) -> str:
+    """``archive/index.md`` for page 1 of the listing in ``archive``, then
+    ``archive/page/2/index.md`` and on."""
+    return f"{folder}/index.md" if number == 1 else f"{folder}/page/{number}/index.md"
+
+
 def page_src(prefix: str, slug: str, number: int) -> str:
     """``topics/agents/index.md`` for page 1, ``topics/agents/page/2/index.md`` after it."""
-    first = term_src_path(prefix, slug)
-    if number == 1:
-        return first
-    return f"{posixpath.dirname(first)}/page/{number}/index.md"
+    return listing_src(posixpath.dirname(term_src_path(prefix, slug)), number)
 
 
 def overview_src(prefix: str) -> str:
@@ -141,6 +149,7 @@ def plan(
     author_page: Callable[[str], str | None] = lambda src: None,
     unavailable: Callable[[str], bool] = lambda src: False,
     stance_order: Sequence[str] = (),
+    archive_by_year: bool = False,
 ) -> IndexPlan:
     """Every index page of the site.
 
@@ -148,9 +157,10 @@ def plan(
     ``src`` (``companies/nvidia.md`` for ``companies/nvidia/index.md``), or None.
     ``unavailable(src)`` is true where no page may go (the author keeps a draft there): a term
     whose page 1 is unavailable gets no pages, a kind whose overview is gets no overview.
-    ``stance_order`` lists the stance keys in the order the site configured them.
+    ``stance_order`` lists the stance keys in the order the site configured them. The
+    ``archive`` kind lists every post, and with ``archive_by_year`` each year's too.
     """
-    articles = list(articles)
+    ordered_articles = listed(articles)
     pages: list[IndexPage] = []
     term_srcs: dict[tuple[str, str], str] = {}
     overviews: dict[str, str] = {}
@@ -159,8 +169,45 @@ def plan(
         own = author_page(src)
         return (own, False) if own else (src, True)
 
+    def listing(
+        kind: str, title: str, folder: str, articles: tuple[Article, ...], term: Term | None
+    ) -> str:
+        """Add every page of one listing; the source of its page 1."""
+        srcs = tuple(
+            place(listing_src(folder, number))
+            for number in range(1, page_count(len(articles), per_page) + 1)
+        )
+        for number, (src, generated) in enumerate(srcs, start=1):
+            pages.append(
+                IndexPage(
+                    kind=kind,
+                    title=title if number == 1 else f"{title} (page {number})",
+                    src_path=src,
+                    generated=generated,
+                    term=term,
+                    articles=articles,
+                    number=number,
+                    per_page=per_page,
+                    page_srcs=tuple(s for s, _ in srcs),
+                )
+            )
+        return srcs[0][0]
+
     for section in sections:
-        groups = group_by_term(articles, taxonomy, section.kind)
+        if section.kind == ARCHIVE:
+            if ordered_articles and not unavailable(overview_src(section.prefix)):
+                overviews[ARCHIVE] = listing(
+                    ARCHIVE, section.title, section.prefix, tuple(ordered_articles), None
+                )
+                for year, of_year in _by_year(ordered_articles) if archive_by_year else ():
+                    folder = f"{section.prefix}/{year}"
+                    if not unavailable(listing_src(folder, 1)):
+                        term = Term(ARCHIVE, str(year), str(year))
+                        term_srcs[(ARCHIVE, term.slug)] = listing(
+                            ARCHIVE, str(year), folder, of_year, term
+                        )
+            continue
+        groups = _group(ordered_articles, taxonomy, section.kind)
         if not groups:
             continue
         if section.kind == "stances":
@@ -172,28 +219,15 @@ def plan(
         for term in ordered:
             if unavailable(page_src(section.prefix, term.slug, 1)):
                 continue
-            listing = tuple(groups[term])
-            srcs = tuple(
-                place(page_src(section.prefix, term.slug, number))
-                for number in range(1, page_count(len(listing), per_page) + 1)
+            first = listing(
+                section.kind,
+                term.name,
+                posixpath.dirname(term_src_path(section.prefix, term.slug)),
+                tuple(groups[term]),
+                term,
             )
-            term_srcs[(term.kind, term.slug)] = srcs[0][0]
-            counts.append(TermCount(term, len(listing), srcs[0][0]))
-            for number, (src, generated) in enumerate(srcs, start=1):
-                title = term.name if number == 1 else f"{term.name} (page {number})"
-                pages.append(
-                    IndexPage(
-                        kind=section.kind,
-                        title=title,
-                        src_path=src,
-                        generated=generated,
-                        term=term,
-                        articles=listing,
-                        number=number,
-                        per_page=per_page,
-                        page_srcs=tuple(s for s, _ in srcs),
-                    )
-                )
+            term_srcs[(term.kind, term.slug)] = first
+            counts.append(TermCount(term, len(groups[term]), first))
         if unavailable(overview_src(section.prefix)):
             continue
         src, generated = place(overview_src(section.prefix))
@@ -208,6 +242,15 @@ def plan(
             )
         )
     return IndexPlan(tuple(pages), term_srcs, overviews)
+
+
+def _by_year(articles: Sequence[Article]) -> list[tuple[int, tuple[Article, ...]]]:
+    """Dated articles by year, newest year first (undated ones are only in the main archive)."""
+    years: dict[int, list[Article]] = {}
+    for article in articles:
+        if article.date is not None:
+            years.setdefault(article.date.year, []).append(article)
+    return [(year, tuple(years[year])) for year in sorted(years, reverse=True)]
 
 
 def pager(page: IndexPage, window: int = 2) -> Pager | None:
@@ -240,7 +283,7 @@ def page_markdown(page: IndexPage) -> str:
     title from it already HTML-escaped, which is what themes expect (a ``title:`` in front
     matter would reach the theme's ``<title>`` unescaped).
     """
-    return f"# {markdown_text(page.title)}\n\n<!-- aicommentary:{INDEX_MARKER} -->\n"
+    return f"# {markdown_text(page.title)}\n\n{marker(INDEX)}\n"
 
 
 def markdown_text(text: str) -> str:
@@ -292,7 +335,8 @@ def charts_for(
         return []
     if page.is_overview:
         return _overview_charts(page)
-    assert page.term is not None
+    if page.term is None or page.kind == ARCHIVE:
+        return []
     name = page.term.name
     if page.kind == "companies":
         dated = [(a.date.year, a.date.month) for a in page.articles if a.date is not None]
@@ -345,17 +389,22 @@ def _overview_charts(page: IndexPage) -> list[BarChart | Timeline]:
 # Navigation -------------------------------------------------------------------------------------
 
 
-def nav_sections(index_plan: IndexPlan, sections: Sequence[Section]) -> list[tuple[str, list[str]]]:
-    """(section title, source paths) for the nav: the overview, then page 1 of every term."""
+def nav_sections(
+    index_plan: IndexPlan, sections: Sequence[Section], kinds: Sequence[str] = NAV_ORDER
+) -> list[tuple[str, list[str]]]:
+    """(section title, source paths) for the nav: the overview, then page 1 of every term; for
+    the archive, every page of it (each post is then two clicks from any page)."""
     by_kind = {section.kind: section for section in sections}
     result = []
     for kind in NAV_ORDER:
-        if kind not in by_kind or kind not in index_plan.overviews:
+        if kind not in kinds or kind not in by_kind or kind not in index_plan.overviews:
             continue
         overview = index_plan.overviews[kind]
         srcs = [overview]
         for page in index_plan.pages:
-            if page.kind == kind and page.number == 1 and not page.is_overview:
+            if page.kind != kind or page.is_overview or page.src_path == overview:
+                continue
+            if page.number == 1 or (kind == ARCHIVE and page.term is None):
                 srcs.append(page.src_path)
         result.append((by_kind[kind].title, srcs))
     return result

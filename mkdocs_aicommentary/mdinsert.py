@@ -16,11 +16,13 @@ aside in Python-Markdown's stash and never reaches that walk. So the choice is:
   the author typed. This module does that.
 
 The page's Markdown carries an ``<!-- aicommentary:index -->`` marker where the listing goes
-(generated pages always have one; an author's own page may). The plugin hands the rendered HTML
-to :class:`HtmlInserter` in ``on_page_markdown``, right before MkDocs converts that page; the
-treeprocessor swaps the marker paragraph for the parsed elements, or appends them when the page
-has no marker. The treeprocessor runs after "inline" (so the listing's text is never read as
-Markdown) and after "toc" (so nothing in it enters the table of contents).
+(generated pages always have one; an author's own page may), or ``<!-- aicommentary:latest -->``
+where the newest posts go. The plugin hands the rendered HTML for each marker to
+:class:`HtmlInserter` in ``on_page_markdown``, right before MkDocs converts that page; the
+treeprocessor swaps each marker paragraph for the parsed elements, or, for an insertion that
+must not be lost, appends them when the page has no marker. The treeprocessor runs after
+"inline" (so the listing's text is never read as Markdown) and after "toc" (so nothing in it
+enters the table of contents).
 
 The parser is ``html.parser``: forgiving about void elements, entities and unclosed tags, so a
 template overridden in a site's ``custom_dir`` cannot break the build by not being XHTML.
@@ -29,6 +31,7 @@ template overridden in a site's ``custom_dir`` cannot break the build by not bei
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from xml.etree import ElementTree as etree
 
@@ -37,25 +40,30 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from .markers import marker_regex
 from .markup import VOID_ELEMENTS
 
 PRIORITY = 4
 """After "inline" (20), "prettify" (10) and "toc" (5); before MkDocs' "relpath" (0)."""
 
 
-def marker_pattern(name: str) -> re.Pattern[str]:
-    """An author's ``<!-- aicommentary:name -->`` as Python-Markdown stashes it."""
-    return re.compile(rf"\A\s*<!--\s*aicommentary:{re.escape(name)}\s*-->\s*\Z")
+@dataclass(frozen=True, slots=True)
+class Insertion:
+    """HTML that replaces the marker ``name``; appended to the page when it has none and
+    ``append`` is set, else dropped."""
+
+    name: str
+    html: str
+    append: bool = False
 
 
 class HtmlInserter(Extension):
     """Holds the HTML for the page being converted; one instance per build."""
 
-    def __init__(self, marker: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.marker = marker_pattern(marker)
-        self.pending: str | None = None
-        """HTML for the next conversion; consumed (and cleared) by it."""
+        self.pending: list[Insertion] = []
+        """Insertions for the next conversion; consumed (and cleared) by it."""
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_InsertTreeprocessor(md, self), "aicommentary_insert", PRIORITY)
@@ -67,18 +75,18 @@ class _InsertTreeprocessor(Treeprocessor):
         self.owner = owner
 
     def run(self, root: etree.Element) -> None:
-        html, self.owner.pending = self.owner.pending, None
-        if html is None:
-            return
-        elements = parse_fragment(html)
-        parent, index = self._find_marker(root)
-        if parent is None:
-            root.extend(elements)
-            return
-        parent[index : index + 1] = elements
+        insertions, self.owner.pending = self.owner.pending, []
+        for insertion in insertions:
+            elements = parse_fragment(insertion.html)
+            parent, index = self._find_marker(root, insertion.name)
+            if parent is not None:
+                parent[index : index + 1] = elements
+            elif insertion.append:
+                root.extend(elements)
 
-    def _find_marker(self, root: etree.Element) -> tuple[etree.Element | None, int]:
+    def _find_marker(self, root: etree.Element, name: str) -> tuple[etree.Element | None, int]:
         """The parent and position of the first paragraph that holds only the marker."""
+        pattern = re.compile(rf"\A\s*{marker_regex(name)}\s*\Z")
         stash = self.md.htmlStash.rawHtmlBlocks
         for parent in root.iter():
             for index, child in enumerate(parent):
@@ -88,7 +96,7 @@ class _InsertTreeprocessor(Treeprocessor):
                 if match is None:
                     continue
                 number = int(match.group(1))
-                if number < len(stash) and self.owner.marker.match(str(stash[number])):
+                if number < len(stash) and pattern.match(str(stash[number])):
                     return parent, index
         return None, 0
 

@@ -15,19 +15,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from .markers import SLOTS, marker_regex, slot
 from .markup import VOID_ELEMENTS
 
 PLACEMENTS = ("end", "after_paragraph", "marker")
 _FOOTNOTES = 'class="footnote'
 
 _LEADING_H1 = re.compile(r"\A\s*<h1\b[^>]*>.*?</h1>", re.DOTALL)
-
-_SLOT = re.compile(r"<!-- aicommentary-slot:([a-z-]+) -->")
-
-
-def slot(name: str) -> str:
-    """The comment that stands for box ``name`` until the page is finished."""
-    return f"<!-- aicommentary-slot:{name} -->"
 
 
 def author_marker(name: str) -> re.Pattern[str]:
@@ -36,7 +30,7 @@ def author_marker(name: str) -> re.Pattern[str]:
     Python-Markdown keeps a comment on its own line as is, but one inside a paragraph comes
     out wrapped in ``<p>``; both count, and the wrapping paragraph goes with the marker.
     """
-    comment = rf"<!--\s*aicommentary:{re.escape(name)}\s*-->"
+    comment = marker_regex(name)
     return re.compile(rf"<p>\s*{comment}\s*</p>|{comment}")
 
 
@@ -99,10 +93,16 @@ def fill_slots(output: str, boxes: Mapping[str, str]) -> str:
     """Swap each slot for its box; a slot with no box (nothing to show) simply disappears."""
     if "aicommentary-slot:" not in output:
         return output
-    return _SLOT.sub(lambda match: boxes.get(match.group(1), ""), output)
+    return SLOTS.sub(lambda match: boxes.get(match.group(1), ""), output)
 
 
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+
+
+def head_of(output: str) -> str:
+    """The page up to the end of its ``<head>`` (all of it when it has none)."""
+    match = _HEAD_END.search(output)
+    return output[: match.start()] if match else output
 
 
 def insert_into_head(output: str, html: str) -> str:

@@ -10,11 +10,12 @@ event's docstring says what it reads from that state and what it leaves there.
                         generate index pages and reserve feed paths for every possible post
     on_nav (-100)       after other plugins' nav work: settle which posts are published,
                         narrow the index pages to them, rank related posts, add nav sections
-    on_page_markdown    hand an index page its listing (links resolved by MkDocs)
+    on_page_markdown    hand a page its listings: an index page's, the newest posts (links
+                        resolved by MkDocs); a post's summary as its meta description
     on_page_content     slots for the article header, the related box and the signup block
-    on_env              write the feeds, now that every page's URL is final
+    on_env              write the feeds, now that every page's URL and content are final
     on_page_context     stance badges in the excerpts on Material's blog index pages
-    on_post_page        fill the slots; feed links and JSON-LD in the head
+    on_post_page (100)  fill the slots; feed links, sharing tags and JSON-LD in the head
 """
 
 from __future__ import annotations
@@ -52,21 +53,23 @@ from .config import (
 )
 from .excerpts import excerpt
 from .feeds import absolute_url
-from .index_pages import CHARTS_SLOT, IndexPages
-from .indexes import INDEX_MARKER
+from .index_pages import IndexPages
+from .indexes import ARCHIVE, NAV_ORDER
 from .links import TermPages
+from .markers import CHARTS, HEADER, INDEX, LATEST, NEWSLETTER, RELATED, has_marker, slot
 from .material_blog import Blogs, find_blogs
-from .mdinsert import HtmlInserter
+from .mdinsert import HtmlInserter, Insertion
 from .placement import (
     fill_slots,
+    head_of,
     insert_after_title,
     insert_into_head,
     place_slot,
     remove_markers,
-    slot,
 )
 from .related import Related, TextCache, rank, resolve_pins
 from .render import STYLESHEET, TEMPLATES_DIR, Renderer
+from .sharing import missing_from, open_graph
 from .site_files import SiteFiles
 from .structured_data import article_data, script_json
 from .taxonomy import Taxonomy
@@ -84,7 +87,7 @@ class BuildState:
     """The signup form the options describe (on_config)."""
     privacy_target: str | None
     inserter: HtmlInserter
-    """Carries an index page's listing into its Markdown conversion (on_page_markdown)."""
+    """Carries listings into a page's Markdown conversion (on_page_markdown)."""
     blogs: Blogs = field(default_factory=Blogs)
     """Material's blog plugins and what they decide (on_files, early)."""
     registry: CompanyRegistry = field(default_factory=CompanyRegistry)
@@ -131,7 +134,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             privacy_target=newsletter.privacy_target(privacy_url, config.use_directory_urls)
             if signup is not None and privacy_url
             else None,
-            inserter=HtmlInserter(INDEX_MARKER),
+            inserter=HtmlInserter(),
         )
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)
@@ -168,8 +171,12 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             if article is None:
                 continue
             state.articles[file.src_uri] = article
-            if article.draft and state.blogs.owner(file.src_uri) is None:
+            if state.blogs.owner(file.src_uri) is not None:
+                continue  # The blog decides what is a draft and what is in the nav.
+            if article.draft:
                 file.inclusion = InclusionLevel.DRAFT
+            elif not self.config.articles_in_nav and file.inclusion.is_in_nav():
+                file.inclusion = InclusionLevel.NOT_IN_NAV
         return files
 
     def _read_article(self, file: File, vocabulary: Vocabulary, blogs: Blogs) -> Article | None:
@@ -233,9 +240,17 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             taxonomy,
             sections,
             self.config.index,
+            self.config.site_feed,
             self.config.stances,
+            self._nav_kinds(),
         )
         return files
+
+    def _nav_kinds(self) -> tuple[str, ...]:
+        """The kinds of index page the plugin puts into the nav itself."""
+        if self.config.index.nav:
+            return NAV_ORDER
+        return () if self.config.articles_in_nav else (ARCHIVE,)
 
     on_files = CombinedEvent(_read_posts, _generate_pages)
 
@@ -252,8 +267,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         }
         if state.index_pages is not None:
             state.index_pages.publish(state.published.values(), files)
-            if self.config.index.nav:
-                state.index_pages.extend_nav(nav, files)
+            if self._nav_kinds():
+                state.index_pages.extend_nav(nav, files, self._nav_kinds())
         if self.config.related.enabled and state.published:
             pins, problems = resolve_pins(state.articles.values())
             for problem in problems:
@@ -267,15 +282,31 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Reads ``index_pages``; leaves the listing with the inserter, the charts in ``boxes``."""
+        """Reads ``index_pages``; leaves listings (an index page's, the newest posts) with the
+        inserter, the charts in ``boxes``, and a post's summary as its meta description."""
         state = self._state()
-        state.inserter.pending = None
+        state.inserter.pending = []
         if state.index_pages is None or state.renderer is None:
             return markdown
-        content = state.index_pages.content(page.file.src_uri, state.renderer)
+        src = page.file.src_uri
+        content = state.index_pages.content(src, state.renderer)
         if content is not None:
-            state.inserter.pending, charts = content
-            self._keep_box(page, CHARTS_SLOT, charts)
+            listing, charts = content
+            state.inserter.pending.append(Insertion(INDEX, listing, append=True))
+            self._keep_box(page, CHARTS, charts)
+        elif has_marker(markdown, INDEX):
+            log.warning(
+                f"{src}: the <!-- aicommentary:{INDEX} --> marker only works on topic, company, "
+                f"stance and archive pages; for the newest posts on any page, write "
+                f"<!-- aicommentary:{LATEST} -->."
+            )
+            state.inserter.pending.append(Insertion(INDEX, ""))
+        if has_marker(markdown, LATEST):
+            latest = state.index_pages.latest(src, self.config.latest.count, state.renderer)
+            state.inserter.pending.append(Insertion(LATEST, latest))
+        article = state.articles.get(src)
+        if article is not None and self.config.sharing and not page.meta.get("description"):
+            page.meta["description"] = excerpt(article)  # Themes write it as meta description.
         return markdown
 
     def on_page_content(
@@ -292,8 +323,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             # Through a slot, so search shows the article's first words, not its header.
             theme_shows_date = state.blogs.owner(src) is not None
             header = state.renderer.article_header(article, page.url, theme_shows_date)
-            self._keep_box(page, "header", header)
-            html = insert_after_title(html, slot("header"))
+            self._keep_box(page, HEADER, header)
+            html = insert_after_title(html, slot(HEADER))
         related = ""
         entries = state.related.get(src, ()) if article is not None else ()
         if entries:
@@ -301,12 +332,12 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             related = state.renderer.related_box(
                 entries, page.url, options.heading, options.counterpoint_label
             )
-        html = self._place_box(html, page, "related", related, self.config.related.placement)
+        html = self._place_box(html, page, RELATED, related, self.config.related.placement)
         signup_options: Mapping[str, Any] = self.config.newsletter or {}
         return self._place_box(
             html,
             page,
-            "newsletter",
+            NEWSLETTER,
             self._signup_block(page, files),
             signup_options.get("placement", "end"),
             signup_options.get("paragraph", 3),
@@ -355,10 +386,19 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        """Reads ``index_pages`` and ``site``; leaves the feed files' content."""
+        """Reads ``index_pages``, ``site`` and every post's rendered content; leaves the feed
+        files' content."""
         state = self._state()
-        if state.index_pages is not None and state.site is not None:
-            state.index_pages.write_feeds(state.site, config)
+        site = state.site
+        if state.index_pages is None or site is None:
+            return env
+
+        def content_of(src_path: str) -> str | None:
+            file = site.written(src_path)
+            content = file.page.content if file is not None and file.page is not None else None
+            return fill_slots(content, {}) if content is not None else None
+
+        state.index_pages.write_feeds(site, config, content_of)
         return env
 
     @event_priority(-110)  # After Material's blog (-100) has rendered its excerpts.
@@ -386,23 +426,54 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         output = fill_slots(output, state.boxes.pop(src, {}))
         if state.renderer is None:
             return output
-        feeds = state.index_pages.feed_links.get(src, []) if state.index_pages else []
+        feeds = []
+        if state.index_pages is not None:
+            feeds = [*state.index_pages.site_feed_links, *state.index_pages.feed_links.get(src, [])]
         article = state.articles.get(src)
-        json_ld = None
-        if article is not None and self.config.structured_data.enabled:
-            json_ld = script_json(
-                article_data(
-                    article,
-                    schema_type=self.config.structured_data.type,
-                    site_name=config.site_name,
-                    url=absolute_url(config.site_url, page.url) if config.site_url else None,
-                    default_authors=(Person(config.site_author),) if config.site_author else (),
-                    company_url=state.registry.url,
-                    description=excerpt(article) or None,
-                )
+        json_ld, meta = None, []
+        if article is not None:
+            url = absolute_url(config.site_url, page.url) if config.site_url else None
+            authors = article.authors or (
+                (Person(config.site_author),) if config.site_author else ()
             )
-        head = state.renderer.head(feeds, json_ld)
+            description = excerpt(article)
+            if self.config.structured_data.enabled:
+                json_ld = script_json(
+                    article_data(
+                        article,
+                        schema_type=self.config.structured_data.type,
+                        site_name=config.site_name,
+                        url=url,
+                        default_authors=authors,
+                        company_url=state.registry.url,
+                        description=description or None,
+                    )
+                )
+            if self.config.sharing:
+                tags = open_graph(
+                    article,
+                    url=url,
+                    site_name=config.site_name,
+                    description=description,
+                    authors=authors,
+                    tags=self._categories(article),
+                )
+                meta = missing_from(head_of(output), tags)
+        head = state.renderer.head(feeds, json_ld, meta)
         return insert_into_head(output, head) if head else output
+
+    def _categories(self, article: Article) -> list[str]:
+        """What a post is filed under: its companies, topics and stance, by display name."""
+        taxonomy = self._state().renderer
+        names = [*article.companies, *article.topics]
+        if taxonomy is not None:
+            names = [
+                taxonomy.taxonomy.term(kind, name).name
+                for kind in ("companies", "topics")
+                for name in taxonomy.taxonomy.names_of(article, kind)
+            ]
+        stance = self.config.stances.get(article.stance or "")
+        return [*names, *([stance] if stance else [])]
 
     def _state(self) -> BuildState:
         assert self.state is not None, "on_config makes the build state before any other event"

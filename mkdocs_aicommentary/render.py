@@ -23,6 +23,7 @@ from .indexes import IndexPage, pager
 from .links import TermPages, relative_src, relative_url
 from .newsletter import SignupForm, is_absolute
 from .related import Related
+from .sharing import MetaTag
 from .taxonomy import Taxonomy, Term
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
@@ -37,6 +38,7 @@ TIMELINE_CHART = "aicommentary/timeline_chart.html"
 HEAD = "aicommentary/head.html"
 NEWSLETTER = "aicommentary/newsletter.html"
 RELATED = "aicommentary/related.html"
+LATEST = "aicommentary/latest.html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,11 +185,12 @@ class Renderer:
 
         return self._links(article, kind, href)
 
-    def index_listing(self, page: IndexPage, term_src: Callable[[Term], str | None]) -> str:
-        """The articles of one listing page, with pagination links."""
-        src = page.src_path
+    def _entries(
+        self, articles: Sequence[Article], src: str, term_src: Callable[[Term], str | None]
+    ) -> list[IndexEntry]:
+        """Listing entries for a page whose source is ``src``."""
         entries = []
-        for article in page.entries:
+        for article in articles:
             stances = self._src_term_links(article, "stances", src, term_src)
             entries.append(
                 IndexEntry(
@@ -199,6 +202,12 @@ class Renderer:
                     topics=self._src_term_links(article, "topics", src, term_src),
                 )
             )
+        return entries
+
+    def index_listing(self, page: IndexPage, term_src: Callable[[Term], str | None]) -> str:
+        """The articles of one listing page, with pagination links."""
+        src = page.src_path
+        entries = self._entries(page.entries, src, term_src)
         links = pager(page)
         pager_links = None
         if links is not None:
@@ -216,6 +225,20 @@ class Renderer:
                 ],
             )
         return self.render(INDEX_LISTING, page=page, entries=entries, pager=pager_links)
+
+    def latest(
+        self,
+        articles: Sequence[Article],
+        src: str,
+        term_src: Callable[[Term], str | None],
+        archive_src: str | None,
+    ) -> str:
+        """The newest posts for the page whose source is ``src``, and a link to the archive."""
+        return self.render(
+            LATEST,
+            entries=self._entries(articles, src, term_src),
+            archive_href=relative_src(archive_src, src) if archive_src else None,
+        )
 
     def index_overview(self, page: IndexPage) -> str:
         """Every term of a kind with its number of articles."""
@@ -239,11 +262,19 @@ class Renderer:
             rendered.append(Markup(self.render(template, chart=chart, id=chart_id)))
         return self.render(INDEX_CHARTS, charts=rendered) if rendered else ""
 
-    def head(self, feeds: Sequence[FeedLink], json_ld: str | None) -> str:
-        """Feed links and JSON-LD for the page head; ``json_ld`` must already be script-safe."""
-        if not feeds and not json_ld:
+    def head(
+        self,
+        feeds: Sequence[FeedLink],
+        json_ld: str | None,
+        meta: Sequence[MetaTag] = (),
+    ) -> str:
+        """Feed links, sharing tags and JSON-LD for the page head; ``json_ld`` must already be
+        script-safe."""
+        if not feeds and not json_ld and not meta:
             return ""
-        return self.render(HEAD, feeds=feeds, json_ld=Markup(json_ld) if json_ld else None)
+        return self.render(
+            HEAD, feeds=feeds, meta=meta, json_ld=Markup(json_ld) if json_ld else None
+        )
 
     def newsletter_block(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import feedparser
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
@@ -101,3 +102,33 @@ def test_example_site_shows_sensible_related_boxes(tmp_path):
     assert href == "../meta-open-weights-limits/" and "aic-related-pinned" in classes
     # NVIDIA posts read next to each other.
     assert "../custom-silicon-gpu-margin/" in [href for href, _, _ in box("accelerator-moat")]
+
+
+def test_example_site_front_door(tmp_path):
+    """The home page shows the newest posts, the archive has them all, the site's feeds carry
+    them in full, posts carry sharing tags, and no post is in the navigation."""
+    shutil.copytree(EXAMPLE / "docs", tmp_path / "docs")
+    shutil.copy(EXAMPLE / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))
+    site = tmp_path / "site"
+
+    def page(url: str) -> BeautifulSoup:
+        return BeautifulSoup((site / url / "index.html").read_text(), "html.parser")
+
+    home = page("")
+    assert len(home.select(".aic-latest .aic-index-entry")) == 5
+    assert "aicommentary:latest" not in str(home)
+    assert not [a for a in home.select(".md-nav a[href]") if "posts/" in a["href"]]
+    public = [
+        p for p in (EXAMPLE / "docs" / "posts").glob("*.md") if "draft: true" not in p.read_text()
+    ]
+    archive = [a["href"] for a in page("archive").select(".aic-index-title a")]
+    assert len(archive) == len(public)
+    rss = feedparser.parse((site / "feed.xml").read_text())
+    assert rss.bozo == 0 and len(rss.entries) == min(20, len(public))
+    assert all(entry.content[0].value for entry in rss.entries)
+    post = page("posts/accelerator-moat")
+    assert post.select_one('meta[property="og:type"]')["content"] == "article"
+    assert post.select_one('meta[property="og:url"]')["content"].startswith(
+        "https://example.com/ledger/"
+    )

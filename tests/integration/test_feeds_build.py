@@ -1,4 +1,4 @@
-"""Per-company and per-topic feeds, linked from the pages' heads."""
+"""Per-company, per-topic and per-stance feeds and the site's own, linked from pages' heads."""
 
 import json
 import logging
@@ -69,20 +69,31 @@ def test_json_feed_and_topic_feeds(build_site_at_url):
     assert topic.bozo == 0
     assert [entry.title for entry in topic.entries] == ['Chips & "margins"']
     assert site.exists("companies/amd/feed.xml")
-    assert not site.exists("stances/bullish/feed.xml")
+    stance = feedparser.parse(site.text("stances/bullish/feed.xml"))
+    assert [entry.title for entry in stance.entries] == ["The second source"]
     assert not site.exists("companies/feed.xml")
 
 
 def test_pages_link_their_feeds_in_the_head(build_site_at_url):
     site = build_site_at_url(PAGES, strict=True, extra={"site_url": "https://example.org/blog/"})
     head = site.page("companies/nvidia/").head
-    links = {link["type"]: link["href"] for link in head.select('link[rel="alternate"]')}
-    assert links == {
-        "application/rss+xml": "https://example.org/blog/companies/nvidia/feed.xml",
-        "application/feed+json": "https://example.org/blog/companies/nvidia/feed.json",
-    }
-    assert site.page("posts/a/").head.select('link[rel="alternate"]') == []
-    assert site.page("stances/bullish/").head.select('link[rel="alternate"]') == []
+    links = [link["href"] for link in head.select('link[rel="alternate"]')]
+    site_feeds = ["https://example.org/blog/feed.xml", "https://example.org/blog/feed.json"]
+    assert links == [
+        *site_feeds,
+        "https://example.org/blog/companies/nvidia/feed.xml",
+        "https://example.org/blog/companies/nvidia/feed.json",
+    ]
+    assert [link["href"] for link in site.page("posts/a/").head.select("link[rel=alternate]")] == (
+        site_feeds
+    )
+    stance = [
+        link["href"] for link in site.page("stances/bullish/").head.select("link[rel=alternate]")
+    ]
+    assert stance == [
+        *site_feeds,
+        *(f"https://example.org/blog/stances/bullish/feed.{x}" for x in ("xml", "json")),
+    ]
 
 
 def test_later_pages_and_author_pages_link_the_feed_too(build_site_at_url):
@@ -108,7 +119,8 @@ def test_by_default_a_site_without_site_url_builds_strict_without_feeds(build_si
     site = build_site_at_url(PAGES, strict=True, extra={"site_url": None})
     assert site.aborted is None, site.warnings
     assert not site.exists("companies/nvidia/feed.xml")
-    assert "No feeds for companies and topics" in caplog.text
+    assert "No feeds for companies, topics and stances" in caplog.text
+    assert "No site feed" in caplog.text
 
 
 def test_feeds_can_be_switched_off(build_site_at_url):
@@ -129,7 +141,11 @@ def test_an_authors_own_feed_file_wins(build_site_at_url):
     pages = {**PAGES, "companies/nvidia/feed.xml": "<rss version='2.0'><channel/></rss>\n"}
     site = build_site_at_url(pages, strict=True)
     assert site.text("companies/nvidia/feed.xml").startswith("<rss version='2.0'>")
-    types = [
-        link["type"] for link in site.page("companies/nvidia/").head.select('link[rel="alternate"]')
+    hrefs = [
+        link["href"] for link in site.page("companies/nvidia/").head.select('link[rel="alternate"]')
     ]
-    assert types == ["application/feed+json"]
+    assert hrefs == [
+        f"{SITE_URL}feed.xml",
+        f"{SITE_URL}feed.json",
+        f"{SITE_URL}companies/nvidia/feed.json",
+    ]

@@ -507,7 +507,8 @@ def test_nav_option_adds_sections(build_site_at_url, explicit):
     assert sections["Topics"] == ["Topics", "AI hardware", "Cloud", "Software"]
     assert sections["Companies"] == ["Companies", "AMD", "Google", "NVIDIA"]
     assert sections["Stances"] == ["Stances", "Bullish", "Bearish", "Skeptical", "Neutral"]
-    assert list(sections)[-3:] == ["Topics", "Companies", "Stances"]
+    assert sections["Archive"] == ["Archive"]
+    assert list(sections)[-4:] == ["Topics", "Companies", "Stances", "Archive"]
     # The generated section does not repeat itself, and later pages stay out.
     assert "page/2" not in str(soup.select_one(".navbar"))
     nvidia = site.page("companies/nvidia/")
@@ -564,7 +565,7 @@ def test_nav_option_files_an_authors_page_among_the_generated_ones(build_site_at
         "NVIDIA, our way",
     ]
     toggles = [t.get_text(strip=True) for t in site.page("").select(".navbar-nav .dropdown-toggle")]
-    assert toggles[-3:] == ["Topics", "Companies", "Stances"]
+    assert toggles[-4:] == ["Topics", "Companies", "Stances", "Archive"]
 
 
 def test_nav_option_leaves_no_omitted_page_report_for_an_authors_page(build_site_at_url):

@@ -4,17 +4,17 @@ from xml.etree import ElementTree as etree
 
 import markdown
 
-from mkdocs_aicommentary.mdinsert import HtmlInserter, parse_fragment
+from mkdocs_aicommentary.mdinsert import HtmlInserter, Insertion, parse_fragment
 
 LISTING = '<div class="aic-index"><a href="posts/a.md">A &amp; B</a></div>'
 
 
-def convert(text, html=LISTING):
-    inserter = HtmlInserter("index")
+def convert(text, html=LISTING, *more):
+    inserter = HtmlInserter()
     md = markdown.Markdown(extensions=["toc", inserter])
-    inserter.pending = html
+    inserter.pending = [Insertion("index", html, append=True), *more]
     result = md.convert(text)
-    assert inserter.pending is None  # Consumed: never leaks into the next page.
+    assert inserter.pending == []  # Consumed: never leaks into the next page.
     return result
 
 
@@ -32,6 +32,15 @@ def test_appends_when_there_is_no_marker_or_only_one_in_code():
     assert html.index("Text.") < html.index('class="aic-index"')
 
 
+def test_several_markers_each_get_their_html_and_an_optional_one_is_dropped():
+    latest = Insertion("latest", '<ul class="aic-latest"><li>New</li></ul>')
+    html = convert("<!-- aicommentary:latest -->\n\nText.\n", LISTING, latest)
+    assert html.index('class="aic-latest"') < html.index("Text.") < html.index('class="aic-index"')
+    assert "aicommentary:latest" not in html
+    html = convert("Text.\n", LISTING, latest)
+    assert "aic-latest" not in html
+
+
 def test_marker_inside_a_container_is_found():
     html = convert("> Quote.\n>\n> <!-- aicommentary:index -->\n")
     assert (
@@ -40,7 +49,7 @@ def test_marker_inside_a_container_is_found():
 
 
 def test_nothing_pending_means_nothing_changes():
-    inserter = HtmlInserter("index")
+    inserter = HtmlInserter()
     md = markdown.Markdown(extensions=[inserter])
     assert md.convert("Text.\n\n<!-- aicommentary:index -->\n") == (
         "<p>Text.</p>\n<!-- aicommentary:index -->"
@@ -58,9 +67,9 @@ def test_inserted_links_are_real_elements_for_later_treeprocessors():
         def extendMarkdown(self, md):
             md.treeprocessors.register(Spy(md), "spy", 0)  # Where MkDocs' "relpath" runs.
 
-    inserter = HtmlInserter("index")
+    inserter = HtmlInserter()
     md = markdown.Markdown(extensions=[inserter, SpyExtension()])
-    inserter.pending = LISTING
+    inserter.pending = [Insertion("index", LISTING, append=True)]
     md.convert("Text.\n")
     assert seen == ["posts/a.md"]
 

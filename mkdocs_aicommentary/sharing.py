@@ -1,0 +1,73 @@
+"""What a shared link shows: Open Graph and Twitter card tags, and a description, for a post.
+
+Plain data in, a list of tags out; the head template writes them, escaped. A tag the page
+already has (written by the theme, Material's ``social`` or ``meta`` plugins, or the author's
+own template) is not written again: :func:`missing_from` compares by property or name.
+
+Spec: https://ogp.me/ (``og:*``, ``article:*``) and X's card markup (``twitter:card``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from .articles import Article, Person
+
+
+@dataclass(frozen=True, slots=True)
+class MetaTag:
+    """``<meta property="og:title" content="...">``; ``attribute`` is ``property`` or ``name``."""
+
+    attribute: str
+    key: str
+    content: str
+
+
+def open_graph(
+    article: Article,
+    *,
+    url: str | None,
+    site_name: str,
+    description: str,
+    authors: Sequence[Person],
+    tags: Iterable[str],
+) -> list[MetaTag]:
+    """The tags for one post; ``url`` is its absolute URL (none without ``site_url``)."""
+    tags_out = [
+        MetaTag("property", "og:type", "article"),
+        MetaTag("property", "og:title", article.title),
+    ]
+    if description:
+        tags_out.append(MetaTag("name", "description", description))
+        tags_out.append(MetaTag("property", "og:description", description))
+    if url:
+        tags_out.append(MetaTag("property", "og:url", url))
+    if site_name:
+        tags_out.append(MetaTag("property", "og:site_name", site_name))
+    if article.date is not None:
+        tags_out.append(MetaTag("property", "article:published_time", _iso(article.date)))
+    if article.updated is not None:
+        tags_out.append(MetaTag("property", "article:modified_time", _iso(article.updated)))
+    for person in authors:
+        tags_out.append(MetaTag("property", "article:author", person.url or person.name))
+    for tag in dict.fromkeys(tags):
+        tags_out.append(MetaTag("property", "article:tag", tag))
+    tags_out.append(MetaTag("name", "twitter:card", "summary"))
+    return tags_out
+
+
+def missing_from(head: str, tags: Sequence[MetaTag]) -> list[MetaTag]:
+    """The tags whose property (or name) ``head`` does not have yet. Repeatable properties
+    (``article:tag``, ``article:author``) count as present when any one of them is."""
+    present = {match.lower() for match in _META_KEY.findall(head)}
+    return [tag for tag in tags if tag.key.lower() not in present]
+
+
+_META_KEY = re.compile(r"""<meta\b[^>]*?\b(?:property|name)\s*=\s*["']?([\w:.-]+)""", re.I)
+
+
+def _iso(value: datetime) -> str:
+    return value.replace(microsecond=0).isoformat() + "Z"
