@@ -1,26 +1,42 @@
-"""Time a whole `mkdocs build` of a synthetic publication, with and without the plugin.
+"""Whole `mkdocs build` of a synthetic publication: the plugin's cost against plain MkDocs.
 
-    python benchmarks/site_build.py --articles 2000 [--theme mkdocs] [--profile]
+    python benchmarks/site_build.py                       # the README's table (about 15 min)
+    python benchmarks/site_build.py --articles 1000 --runs 1 --cases short
+    python benchmarks/site_build.py --profile --articles 1000 --cases short
 
-Writes a seeded site of N posts into a temporary folder, builds it once with only the `search`
-plugin (what MkDocs costs by itself) and once with `aicommentary` and every feature on, and
-prints both times. With --profile it also prints how much of the plugin build was spent in the
-plugin's own code, which is the figure the plugin is responsible for.
+Writes a seeded site of N posts (400-900 words, 1-2 of 48 companies, 2-4 of 70 topics, the
+long tail rarer, as on real sites), then builds it with only MkDocs' ``search`` plugin and with
+``aicommentary`` and every feature on (header, related boxes, newsletter block, index pages,
+archive, per-term and site feeds, JSON-LD, sharing tags, latest posts on the home page),
+alternating the two, each build in a fresh process so its peak memory (RSS) is its own.
+Prints the median of ``--runs`` builds of each.
+
+Cases:
+  short   a short `nav:` (home, overviews, archive), as a publication's would be
+  auto    no `nav:`: MkDocs files every page in the nav of every page (pages x pages); the
+          plugin's build uses ``articles_in_nav: false``, which keeps posts out of it
+  serve   what `mkdocs serve` does after one post is edited: a second build in the same
+          process, plugin objects kept, one post changed; the time of that rebuild
+
+``--profile`` adds one profiled build per case with the plugin and reports the share of the
+build's CPU spent in the plugin's own code (everything under mkdocs_aicommentary/, called from
+its events; not what MkDocs spends on the pages the plugin adds).
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
-import pstats
+import json
+import os
+import platform
 import random
+import statistics
+import subprocess
+import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 COMPANIES = ["NVIDIA", "OpenAI", "Anthropic", "Google", "Microsoft", "Meta", "AMD", "Mistral AI"]
 COMPANIES += [f"Startup {n}" for n in range(40)]
@@ -33,22 +49,41 @@ WORDS = (
     "weights benchmark latency agent workflow regulator policy safety datacenter supply demand "
     "capital partner platform developer enterprise token context window roadmap strategy risk"
 ).split()
+EVERYTHING = {
+    "newsletter": {"provider": "buttondown", "username": "benchmark"},
+    "latest": {"count": 10},
+}
+SHORT_NAV = [
+    {"Home": "index.md"},
+    {"Topics": "topics/index.md"},
+    {"Companies": "companies/index.md"},
+    {"Archive": "archive/index.md"},
+]
 
 
-def write_site(root: Path, articles: int, seed: int, plugin: dict | None, theme: str) -> Path:
+def write_site(
+    root: Path, articles: int, seed: int, plugin: dict | None, theme: str, nav: str
+) -> Path:
     """A site of ``articles`` posts; returns the path of its mkdocs.yml."""
     rng = random.Random(seed)
     docs = root / "docs"
     (docs / "posts").mkdir(parents=True, exist_ok=True)
-    (docs / "index.md").write_text("# Home\n\nA synthetic publication.\n")
+    (docs / "index.md").write_text(
+        "# Home\n\nA synthetic publication.\n\n<!-- aicommentary:latest -->\n"
+    )
+    for overview in ("topics", "companies", "archive"):  # What a short nav links, also plain.
+        if plugin is None:
+            (docs / overview).mkdir(exist_ok=True)
+            (docs / overview / "index.md").write_text(f"# {overview.title()}\n")
     for number in range(articles):
-        # Popular companies and topics are far more common than the long tail, as on real sites.
         companies = rng.sample(COMPANIES[:8], 1) + rng.sample(COMPANIES, rng.randint(0, 1))
         topics = rng.sample(TOPICS[:10], rng.randint(1, 3)) + rng.sample(TOPICS, rng.randint(0, 1))
-        paragraphs = [
-            " ".join(rng.choice(WORDS) for _ in range(rng.randint(40, 90))).capitalize() + "."
-            for _ in range(rng.randint(4, 8))
-        ]
+        words = rng.randint(400, 900)
+        paragraphs, written = [], 0
+        while written < words:
+            length = rng.randint(40, 110)
+            paragraphs.append(" ".join(rng.choice(WORDS) for _ in range(length)).capitalize() + ".")
+            written += length
         front = {
             "title": f"Post {number}: {' '.join(rng.sample(WORDS, 4))}",
             "date": f"20{rng.randint(24, 26)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
@@ -65,63 +100,122 @@ def write_site(root: Path, articles: int, seed: int, plugin: dict | None, theme:
         "site_url": "https://example.com/",
         "theme": {"name": theme},
         "plugins": plugins,
+        **({"nav": SHORT_NAV} if nav == "short" else {}),
     }
     config_file = root / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, sort_keys=False))
     return config_file
 
 
-def timed_build(config_file: Path, profile: bool) -> tuple[float, pstats.Stats | None]:
-    config = load_config(str(config_file))
-    profiler = cProfile.Profile() if profile else None
+# What runs in the child process: one build (or a build and a rebuild), then its figures.
+CHILD = """
+import cProfile, json, logging, pstats, resource, sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+logging.disable(logging.WARNING)
+config_file, mode = sys.argv[1], sys.argv[2]
+
+def once():
+    config = load_config(config_file)
+    config.plugins.on_startup(command="serve" if mode == "serve" else "build", dirty=False)
     start = time.perf_counter()
-    if profiler:
-        profiler.enable()
-    build(config)
-    if profiler:
-        profiler.disable()
-    elapsed = time.perf_counter() - start
-    return elapsed, pstats.Stats(profiler) if profiler else None
+    build(config, serve_url="http://127.0.0.1:8000/" if mode == "serve" else None)
+    return time.perf_counter() - start
 
-
-def plugin_share(stats: pstats.Stats) -> float:
-    """Seconds spent inside the plugin's event handlers, with everything they call.
-
-    The events do not nest, so their cumulative times add up. What MkDocs then spends on the
-    pages the plugin added (theme rendering, the nav in each) is not in this figure.
-    """
-    return sum(
-        row[3]  # cumulative time
-        for (filename, _, function), row in stats.stats.items()  # type: ignore[attr-defined]
-        if filename.endswith("mkdocs_aicommentary/plugin.py") and function.startswith("on_")
+profiler = cProfile.Profile() if mode == "profile" else None
+if profiler:
+    profiler.enable()
+seconds = once()
+if profiler:
+    profiler.disable()
+if mode == "serve":  # Edit one post, as an author would, and time the rebuild.
+    post = sorted(Path(config_file).parent.glob("docs/posts/*.md"))[0]
+    post.write_text(post.read_text() + "\\nOne more sentence from the author.\\n")
+    seconds = once()
+result = {"seconds": seconds, "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+if profiler:
+    stats = pstats.Stats(profiler)
+    total = sum(row[2] for row in stats.stats.values())  # own time of every function
+    # The plugin's events never call one another, so their cumulative times add up.
+    entries = {"on_config", "_read_posts", "_generate_pages", "on_nav", "on_page_markdown",
+               "on_page_content", "on_env", "on_page_context", "on_post_page"}
+    ours = sum(
+        row[3]
+        for (name, _, function), row in stats.stats.items()
+        if name.endswith("mkdocs_aicommentary/plugin.py") and function in entries
     )
+    result["plugin_share"] = ours / total
+print(json.dumps(result))
+"""
+
+
+def run(config_file: Path, mode: str = "build") -> dict:
+    output = subprocess.run(
+        [sys.executable, "-c", CHILD, str(config_file), mode],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def measure(
+    articles: int, theme: str, case: str, runs: int, profile: bool, seed: int
+) -> dict[str, float]:
+    nav = "short" if case in ("short", "serve") else "auto"
+    options = {**EVERYTHING, **({"articles_in_nav": False} if case == "auto" else {})}
+    mode = "serve" if case == "serve" else "build"
+    with tempfile.TemporaryDirectory() as tmp:
+        plain_file = write_site(Path(tmp, "plain"), articles, seed, None, theme, nav)
+        full_file = write_site(Path(tmp, "full"), articles, seed, options, theme, nav)
+        plain, full = [], []
+        for _ in range(runs):  # Alternating, so a busy moment hurts both alike.
+            plain.append(run(plain_file, mode))
+            full.append(run(full_file, mode))
+        result = {
+            "plain_s": statistics.median(r["seconds"] for r in plain),
+            "plugin_s": statistics.median(r["seconds"] for r in full),
+            "plain_mib": max(r["rss_mib"] for r in plain),
+            "plugin_mib": max(r["rss_mib"] for r in full),
+        }
+        if profile:
+            result["plugin_share"] = run(full_file, "profile")["plugin_share"]
+        return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000, 2000, 5000])
+    parser.add_argument("--themes", nargs="+", default=["mkdocs", "material"])
+    parser.add_argument("--cases", nargs="+", default=["short", "auto", "serve"])
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--theme", default="mkdocs")
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as tmp:
-        plain = write_site(Path(tmp) / "plain", args.articles, args.seed, None, args.theme)
-        full = write_site(Path(tmp) / "full", args.articles, args.seed, {}, args.theme)
-        plain_time, _ = timed_build(plain, profile=False)
-        full_time, _ = timed_build(full, profile=False)
-        pages = sum(1 for _ in (Path(tmp) / "full" / "site").rglob("index.html"))
-        # Profiling slows everything several times over, so it gets a build of its own.
-        profiled_time, stats = timed_build(full, profile=True) if args.profile else (0.0, None)
-
-    print(f"{args.articles} posts, theme {args.theme}")
-    print(f"  mkdocs + search only:   {plain_time:7.2f} s")
-    print(f"  with aicommentary:      {full_time:7.2f} s  ({full_time / plain_time:.2f}x)")
-    print(f"  pages written with it:  {pages}")
-    if stats is not None:
-        own = plugin_share(stats)
-        share = own / profiled_time
-        print(f"  plugin's events:        {share:7.1%} of the profiled build ({own:.2f} s)")
+    machine = platform.processor() or platform.machine()
+    print(f"{machine}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        "| posts | theme | case | plain | with the plugin | ratio "
+        "| peak RSS plain -> plugin | plugin's CPU share |"
+    )
+    print("|---:|---|---|---:|---:|---:|---:|---:|")
+    for case in args.cases:
+        for theme in args.themes:
+            for articles in args.articles:
+                if case != "short" and (theme != "mkdocs" or articles > 2000):
+                    continue  # The auto nav grows as pages x pages; serve is one figure.
+                figures = measure(articles, theme, case, args.runs, args.profile, args.seed)
+                ratio = figures["plugin_s"] / figures["plain_s"]
+                share = f"{figures['plugin_share']:.1%}" if "plugin_share" in figures else ""
+                print(
+                    f"| {articles:,} | {theme} | {case} | {figures['plain_s']:.2f} s "
+                    f"| {figures['plugin_s']:.2f} s | {ratio:.2f}x "
+                    f"| {figures['plain_mib']:.0f} -> {figures['plugin_mib']:.0f} MiB | {share} |",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 
 :mod:`.indexes` decides which pages exist and what each lists; this module, the MkDocs-facing
 part, turns that plan into ``File.generated`` pages and feed files in ``on_files``, adds nav
-sections in ``on_nav``, and hands each page its listing and charts when it renders. Feeds are
+sections in ``on_nav``, and hands each page its listing and charts when it renders. A listing
+is HTML put into the page after its Markdown is converted (search still indexes it), with every
+link written by the plugin from the URL MkDocs gives the target. Feeds are
 written in ``on_env``, once every plugin has settled where each post lives.
 """
 
@@ -37,7 +39,6 @@ from .indexes import (
     plan,
 )
 from .links import Section
-from .markers import CHARTS, slot
 from .render import Renderer
 from .site_files import SiteFiles
 from .taxonomy import Taxonomy
@@ -206,11 +207,9 @@ class IndexPages:
                 found.append(FeedLink(link_type, f"{label} ({kind})", href))
         return found
 
-    def latest(self, from_src: str, count: int, renderer: Renderer) -> str:
-        """The newest posts for ``<!-- aicommentary:latest -->`` on the page ``from_src``."""
-        return renderer.latest(
-            self.listed[:count], from_src, self.plan.term_src, self.plan.overviews.get(ARCHIVE)
-        )
+    def latest(self, page_url: str, count: int, renderer: Renderer) -> str:
+        """The newest posts for ``<!-- aicommentary:latest -->`` on the page at ``page_url``."""
+        return renderer.latest(self.listed[:count], page_url, self.plan.overviews.get(ARCHIVE))
 
     def extend_nav(self, nav: Navigation, files: Files, kinds: Sequence[str]) -> None:
         add_nav_sections(nav, files, nav_sections(self.plan, self.sections, kinds))
@@ -224,22 +223,16 @@ class IndexPages:
             return None
         return page.page_srcs[0]
 
-    def content(self, src_path: str, renderer: Renderer) -> tuple[str, str] | None:
-        """(listing HTML, charts HTML) for an index page, None for any other page.
-
-        The listing goes into the page's Markdown (its links are then checked by MkDocs); the
-        charts wait in a slot before it, out of the search index.
-        """
+    def content(self, src_path: str, page_url: str, renderer: Renderer) -> tuple[str, str] | None:
+        """(listing HTML, charts HTML) for an index page, None for any other page."""
         page = self.by_src.get(src_path)
         if page is None:
             return None
         if page.is_overview:
-            listing = renderer.index_overview(page)
+            listing = renderer.index_overview(page, page_url)
         else:
-            listing = renderer.index_listing(page, self.plan.term_src)
+            listing = renderer.index_listing(page, page_url)
         charts = renderer.index_charts(charts_for(page, renderer.taxonomy, self.stances))
-        if charts:
-            listing = slot(CHARTS) + "\n" + listing
         return listing, charts
 
 

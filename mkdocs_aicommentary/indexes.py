@@ -5,12 +5,10 @@ rules (drafts never listed, newest first, pagination, an author's own page wins)
 tested without a site. :mod:`.index_pages` turns the plan into MkDocs pages, feeds and nav.
 
 How a page is made. A generated page's Markdown holds only its title and an
-``<!-- aicommentary:index -->`` marker. The listing is HTML from the ``index_listing.html``
-template, whose links point at the articles' ``.md`` sources; :mod:`.mdinsert` puts it into the
-page's Markdown tree at the marker, where MkDocs resolves and validates those links like any
-link an author wrote (see that module for why raw HTML in the Markdown would not do). An
-author's own page at the same place gets the same treatment: the listing goes at their marker,
-or after their text, and nothing they wrote is replaced.
+``<!-- aicommentary:index -->`` marker; the listing (HTML from the ``index_listing.html``
+template, links written from the targets' final URLs) replaces the marker once the page's
+Markdown is converted. An author's own page at the same place gets the same treatment: the
+listing goes at their marker, or after their text, and nothing they wrote is replaced.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .taxonomy import Term
 
@@ -34,6 +33,19 @@ def relative_url(target: str, from_page: str) -> str:
     if target.endswith("/") or target == "":
         return "./" if relative == "." else relative + "/"
     return relative
+
+
+def root_prefix(page_url: str) -> str:
+    """What leads from the page at ``page_url`` back to the site root: ``../../`` from
+    ``topics/agents/`` (or from ``topics/agents.html``). Links written as this prefix and a
+    site-relative URL are the same on every page of that depth, so they can be made once."""
+    folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    return "../" * folder.strip("/").count("/") + ("../" if folder.strip("/") else "")
+
+
+def from_root(prefix: str, url: str) -> str:
+    """A link from a page whose ``root_prefix`` is ``prefix`` to the site-relative ``url``."""
+    return prefix + url or "./"
 
 
 def term_src_path(prefix: str, slug: str) -> str:
@@ -74,12 +86,3 @@ class TermPages:
             url = None if prefix is None else self.url_of_src(term_src_path(prefix, term.slug))
             self._known[term] = url
         return self._known[term]
-
-
-@lru_cache(maxsize=65536)  # Index pages ask for the same few thousand pairs again and again.
-def relative_src(target_src: str, from_src: str) -> str:
-    """A Markdown link from one source file to another (``../../posts/gpu.md``).
-
-    MkDocs resolves such links to the target's URL and warns when the target is missing.
-    """
-    return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")

@@ -40,6 +40,17 @@ def place_at_marker(html: str, name: str) -> tuple[str, bool]:
     return placed, count > 0
 
 
+def put_at_marker(html: str, name: str, content: str, *, append: bool = False) -> str:
+    """``content`` in place of the author's first marker for ``name`` (or at the end, with
+    ``append``, when there is none); markers left over go."""
+    placed, found = place_at_marker(html, name)
+    if found:
+        placed = placed.replace(slot(name), content, 1)
+    elif append:
+        placed = html + content
+    return remove_markers(placed, name)
+
+
 def remove_markers(html: str, name: str) -> str:
     """Drop markers left over (a second one, or one on a page where the box is switched off)."""
     return author_marker(name).sub("", html)

@@ -4,15 +4,14 @@ Each event hands its work to the module that owns it. Everything one build knows
 :class:`BuildState` made in ``on_config``, so a ``mkdocs serve`` rebuild starts clean; each
 event's docstring says what it reads from that state and what it leaves there.
 
-    on_config           check the options; add templates, stylesheet and Markdown extension
+    on_config           check the options; add the templates and the stylesheet
     on_files (50)       read every post's front matter; mark the plugin's own drafts
     on_files (-100)     after other plugins (Material's blog) have moved and excluded pages:
                         generate index pages and reserve feed paths for every possible post
     on_nav (-100)       after other plugins' nav work: settle which posts are published,
                         narrow the index pages to them, rank related posts, add nav sections
-    on_page_markdown    hand a page its listings: an index page's, the newest posts (links
-                        resolved by MkDocs); a post's summary as its meta description
-    on_page_content     slots for the article header, the related box and the signup block
+    on_page_content     listings (an index page's, the newest posts) into the page; slots for
+                        the article header, the related box and the signup block
     on_env              write the feeds, now that every page's URL and content are final
     on_page_context     stance badges in the excerpts on Material's blog index pages
     on_post_page (100)  fill the slots; feed links, sharing tags and JSON-LD in the head
@@ -58,13 +57,13 @@ from .indexes import ARCHIVE, NAV_ORDER
 from .links import TermPages
 from .markers import CHARTS, HEADER, INDEX, LATEST, NEWSLETTER, RELATED, has_marker, slot
 from .material_blog import Blogs, find_blogs
-from .mdinsert import HtmlInserter, Insertion
 from .placement import (
     fill_slots,
     head_of,
     insert_after_title,
     insert_into_head,
     place_slot,
+    put_at_marker,
     remove_markers,
 )
 from .related import Related, TextCache, rank, resolve_pins
@@ -86,8 +85,6 @@ class BuildState:
     signup: newsletter.SignupForm | None
     """The signup form the options describe (on_config)."""
     privacy_target: str | None
-    inserter: HtmlInserter
-    """Carries listings into a page's Markdown conversion (on_page_markdown)."""
     blogs: Blogs = field(default_factory=Blogs)
     """Material's blog plugins and what they decide (on_files, early)."""
     registry: CompanyRegistry = field(default_factory=CompanyRegistry)
@@ -134,17 +131,11 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             privacy_target=newsletter.privacy_target(privacy_url, config.use_directory_urls)
             if signup is not None and privacy_url
             else None,
-            inserter=HtmlInserter(),
         )
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        # A fresh inserter each build; one left from the previous build must not stay behind.
-        config.markdown_extensions[:] = [
-            ext for ext in config.markdown_extensions if not isinstance(ext, HtmlInserter)
-        ]
-        config.markdown_extensions.append(self.state.inserter)
         return config
 
     @event_priority(50)  # Before other plugins' on_files, so they see drafts already excluded.
@@ -278,47 +269,20 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             state.related = rank(ranked, related_options(self.config), pins, self.text_cache)
         return nav
 
-    @event_priority(-100)  # Last, so the page's own conversion comes right after.
-    def on_page_markdown(
-        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        """Reads ``index_pages``; leaves listings (an index page's, the newest posts) with the
-        inserter, the charts in ``boxes``, and a post's summary as its meta description."""
-        state = self._state()
-        state.inserter.pending = []
-        if state.index_pages is None or state.renderer is None:
-            return markdown
-        src = page.file.src_uri
-        content = state.index_pages.content(src, state.renderer)
-        if content is not None:
-            listing, charts = content
-            state.inserter.pending.append(Insertion(INDEX, listing, append=True))
-            self._keep_box(page, CHARTS, charts)
-        elif has_marker(markdown, INDEX):
-            log.warning(
-                f"{src}: the <!-- aicommentary:{INDEX} --> marker only works on topic, company, "
-                f"stance and archive pages; for the newest posts on any page, write "
-                f"<!-- aicommentary:{LATEST} -->."
-            )
-            state.inserter.pending.append(Insertion(INDEX, ""))
-        if has_marker(markdown, LATEST):
-            latest = state.index_pages.latest(src, self.config.latest.count, state.renderer)
-            state.inserter.pending.append(Insertion(LATEST, latest))
-        article = state.articles.get(src)
-        if article is not None and self.config.sharing and not page.meta.get("description"):
-            page.meta["description"] = excerpt(article)  # Themes write it as meta description.
-        return markdown
-
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Reads ``articles``, ``related`` and the signup form; leaves boxes in ``boxes`` and
-        their slots in the page, where search does not index them."""
+        """Reads ``articles``, ``index_pages``, ``related`` and the signup form. Puts listings
+        into the page (search indexes them); leaves boxes in ``boxes`` and their slots in the
+        page, where search does not index them; a post's summary as its meta description."""
         state = self._state()
-        if state.renderer is None:
+        if state.renderer is None or state.index_pages is None:
             return html
         src = page.file.src_uri
+        html = self._listings(html, page, state.index_pages, state.renderer)
         article = state.articles.get(src)
+        if article is not None and self.config.sharing and not page.meta.get("description"):
+            page.meta["description"] = excerpt(article)  # Themes write it as meta description.
         if article is not None and self.config.header:
             # Through a slot, so search shows the article's first words, not its header.
             theme_shows_date = state.blogs.owner(src) is not None
@@ -342,6 +306,29 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             signup_options.get("placement", "end"),
             signup_options.get("paragraph", 3),
         )
+
+    def _listings(self, html: str, page: Page, index_pages: IndexPages, renderer: Renderer) -> str:
+        """An index page's listing at its marker (or after the author's text), charts in a
+        slot before it; the newest posts at a ``latest`` marker on any page."""
+        src = page.file.src_uri
+        content = index_pages.content(src, page.url, renderer)
+        if content is not None:
+            listing, charts = content
+            if charts:
+                self._keep_box(page, CHARTS, charts)
+                listing = slot(CHARTS) + "\n" + listing
+            html = put_at_marker(html, INDEX, listing, append=True)
+        elif has_marker(html, INDEX):
+            log.warning(
+                f"{src}: the <!-- aicommentary:{INDEX} --> marker only works on topic, company, "
+                f"stance and archive pages; for the newest posts on any page, write "
+                f"<!-- aicommentary:{LATEST} -->."
+            )
+            html = remove_markers(html, INDEX)
+        if has_marker(html, LATEST):
+            latest = index_pages.latest(page.url, self.config.latest.count, renderer)
+            html = put_at_marker(html, LATEST, latest)
+        return html
 
     def _signup_block(self, page: Page, files: Files) -> str:
         state = self._state()

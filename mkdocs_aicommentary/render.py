@@ -7,8 +7,8 @@ Autoescaping is on: whatever an author typed reaches the page as text, never as 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from .charts import BarChart, Timeline
 from .excerpts import excerpt
 from .feeds import FeedLink
 from .indexes import IndexPage, pager
-from .links import TermPages, relative_src, relative_url
+from .links import TermPages, from_root, relative_url, root_prefix
 from .newsletter import SignupForm, is_absolute
 from .related import Related
 from .sharing import MetaTag
@@ -31,6 +31,7 @@ STYLESHEET = "assets/aicommentary/aicommentary.css"
 
 ARTICLE_HEADER = "aicommentary/article_header.html"
 INDEX_LISTING = "aicommentary/index_listing.html"
+INDEX_ENTRY = "aicommentary/index_entry.html"
 INDEX_OVERVIEW = "aicommentary/index_overview.html"
 INDEX_CHARTS = "aicommentary/index_charts.html"
 BAR_CHART = "aicommentary/bar_chart.html"
@@ -53,7 +54,7 @@ class TermLink:
 
 @dataclass(frozen=True, slots=True)
 class IndexEntry:
-    """One article in a listing; every link is a relative ``.md`` source."""
+    """One article in a listing; every link is relative to the page showing it."""
 
     article: Article
     href: str
@@ -61,6 +62,8 @@ class IndexEntry:
     stance: TermLink | None
     companies: list[TermLink]
     topics: list[TermLink]
+    html: Markup = Markup()
+    """The entry as ``index_entry.html`` renders it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +130,7 @@ class Renderer:
         self.url_of = url_of
         """A source path -> the URL it is written at, asked as each page renders."""
         self.date_format = date_format
+        self._entries: dict[tuple[str, str], IndexEntry | None] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(list(theme_dirs)),
             autoescape=True,
@@ -172,52 +176,57 @@ class Renderer:
             topics=self.term_links(article, "topics", page_url),
         )
 
-    # Index pages: links are relative ``.md`` sources, resolved by MkDocs (see mdinsert.py).
+    # Listings: an entry depends only on its post and on how deep the page showing it is, so
+    # it is rendered once per depth and build, however many listings show it.
 
-    def _src_term_links(
-        self, article: Article, kind: str, from_src: str, term_src: Callable[[Term], str | None]
-    ) -> list[TermLink]:
-        """Links as ``.md`` sources relative to ``from_src`` (index listings)."""
+    def _entry(self, article: Article, prefix: str) -> IndexEntry | None:
+        """``article`` as listed on a page whose ``root_prefix`` is ``prefix``; None when the
+        post is not written (it is then in no listing)."""
+        key = (article.src_path, prefix)
+        if key not in self._entries:
+            url = self.url_of(article.src_path)
+            if url is None:
+                self._entries[key] = None
+                return None
 
-        def href(term: Term) -> str | None:
-            target = term_src(term)
-            return relative_src(target, from_src) if target else None
+            def href(term: Term) -> str | None:
+                target = self.term_pages.url(term)
+                return from_root(prefix, target) if target is not None else None
 
-        return self._links(article, kind, href)
-
-    def _entries(
-        self, articles: Sequence[Article], src: str, term_src: Callable[[Term], str | None]
-    ) -> list[IndexEntry]:
-        """Listing entries for a page whose source is ``src``."""
-        entries = []
-        for article in articles:
-            stances = self._src_term_links(article, "stances", src, term_src)
-            entries.append(
-                IndexEntry(
-                    article=article,
-                    href=relative_src(article.src_path, src),
-                    excerpt=excerpt(article),
-                    stance=stances[0] if stances else None,
-                    companies=self._src_term_links(article, "companies", src, term_src),
-                    topics=self._src_term_links(article, "topics", src, term_src),
-                )
+            stances = self._links(article, "stances", href)
+            entry = IndexEntry(
+                article=article,
+                href=from_root(prefix, url),
+                excerpt=excerpt(article),
+                stance=stances[0] if stances else None,
+                companies=self._links(article, "companies", href),
+                topics=self._links(article, "topics", href),
             )
-        return entries
+            self._entries[key] = replace(entry, html=Markup(self.render(INDEX_ENTRY, entry=entry)))
+        return self._entries[key]
 
-    def index_listing(self, page: IndexPage, term_src: Callable[[Term], str | None]) -> str:
+    def _listed(self, articles: Iterable[Article], page_url: str) -> list[IndexEntry]:
+        prefix = root_prefix(page_url)
+        return [entry for article in articles if (entry := self._entry(article, prefix))]
+
+    def _href(self, src_path: str | None, page_url: str) -> str | None:
+        """A link from the page at ``page_url`` to the page written from ``src_path``."""
+        url = self.url_of(src_path) if src_path else None
+        return relative_url(url, page_url) if url is not None else None
+
+    def index_listing(self, page: IndexPage, page_url: str) -> str:
         """The articles of one listing page, with pagination links."""
-        src = page.src_path
-        entries = self._entries(page.entries, src, term_src)
+        entries = self._listed(page.entries, page_url)
         links = pager(page)
         pager_links = None
         if links is not None:
             pager_links = PagerLinks(
-                previous=relative_src(links.previous, src) if links.previous else None,
-                next=relative_src(links.next, src) if links.next else None,
+                previous=self._href(links.previous, page_url),
+                next=self._href(links.next, page_url),
                 numbers=[
                     PageLink(
                         number,
-                        relative_src(target, src) if target else None,
+                        self._href(target, page_url),
                         current=number == page.number,
                         gap=number == 0,
                     )
@@ -226,30 +235,20 @@ class Renderer:
             )
         return self.render(INDEX_LISTING, page=page, entries=entries, pager=pager_links)
 
-    def latest(
-        self,
-        articles: Sequence[Article],
-        src: str,
-        term_src: Callable[[Term], str | None],
-        archive_src: str | None,
-    ) -> str:
-        """The newest posts for the page whose source is ``src``, and a link to the archive."""
+    def latest(self, articles: Sequence[Article], page_url: str, archive_src: str | None) -> str:
+        """The newest posts for the page at ``page_url``, and a link to the archive."""
         return self.render(
             LATEST,
-            entries=self._entries(articles, src, term_src),
-            archive_href=relative_src(archive_src, src) if archive_src else None,
+            entries=self._listed(articles, page_url),
+            archive_href=self._href(archive_src, page_url),
         )
 
-    def index_overview(self, page: IndexPage) -> str:
+    def index_overview(self, page: IndexPage, page_url: str) -> str:
         """Every term of a kind with its number of articles."""
         items = [
-            OverviewItem(
-                item.term.name,
-                item.term.slug,
-                item.count,
-                relative_src(item.src_path, page.src_path),
-            )
+            OverviewItem(item.term.name, item.term.slug, item.count, href)
             for item in page.terms
+            if (href := self._href(item.src_path, page_url)) is not None
         ]
         return self.render(INDEX_OVERVIEW, page=page, items=items)
 

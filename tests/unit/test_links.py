@@ -1,6 +1,15 @@
+import posixpath
+
 import pytest
 
-from mkdocs_aicommentary.links import TermPages, page_url, relative_url, term_src_path
+from mkdocs_aicommentary.links import (
+    TermPages,
+    from_root,
+    page_url,
+    relative_url,
+    root_prefix,
+    term_src_path,
+)
 from mkdocs_aicommentary.taxonomy import Term
 
 
@@ -32,6 +41,30 @@ def test_page_url_follows_mkdocs(src, directory_urls, url):
 )
 def test_relative_url(target, page, link):
     assert relative_url(target, page) == link
+
+
+@pytest.mark.parametrize(
+    ("page", "prefix"),
+    [
+        ("", ""),
+        ("index.html", ""),
+        ("archive/", "../"),
+        ("topics/x/", "../../"),
+        ("topics/x/page/2/", "../../../../"),
+        ("topics/x.html", "../"),
+        ("topics/x/index.html", "../../"),
+    ],
+)
+def test_links_from_the_root_lead_to_the_same_page_as_relative_ones(page, prefix):
+    assert root_prefix(page) == prefix
+    for target in ("", "posts/a/", "topics/x/", "posts/a.html"):
+        resolved = posixpath.normpath(
+            posixpath.join("/", posixpath.dirname("/" + page), from_root(prefix, target))
+        )
+        expected = posixpath.normpath(
+            posixpath.join("/", posixpath.dirname("/" + page), relative_url(target, page))
+        )
+        assert resolved == expected, (page, target)
 
 
 def test_term_pages_know_disabled_kinds():
