@@ -1,0 +1,231 @@
+"""The site's language: which table of :mod:`.translations`, plurals, dates, the site's overrides.
+
+Plain data in, a :class:`Labels` out; nothing here imports MkDocs. Dates and month names come
+from the tables, never from the machine's locale, so a build says "2. Oktober 2026" on a
+laptop and in CI alike. Plural categories follow CLDR's rules for whole numbers.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import string
+from collections.abc import Mapping
+
+from .translations import LANGUAGES, LISTS, RIGHT_TO_LEFT, TEXTS, Text
+
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+_DIRECTIVE = re.compile(r"%(.)", re.DOTALL)
+_NAMED_DIRECTIVES = {"B": "date.months", "b": "date.short_months", "h": "date.short_months"}
+_WEEKDAY_DIRECTIVES = {"A": "date.weekdays", "a": "date.short_weekdays"}
+
+
+class LabelsError(ValueError):
+    """A ``labels`` entry that cannot work; the message says what to write instead."""
+
+
+def placeholders(text: str) -> frozenset[str]:
+    """The ``{names}`` in ``text``; ``{{`` and ``}}`` are braces. Only plain names are allowed:
+    a format spec, a conversion or an attribute (``{count:>3}``, ``{name.upper}``) is refused."""
+    names = set()
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as error:
+        raise ValueError(f"{text!r} has a stray brace ({error}); write {{{{ for a brace") from None
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise ValueError(f"{text!r} has '{{{name}...}}'; placeholders are plain {{names}}")
+        names.add(name)
+    return frozenset(names)
+
+
+def _forms(text: Text) -> list[str]:
+    return [text] if isinstance(text, str) else list(text.values())
+
+
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    key: frozenset().union(*(placeholders(form) for form in _forms(texts["en"])))
+    for key, texts in TEXTS.items()
+}
+"""Each key's placeholders, as its English text uses them."""
+
+PLURAL_KEYS = frozenset(key for key, texts in TEXTS.items() if not isinstance(texts["en"], str))
+
+
+def plural_category(language: str, count: int) -> str:
+    """The CLDR plural category of a whole number: "one" for 1 article, "other" for 2..."""
+    n = abs(count)
+    millions = n != 0 and n % 1_000_000 == 0
+    if language in ("fr", "pt"):
+        return "one" if n in (0, 1) else "many" if millions else "other"
+    if language in ("es", "it"):
+        return "one" if n == 1 else "many" if millions else "other"
+    if language == "ar":
+        if n in (0, 1, 2):
+            return ("zero", "one", "two")[n]
+        return "few" if 3 <= n % 100 <= 10 else "many" if n % 100 >= 11 else "other"
+    if language == "he":
+        return "one" if n == 1 else "two" if n == 2 else "other"
+    return "one" if n == 1 else "other"
+
+
+def plural_categories(language: str) -> tuple[str, ...]:
+    """The categories ``plural_category`` gives for ``language``, in CLDR order."""
+    if language == "ar":
+        return PLURAL_CATEGORIES
+    if language == "he":
+        return ("one", "two", "other")
+    if language in ("fr", "pt", "es", "it"):
+        return ("one", "many", "other")
+    return ("one", "other")
+
+
+def base_language(code: str) -> str:
+    """``de_DE``, ``de-AT`` and ``DE`` are all ``de``."""
+    return re.split(r"[-_]", code.strip(), maxsplit=1)[0].lower()
+
+
+def choose_language(wanted: str | None) -> tuple[str, str | None]:
+    """The table for a language code, and a note when there is none (English is used then)."""
+    if not wanted:
+        return "en", None
+    language = base_language(wanted)
+    if language in LANGUAGES:
+        return language, None
+    return "en", (
+        f"there are no built-in translations for language {wanted!r}, so the plugin's words "
+        f"are in English; built in: {', '.join(LANGUAGES)}. Translate them with 'labels'."
+    )
+
+
+class Labels:
+    """Every word of one build in one language: ``labels("key", **values)`` gives the text.
+
+    Templates get this object as ``labels``; ``labels("articles", count=3)`` picks the plural
+    form, ``labels.date(value)`` writes a date.
+    """
+
+    def __init__(self, language: str, texts: Mapping[str, Text]) -> None:
+        self.language = language
+        self.texts = dict(texts)
+        self.rtl = language in RIGHT_TO_LEFT
+        """True for right-to-left languages; templates then mark their boxes ``dir="rtl"``."""
+        self._lists = {key: _split_list(str(self.texts[key])) for key in LISTS}
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        text = self.texts[key]
+        if not isinstance(text, str):
+            count = values["count"]
+            assert isinstance(count, int)
+            text = text.get(plural_category(self.language, count)) or text["other"]
+        return text.format_map(values) if PLACEHOLDERS[key] else text
+
+    def replaced(self, texts: Mapping[str, str]) -> Labels:
+        """A copy with some texts replaced as they are (options such as ``related.heading``,
+        which hold no placeholders and need no checks)."""
+        return Labels(self.language, {**self.texts, **texts})
+
+    def names(self, key: str) -> tuple[str, ...]:
+        """A list of names from the table: ``labels.names("date.months")[2]`` is March."""
+        return self._lists[key]
+
+    def month_year(self, year: int, month: int) -> str:
+        """ "March 2026", "März 2026", "marzo de 2026"."""
+        return self("date.month_year", month=self.names("date.months")[month - 1], year=year)
+
+    def date(self, value: datetime.date | None, date_format: str | None = None) -> str:
+        """ "20 November 2026" in the site's language, or ``date_format`` (strftime) with
+        month and weekday names (%B, %b, %A, %a) from the table."""
+        if value is None:
+            return ""
+        if date_format:
+            return self.strftime(value, date_format)
+        month = self.names("date.months")[value.month - 1]
+        return self("date.long", day=value.day, month=month, year=value.year)
+
+    def strftime(self, value: datetime.date, date_format: str) -> str:
+        """``value.strftime(date_format)``, with names in this language instead of the C
+        locale's English; other directives are left to ``strftime``."""
+
+        def name(match: re.Match[str]) -> str:
+            code = match.group(1)
+            if code in _NAMED_DIRECTIVES:
+                text = self.names(_NAMED_DIRECTIVES[code])[value.month - 1]
+            elif code in _WEEKDAY_DIRECTIVES:
+                text = self.names(_WEEKDAY_DIRECTIVES[code])[value.weekday()]
+            else:
+                return match.group(0)
+            return text.replace("%", "%%")
+
+        return value.strftime(_DIRECTIVE.sub(name, date_format))
+
+
+def _split_list(text: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in text.split(","))
+
+
+def labels_for(language: str, overrides: Mapping[str, object] | None = None) -> Labels:
+    """The built-in texts of ``language`` (English where it has none), then the site's own.
+
+    Raises :class:`LabelsError` for an unknown key or a text whose placeholders do not match.
+    """
+    texts = {
+        key: by_language.get(language, by_language["en"]) for key, by_language in TEXTS.items()
+    }
+    for key, value in (overrides or {}).items():
+        texts[key] = checked_text(language, key, value)
+    return Labels(language, texts)
+
+
+def checked_text(language: str, key: str, value: object) -> Text:
+    """One ``labels`` entry, checked against what the key's text must hold."""
+    if key not in TEXTS:
+        raise LabelsError(f"'labels' has no key {key!r}. The keys are: {', '.join(TEXTS)}.")
+    expected = PLACEHOLDERS[key]
+    if isinstance(value, Mapping) and key in PLURAL_KEYS:
+        allowed = plural_categories(language)
+        for category, form in value.items():
+            if category not in allowed or not isinstance(form, str):
+                raise LabelsError(
+                    f"'labels.{key}' has {category!r}: {form!r}; give texts for the plural "
+                    f"categories of {language!r}: {', '.join(allowed)} ('other' is required)."
+                )
+            _check_placeholders(key, form, expected, all_required=category == "other")
+        if "other" not in value:
+            raise LabelsError(f"'labels.{key}' needs an 'other' form, used for most counts.")
+        return {str(category): str(form) for category, form in value.items()}
+    if not isinstance(value, str):
+        how = "a text, or one text per plural category" if key in PLURAL_KEYS else "a text"
+        raise LabelsError(f"'labels.{key}' must be {how}, not {value!r}.")
+    if key in LISTS:
+        names = _split_list(value)
+        if len(names) != LISTS[key] or not all(names):
+            raise LabelsError(
+                f"'labels.{key}' must list {LISTS[key]} names separated by commas, not {value!r}."
+            )
+        return value
+    _check_placeholders(key, value, expected, all_required=True)
+    return value
+
+
+def _check_placeholders(key: str, text: str, expected: frozenset[str], all_required: bool) -> None:
+    try:
+        found = placeholders(text)
+    except ValueError as error:
+        raise LabelsError(f"'labels.{key}': {error}.") from None
+    wanted = ", ".join(f"{{{name}}}" for name in sorted(expected)) or "no placeholders"
+    unknown = found - expected
+    missing = expected - found if all_required else set()
+    if unknown or missing:
+        problem = "unknown" if unknown else "missing"
+        names = ", ".join(f"{{{name}}}" for name in sorted(unknown or missing))
+        raise LabelsError(
+            f"'labels.{key}' is {text!r}: {problem} {names}; this text takes {wanted}."
+        )
+
+
+ENGLISH = labels_for("en")
+"""The labels of a site that sets no language; also the default where code needs one."""

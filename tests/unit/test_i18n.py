@@ -1,0 +1,208 @@
+"""The translation tables, plurals, dates and the checks on a site's own labels."""
+
+from datetime import date, datetime
+
+import pytest
+
+from mkdocs_aicommentary.i18n import (
+    ENGLISH,
+    PLACEHOLDERS,
+    PLURAL_KEYS,
+    LabelsError,
+    choose_language,
+    labels_for,
+    placeholders,
+    plural_categories,
+    plural_category,
+)
+from mkdocs_aicommentary.translations import LANGUAGES, LISTS, TEXTS
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_every_key_with_the_same_placeholders(language):
+    for key, texts in TEXTS.items():
+        assert language in texts, f"{key} has no {language} text"
+        text = texts[language]
+        if key in PLURAL_KEYS:
+            assert isinstance(text, dict), key
+            assert "other" in text, key
+            assert set(text) <= set(plural_categories(language)), (key, language)
+            assert placeholders(text["other"]) == PLACEHOLDERS[key], (key, language)
+            for form in text.values():
+                assert placeholders(form) <= PLACEHOLDERS[key], (key, language, form)
+        else:
+            assert isinstance(text, str), key
+            assert placeholders(text) == PLACEHOLDERS[key], (key, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lists_of_names_are_complete(language):
+    labels = labels_for(language)
+    for key, length in LISTS.items():
+        names = labels.names(key)
+        assert len(names) == length and all(names), (key, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "counts"),
+    [
+        ("en", {0: "0 articles", 1: "1 article", 2: "2 articles", 21: "21 articles"}),
+        ("de", {1: "1 Artikel", 2: "2 Artikel"}),
+        ("fr", {0: "0 article", 1: "1 article", 2: "2 articles"}),
+        ("es", {1: "1 artículo", 2: "2 artículos", 0: "0 artículos"}),
+        ("pt", {0: "0 artigo", 1: "1 artigo", 2: "2 artigos"}),
+        ("it", {1: "1 articolo", 2: "2 articoli"}),
+        (
+            "ar",
+            {
+                0: "لا مقالات",
+                1: "مقالة واحدة",
+                2: "مقالتان",
+                3: "3 مقالات",
+                10: "10 مقالات",
+                11: "11 مقالة",
+                100: "100 مقالة",
+                103: "103 مقالات",
+            },
+        ),
+        ("he", {1: "מאמר אחד", 2: "שני מאמרים", 3: "3 מאמרים", 10: "10 מאמרים"}),
+    ],
+)
+def test_plurals_are_right_in_each_language(language, counts):
+    labels = labels_for(language)
+    for count, text in counts.items():
+        assert labels("articles", count=count) == text
+
+
+def test_plural_categories_follow_cldr_for_whole_numbers():
+    assert [plural_category("en", n) for n in (0, 1, 2)] == ["other", "one", "other"]
+    assert [plural_category("fr", n) for n in (0, 1, 2, 1_000_000)] == [
+        "one",
+        "one",
+        "other",
+        "many",
+    ]
+    assert [plural_category("ar", n) for n in (0, 1, 2, 5, 50, 100, 102)] == [
+        "zero",
+        "one",
+        "two",
+        "few",
+        "many",
+        "other",
+        "other",
+    ]
+    assert plural_category("xx", 1) == "one"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "2 October 2026"),
+        ("de", "2. Oktober 2026"),
+        ("fr", "2 octobre 2026"),
+        ("es", "2 de octubre de 2026"),
+        ("pt", "2 de outubro de 2026"),
+        ("it", "2 ottobre 2026"),
+        ("ar", "2 أكتوبر 2026"),
+        ("he", "2 באוקטובר 2026"),
+    ],
+)
+def test_dates_are_written_the_way_each_language_writes_them(language, text):
+    labels = labels_for(language)
+    assert labels.date(datetime(2026, 10, 2, 9, 30)) == text
+    assert labels.date(date(2026, 10, 2)) == text
+    assert labels.date(None) == ""
+
+
+def test_strftime_names_come_from_the_tables_not_the_locale():
+    german = labels_for("de")
+    day = datetime(2025, 3, 4)  # a Tuesday
+    assert german.date(day, "%d. %B %Y") == "04. März 2025"
+    assert german.strftime(day, "%a, %d. %b %Y (%A)") == "Di, 04. Mär 2025 (Dienstag)"
+    assert german.strftime(day, "%h %m/%y") == "Mär 03/25"
+    assert german.strftime(day, "100%% %%B %B") == "100% %B März"
+    assert labels_for("fr").strftime(day, "%A %d %B %Y") == "mardi 04 mars 2025"
+    assert ENGLISH.strftime(day, "%B %b %A %a") == "March Mar Tuesday Tue"
+
+
+def test_month_and_year_as_charts_say_them():
+    assert ENGLISH.month_year(2025, 3) == "March 2025"
+    assert labels_for("es").month_year(2025, 3) == "marzo de 2025"
+    assert labels_for("it").names("date.initial_months")[0] == "G"
+
+
+@pytest.mark.parametrize(
+    ("wanted", "language", "noted"),
+    [
+        (None, "en", False),
+        ("", "en", False),
+        ("de", "de", False),
+        ("de_DE", "de", False),
+        ("pt-BR", "pt", False),
+        ("FR", "fr", False),
+        ("he", "he", False),
+        ("ja", "en", True),
+        ("zh-Hant", "en", True),
+    ],
+)
+def test_language_codes_fall_back_to_their_base_language_then_english(wanted, language, noted):
+    chosen, note = choose_language(wanted)
+    assert chosen == language
+    assert (note is not None) == noted
+    if noted:
+        assert repr(wanted) in note and "labels" in note
+
+
+def test_right_to_left_languages_say_so():
+    assert labels_for("ar").rtl and labels_for("he").rtl
+    assert not labels_for("de").rtl
+
+
+def test_a_site_overrides_any_single_text():
+    labels = labels_for(
+        "de",
+        {
+            "related.heading": "Mehr dazu",
+            "index.page_title": "{name}, Seite {number}",
+            "articles": {"one": "ein Beitrag", "other": "{count} Beiträge"},
+            "chart.undated": "{count} ohne Datum",
+            "date.months": "Jän, Feb, Mär, Apr, Mai, Jun, Jul, Aug, Sep, Okt, Nov, Dez",
+        },
+    )
+    assert labels("related.heading") == "Mehr dazu"
+    assert labels("header.on") == "Über"  # Everything else stays translated.
+    assert labels("index.page_title", name="NVIDIA", number=2) == "NVIDIA, Seite 2"
+    assert labels("articles", count=1) == "ein Beitrag"
+    assert labels("articles", count=7) == "7 Beiträge"
+    assert labels("chart.undated", count=1) == "1 ohne Datum"
+    assert labels.date(date(2026, 1, 5)) == "5. Jän 2026"
+
+
+def test_replaced_texts_are_kept_as_they_are():
+    labels = ENGLISH.replaced({"related.heading": "More {soon}"})
+    assert labels("related.heading") == "More {soon}"
+    assert ENGLISH("related.heading") == "Read next"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "words"),
+    [
+        ({"related.headline": "x"}, ["no key 'related.headline'", "related.heading", "articles"]),
+        ({"index.page_title": "{name} Seite"}, ["missing {number}", "takes {name}, {number}"]),
+        ({"index.page_title": "{title} ({number})"}, ["unknown {title}"]),
+        ({"header.on": "Über {name}"}, ["unknown {name}", "no placeholders"]),
+        ({"feed.description": "{name:>9} {site}"}, ["placeholders are plain"]),
+        ({"feed.description": "{name} {site"}, ["stray brace"]),
+        ({"articles": {"one": "1", "few": "{count}", "other": "{count}"}}, ["'few'", "one, other"]),
+        ({"articles": {"one": "ein Beitrag"}}, ["needs an 'other' form"]),
+        ({"articles": {"other": "Beiträge"}}, ["missing {count}"]),
+        ({"articles": "Beiträge"}, ["missing {count}"]),
+        ({"related.heading": {"one": "x", "other": "y"}}, ["must be a text"]),
+        ({"date.months": "Jan, Feb"}, ["12 names"]),
+    ],
+)
+def test_a_broken_override_says_what_to_write(overrides, words):
+    with pytest.raises(LabelsError) as caught:
+        labels_for("en", overrides)
+    for word in words:
+        assert word in str(caught.value)
