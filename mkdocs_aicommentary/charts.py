@@ -3,14 +3,16 @@
 Plain data in, plain data out: the SVG itself comes from templates
 (``aicommentary/bar_chart.html``, ``aicommentary/timeline_chart.html``) that only place what is
 computed here. Every chart carries a title and a description that say in words what the bars
-show, for screen readers and for anyone whose browser shows no pictures.
+show, for screen readers and for anyone whose browser shows no pictures; the words and month
+names come from the site's :class:`~.i18n.Labels`.
 """
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+
+from .i18n import ENGLISH, Labels
 
 WIDTH = 400
 """Width of every chart's viewBox; CSS scales it to the column."""
@@ -78,10 +80,6 @@ class Month:
     month: int
     count: int
 
-    @property
-    def label(self) -> str:
-        return f"{calendar.month_name[self.month]} {self.year}"
-
 
 @dataclass(frozen=True, slots=True)
 class Column:
@@ -123,16 +121,19 @@ class Timeline:
     columns: tuple[Column, ...]
 
 
-def articles_phrase(count: int) -> str:
-    return f"{count} article" if count == 1 else f"{count} articles"
-
-
 def bar_chart(
-    name: str, title: str, bars: Sequence[Bar], *, more: int = 0, more_what: str = "others"
+    name: str,
+    title: str,
+    bars: Sequence[Bar],
+    *,
+    more: int = 0,
+    more_key: str = "chart.more_companies",
+    labels: Labels = ENGLISH,
 ) -> BarChart:
     """Horizontal bars, one per row, scaled to the largest count.
 
-    ``more`` says how many rows were left out (the description mentions them).
+    ``more`` says how many rows were left out; the description says so in the words of the
+    label ``more_key``.
     """
     largest = max((bar.count for bar in bars), default=0)
     plot = WIDTH - LABEL_WIDTH - COUNT_SPACE
@@ -153,10 +154,10 @@ def bar_chart(
                 width=round(width, 2),
             )
         )
-    parts = [f"{bar.label}: {articles_phrase(bar.count)}" for bar in bars]
-    description = "; ".join(parts) + "."
+    parts = [_entry(labels, bar.label, bar.count) for bar in bars]
+    description = labels("separator.items").join(parts) + "."
     if more:
-        description += f" {more} {more_what} not shown."
+        description += " " + labels(more_key, count=more)
     return BarChart(
         name=name,
         title=title,
@@ -185,7 +186,14 @@ def months_between(counts: Iterable[tuple[int, int]]) -> list[Month]:
     return months
 
 
-def timeline(name: str, title: str, months: Sequence[Month], *, undated: int = 0) -> Timeline:
+def timeline(
+    name: str,
+    title: str,
+    months: Sequence[Month],
+    *,
+    undated: int = 0,
+    labels: Labels = ENGLISH,
+) -> Timeline:
     """Columns per month, scaled to the busiest month, with its number above each column that
     has room, months and years under the axis, and a title per column for a pointer's hover."""
     largest = max((month.count for month in months), default=0)
@@ -194,7 +202,7 @@ def timeline(name: str, title: str, months: Sequence[Month], *, undated: int = 0
     numbers_fit = len(str(largest)) * CHAR_WIDTH + 2 <= slot
     half_number = len(str(largest)) * CHAR_WIDTH / 2
     peak = next((index for index, month in enumerate(months) if month.count == largest), None)
-    month_label = _month_labeller(slot)
+    month_label = _month_labeller(slot, labels)
     years = _year_columns(months, slot)
     axis_y = TIMELINE_COUNT_ROW + TIMELINE_PLOT_HEIGHT
     month_y = axis_y + TIMELINE_LABEL_ROW - 2
@@ -214,7 +222,7 @@ def timeline(name: str, title: str, months: Sequence[Month], *, undated: int = 0
                 width=round(bar, 2),
                 height=round(height, 2),
                 center=round(x + bar / 2, 2),
-                title=f"{month.label}: {articles_phrase(month.count)}",
+                title=_capitalized(_month_entry(labels, month)),
                 count_x=round(min(max(x + bar / 2, half_number), WIDTH - half_number), 2),
                 count_y=round(axis_y - height - 3, 2),
                 count_label=str(month.count) if shows_count else None,
@@ -225,7 +233,7 @@ def timeline(name: str, title: str, months: Sequence[Month], *, undated: int = 0
     return Timeline(
         name=name,
         title=title,
-        description=_timeline_description(months, undated),
+        description=_timeline_description(months, undated, labels),
         width=WIDTH,
         height=year_y + 4,
         axis_y=axis_y,
@@ -235,12 +243,16 @@ def timeline(name: str, title: str, months: Sequence[Month], *, undated: int = 0
     )
 
 
-def _month_labeller(slot: float) -> Callable[[Month], str] | None:
-    """How wide columns name their month: "Mar", "M", or not at all (None)."""
-    if slot >= MONTH_NAMES_FROM:
-        return lambda month: calendar.month_abbr[month.month]
+def _month_labeller(slot: float, labels: Labels) -> Callable[[Month], str] | None:
+    """How wide columns name their month: "Mar", "M", or not at all (None).
+
+    Names need room for the longest of them ("Mar" in English, "févr." in French)."""
+    names = labels.names("date.short_months")
+    if slot >= max(MONTH_NAMES_FROM, max(map(len, names)) * CHAR_WIDTH + 5.5):
+        return lambda month: names[month.month - 1]
+    initials = labels.names("date.initial_months")
     if slot >= MONTH_INITIALS_FROM:
-        return lambda month: calendar.month_abbr[month.month][0]
+        return lambda month: initials[month.month - 1]
     return None
 
 
@@ -264,18 +276,38 @@ def _year_columns(months: Sequence[Month], slot: float) -> set[int]:
     return chosen
 
 
-def _timeline_description(months: Sequence[Month], undated: int) -> str:
+def _timeline_description(months: Sequence[Month], undated: int, labels: Labels) -> str:
     if not months:
-        text = "No dated articles."
+        text = labels("chart.no_dates")
     else:
-        busy = [f"{month.label}: {articles_phrase(month.count)}" for month in months if month.count]
-        span = (
-            months[0].label if len(months) == 1 else f"from {months[0].label} to {months[-1].label}"
+        busy = labels("separator.items").join(
+            _month_entry(labels, month) for month in months if month.count
         )
-        text = f"Articles per month, {span}. " + "; ".join(busy) + "."
+        first = labels.month_year(months[0].year, months[0].month)
+        last = labels.month_year(months[-1].year, months[-1].month)
+        if len(months) == 1:
+            span = labels("chart.months_one", month=first)
+        else:
+            span = labels("chart.months_span", start=first, end=last)
+        text = f"{span} {_capitalized(busy)}."
     if undated:
-        text += f" {articles_phrase(undated)} without a date not shown."
+        text += " " + labels("chart.undated", count=undated)
     return text
+
+
+def _entry(labels: Labels, label: str, count: int) -> str:
+    """ "NVIDIA: 2 articles"."""
+    return labels("chart.entry", label=label, articles=labels("articles", count=count))
+
+
+def _month_entry(labels: Labels, month: Month) -> str:
+    """ "March 2026: 2 articles" ("mars 2026 : 2 articles")."""
+    return _entry(labels, labels.month_year(month.year, month.month), month.count)
+
+
+def _capitalized(text: str) -> str:
+    """A sentence's first letter in capitals: month names are lower case in some languages."""
+    return text[:1].upper() + text[1:]
 
 
 def _shorten(text: str, limit: int) -> str:

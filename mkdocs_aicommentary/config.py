@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Mapping
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -15,22 +16,31 @@ from mkdocs.exceptions import PluginError
 
 from . import newsletter
 from .companies import Company, clashing_spellings
+from .i18n import ENGLISH, Labels, LabelsError, choose_language, labels_for
 from .links import Section
 from .placement import PLACEMENTS
 from .related import RelatedOptions, Weights
 from .slugs import slugify
 from .taxonomy import KINDS
+from .translations import STANCE_KEYS
 
 INDEX_KINDS = (*KINDS, "archive")
 """Every kind of index page: the taxonomy's kinds, then the archive of all posts."""
 
-DEFAULT_STANCES = {
-    "bullish": "Bullish",
-    "bearish": "Bearish",
-    "skeptical": "Skeptical",
-    "neutral": "Neutral",
-    "mixed": "Mixed",
-}
+DEFAULT_STANCES = {key: ENGLISH(f"stance.{key}") for key in STANCE_KEYS}
+"""The stances of a site that configures none, with their English labels."""
+
+
+class _Stances(c.DictOfItems[str]):
+    """``stances``: key -> label. Left out, the built-in stances, and a built-in key without a
+    label (``bullish:``) gets the translation: both are filled in by ``apply_language``, so
+    labels are None (or the whole option is) only until that has run."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Optional(c.Type(str)))  # type: ignore[arg-type]
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        return None if value is None else super().run_validation(value)  # type: ignore[return-value]
 
 
 class CompanyConfig(base.Config):
@@ -54,22 +64,26 @@ class _IndexKind(base.Config):
 
 class TopicIndexConfig(_IndexKind):
     prefix = c.Type(str, default="topics")
-    title = c.Type(str, default="Topics")
+    title = c.Optional(c.Type(str))
+    """Unset: the translation of the site's language (see ``apply_language``)."""
 
 
 class CompanyIndexConfig(_IndexKind):
     prefix = c.Type(str, default="companies")
-    title = c.Type(str, default="Companies")
+    title = c.Optional(c.Type(str))
+    """Unset: the translation of the site's language (see ``apply_language``)."""
 
 
 class StanceIndexConfig(_IndexKind):
     prefix = c.Type(str, default="stances")
-    title = c.Type(str, default="Stances")
+    title = c.Optional(c.Type(str))
+    """Unset: the translation of the site's language (see ``apply_language``)."""
 
 
 class ArchiveIndexConfig(_IndexKind):
     prefix = c.Type(str, default="archive")
-    title = c.Type(str, default="Archive")
+    title = c.Optional(c.Type(str))
+    """Unset: the translation of the site's language (see ``apply_language``)."""
     by_year = c.Type(bool, default=False)
     """Also one listing per year, ``archive/2026/``."""
 
@@ -165,15 +179,16 @@ class NewsletterConfig(base.Config):
     honeypot_field = c.Type(str, default=newsletter.DEFAULT_HONEYPOT)
     """Name of the bot trap added where the provider has none of its own."""
 
-    heading = c.Type(str, default="Get new posts by email")
+    heading = c.Optional(c.Type(str))
+    """Unset, like label, placeholder, button and privacy_link_text: in the site's language."""
     text = c.Optional(c.Type(str))
-    label = c.Type(str, default="Email address")
-    placeholder = c.Type(str, default="you@example.com")
-    button = c.Type(str, default="Subscribe")
+    label = c.Optional(c.Type(str))
+    placeholder = c.Optional(c.Type(str))
+    button = c.Optional(c.Type(str))
     privacy = c.Optional(c.Type(str))
     """A short note under the form, e.g. "One email a week. Unsubscribe any time."."""
     privacy_url = c.Optional(c.Type(str))
-    privacy_link_text = c.Type(str, default="Privacy policy")
+    privacy_link_text = c.Optional(c.Type(str))
 
     placement = c.Choice(PLACEMENTS, default="end")
     """end, after_paragraph (see ``paragraph``) or marker; a marker is honoured in every mode."""
@@ -218,12 +233,13 @@ class RelatedConfig(base.Config):
     enabled = c.Type(bool, default=True)
     count = c.Type(int, default=_RANKING.count)
     min_score = c.Type((int, float), default=_RANKING.min_score)
-    heading = c.Type(str, default="Read next")
+    heading = c.Optional(c.Type(str))
+    """Unset, like counterpoint_label: in the site's language."""
     placement = c.Choice(("end", "marker"), default="end")
     """``end``: after the article (or at its marker); ``marker``: only where the author put
     ``<!-- aicommentary:related -->``."""
     counterpoint = c.Type(bool, default=True)
-    counterpoint_label = c.Type(str, default="The other side")
+    counterpoint_label = c.Optional(c.Type(str))
     topic_cutoff = c.Type((int, float), default=_RANKING.topic_cutoff)
     """Share of all posts above which a topic is too common to relate posts."""
     window = c.Type(int, default=_RANKING.window)
@@ -235,8 +251,14 @@ class RelatedConfig(base.Config):
 class AICommentaryConfig(base.Config):
     """Options of the ``aicommentary`` plugin."""
 
-    stances = c.DictOfItems(c.Type(str), default=dict(DEFAULT_STANCES))
+    stances = _Stances()
     """Allowed ``stance`` values (the keys) and the label shown for each."""
+
+    language = c.Optional(c.Type(str))
+    """Language of every word the plugin writes; unset, the theme's (else English)."""
+
+    labels = c.DictOfItems(c.Type((str, dict)), default={})
+    """The site's own text for any key of ``translations.TEXTS``."""
 
     companies = c.DictOfItems(_CompanyEntry(CompanyConfig), default={})
     """Optional company registry: canonical name -> aliases, url, ticker."""
@@ -319,7 +341,7 @@ def check_newsletter(config: AICommentaryConfig) -> newsletter.SignupForm | None
         except newsletter.NewsletterError as error:
             raise PluginError(f"aicommentary: newsletter: {error}") from None
     for name in ("heading", "label", "button"):
-        if not section[name].strip():
+        if not (section[name] or "").strip():
             raise PluginError(
                 f"aicommentary: newsletter: '{name}' is empty; readers need it to know what "
                 f"the form does. Give it some text."
@@ -440,3 +462,74 @@ def _check_related(related: RelatedConfig) -> None:
             f"aicommentary: 'related.topic_cutoff' is a share of all posts between 0 and 1 "
             f"(0.25 means a quarter), not {related.topic_cutoff!r}."
         )
+
+
+TRANSLATED_OPTIONS = {
+    "related.heading": ("related", "heading"),
+    "related.counterpoint": ("related", "counterpoint_label"),
+    **{f"index.{kind}": (f"index.{kind}", "title") for kind in INDEX_KINDS},
+    "newsletter.heading": ("newsletter", "heading"),
+    "newsletter.label": ("newsletter", "label"),
+    "newsletter.placeholder": ("newsletter", "placeholder"),
+    "newsletter.button": ("newsletter", "button"),
+    "newsletter.privacy_link": ("newsletter", "privacy_link_text"),
+}
+"""Texts a site could set as options before it could set a language: key -> (section, option)."""
+
+
+def theme_language(theme: Mapping[str, object]) -> str | None:
+    """The language a theme is set to: Material's ``language``, the ``locale`` of the mkdocs
+    and readthedocs themes."""
+    language = theme.get("language") or theme.get("locale")
+    return str(language) if language else None
+
+
+def apply_language(
+    config: AICommentaryConfig, theme: Mapping[str, object]
+) -> tuple[Labels, str | None]:
+    """The build's labels, and every text option the site left unset filled in from them.
+
+    The one place that decides a text: an option the site set wins, then ``labels``, then the
+    translation. The options then hold the final texts, which templates overridden before
+    translations existed keep reading. Returns the labels, and a note when the language asked
+    for has no translations.
+    """
+    language, note = choose_language(config.language or theme_language(theme))
+    try:
+        labels = labels_for(language, config.labels)
+    except LabelsError as error:
+        raise PluginError(f"aicommentary: {error}") from None
+    chosen: dict[str, str] = {}
+    for key, (path, option) in TRANSLATED_OPTIONS.items():
+        section = _section(config, path)
+        if section is None:
+            continue
+        if section[option] is None:
+            section[option] = labels(key)
+        else:
+            chosen[key] = section[option]
+    stances = {}
+    configured: dict[str, str | None] = (
+        dict.fromkeys(STANCE_KEYS) if config.stances is None else dict(config.stances)
+    )
+    for key, label in configured.items():
+        if label is None and key not in STANCE_KEYS:
+            raise PluginError(
+                f"aicommentary: stance {key!r} has no label; give it one ('{key}: ...'). Only "
+                f"the built-in stances ({', '.join(STANCE_KEYS)}) are translated."
+            )
+        stances[key] = labels(f"stance.{key}") if label is None else label
+        if label is not None and key in STANCE_KEYS:
+            chosen[f"stance.{key}"] = label
+    config.stances = stances
+    signup = config.newsletter
+    if signup is not None and signup.provider == "ghost" and signup.locale is None:
+        signup.locale = language  # Ghost's own form speaks the site's language too.
+    return labels.replaced(chosen), note
+
+
+def _section(config: AICommentaryConfig, path: str) -> base.Config | None:
+    section: base.Config | None = config
+    for part in path.split("."):
+        section = section[part] if section is not None else None
+    return section

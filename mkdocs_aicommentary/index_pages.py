@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from .articles import Article, Person
 from .config import IndexConfig, SiteFeedConfig
 from .feeds import JSON_TYPE, RSS_TYPE, Feed, FeedLink, article_feed, json_feed, rss
+from .i18n import Labels
 from .indexes import (
     ARCHIVE,
     FEED_KINDS,
@@ -60,6 +61,7 @@ class IndexPages:
     site_feed: SiteFeedConfig
     stances: Mapping[str, str]
     """Stance keys and labels, in the order the site configured them."""
+    labels: Labels
     generated: dict[str, File] = field(default_factory=dict)
     """Every page and feed file this plugin added, by source path."""
     listed: tuple[Article, ...] = ()
@@ -85,13 +87,14 @@ class IndexPages:
         site_feed: SiteFeedConfig,
         stances: Mapping[str, str],
         nav_kinds: Sequence[str],
+        labels: Labels,
     ) -> IndexPages:
         """Plan every page for ``articles`` (all posts that may be published), generate those
         the author did not write, and reserve their feeds' paths. ``nav_kinds`` are the kinds
         the plugin will put into the nav itself."""
         articles = list(articles)
-        index_plan = _plan(files, articles, taxonomy, sections, options, stances, {}, True)
-        pages = cls(index_plan, taxonomy, sections, options, site_feed, stances)
+        index_plan = _plan(files, articles, taxonomy, sections, options, stances, labels, {}, True)
+        pages = cls(index_plan, taxonomy, sections, options, site_feed, stances, labels)
         for page in pages.plan.pages:
             if page.generated:
                 pages._add(
@@ -139,6 +142,7 @@ class IndexPages:
             self.sections,
             self.options,
             self.stances,
+            self.labels,
             self.generated,
         )
         self.by_src = self.plan.by_src()
@@ -172,7 +176,8 @@ class IndexPages:
             config.site_name,
             feed_of(
                 title=config.site_name,
-                description=config.site_description or f"New articles from {config.site_name}.",
+                description=config.site_description
+                or self.labels("feed.site_description", site=config.site_name),
                 page_url="",
                 folder="",
                 articles=self.listed,
@@ -184,7 +189,9 @@ class IndexPages:
             assert page.term is not None
             feed = feed_of(
                 title=f"{page.term.name} · {config.site_name}",
-                description=f"Articles on {page.term.name} from {config.site_name}.",
+                description=self.labels(
+                    "feed.description", name=page.term.name, site=config.site_name
+                ),
                 page_url=site.url(page.src_path) or "",
                 folder=folder,
                 articles=page.articles,
@@ -232,7 +239,9 @@ class IndexPages:
             listing = renderer.index_overview(page, page_url)
         else:
             listing = renderer.index_listing(page, page_url)
-        charts = renderer.index_charts(charts_for(page, renderer.taxonomy, self.stances))
+        charts = renderer.index_charts(
+            charts_for(page, renderer.taxonomy, self.stances, self.labels)
+        )
         return listing, charts
 
 
@@ -243,6 +252,7 @@ def _plan(
     sections: Sequence[Section],
     options: IndexConfig,
     stances: Mapping[str, str],
+    labels: Labels,
     ours: Mapping[str, File],
     report: bool = False,
 ) -> IndexPlan:
@@ -284,6 +294,7 @@ def _plan(
         unavailable=unavailable,
         stance_order=list(stances),
         archive_by_year=options.archive.by_year,
+        labels=labels,
     )
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .articles import Article
 from .charts import Bar, BarChart, Timeline, bar_chart, months_between, timeline
+from .i18n import ENGLISH, Labels
 from .links import Section, term_src_path
 from .markers import INDEX, marker
 from .taxonomy import Taxonomy, Term
@@ -148,6 +149,7 @@ def plan(
     unavailable: Callable[[str], bool] = lambda src: False,
     stance_order: Sequence[str] = (),
     archive_by_year: bool = False,
+    labels: Labels = ENGLISH,
 ) -> IndexPlan:
     """Every index page of the site.
 
@@ -179,7 +181,9 @@ def plan(
             pages.append(
                 IndexPage(
                     kind=kind,
-                    title=title if number == 1 else f"{title} (page {number})",
+                    title=title
+                    if number == 1
+                    else labels("index.page_title", name=title, number=number),
                     src_path=src,
                     generated=generated,
                     term=term,
@@ -293,7 +297,9 @@ def markdown_text(text: str) -> str:
 # Pictures -------------------------------------------------------------------------------------
 
 
-def stance_bars(articles: Sequence[Article], stance_labels: Mapping[str, str]) -> list[Bar]:
+def stance_bars(
+    articles: Sequence[Article], stance_labels: Mapping[str, str], labels: Labels = ENGLISH
+) -> list[Bar]:
     """Articles per stance, every configured stance in order; "No stance" only when needed."""
     counts = dict.fromkeys(stance_labels, 0)
     unstated = 0
@@ -304,7 +310,7 @@ def stance_bars(articles: Sequence[Article], stance_labels: Mapping[str, str]) -
             unstated += 1
     bars = [Bar(stance_labels[key], count, key) for key, count in counts.items()]
     if unstated:
-        bars.append(Bar("No stance", unstated))
+        bars.append(Bar(labels("chart.no_stance"), unstated))
     return bars
 
 
@@ -326,13 +332,16 @@ def company_bars(
 
 
 def charts_for(
-    page: IndexPage, taxonomy: Taxonomy, stance_labels: Mapping[str, str]
+    page: IndexPage,
+    taxonomy: Taxonomy,
+    stance_labels: Mapping[str, str],
+    labels: Labels = ENGLISH,
 ) -> list[BarChart | Timeline]:
     """The pictures at the top of a page, maybe none."""
     if page.number != 1:
         return []
     if page.is_overview:
-        return _overview_charts(page)
+        return _overview_charts(page, labels)
     if page.term is None or page.kind == ARCHIVE:
         return []
     name = page.term.name
@@ -340,16 +349,20 @@ def charts_for(
         dated = [(a.date.year, a.date.month) for a in page.articles if a.date is not None]
         charts: list[BarChart | Timeline] = [
             bar_chart(
-                "stances", f"{name}: articles by stance", stance_bars(page.articles, stance_labels)
+                "stances",
+                labels("chart.by_stance", name=name),
+                stance_bars(page.articles, stance_labels, labels),
+                labels=labels,
             )
         ]
         if dated:  # Without a single date, a timeline would be an empty axis.
             charts.append(
                 timeline(
                     "months",
-                    f"{name}: articles per month",
+                    labels("chart.per_month", name=name),
                     months_between(dated),
                     undated=len(page.articles) - len(dated),
+                    labels=labels,
                 )
             )
         return charts
@@ -359,28 +372,24 @@ def charts_for(
             return [
                 bar_chart(
                     "companies",
-                    f"{name}: articles by company",
+                    labels("chart.by_company", name=name),
                     bars,
                     more=more,
-                    more_what="other companies",
+                    labels=labels,
                 )
             ]
     return []
 
 
-def _overview_charts(page: IndexPage) -> list[BarChart | Timeline]:
+def _overview_charts(page: IndexPage, labels: Labels) -> list[BarChart | Timeline]:
     if page.kind == "stances":
         bars = [Bar(item.term.name, item.count, item.term.slug) for item in page.terms]
-        return [bar_chart("stances", "Articles by stance", bars)]
+        return [bar_chart("stances", labels("chart.stances"), bars, labels=labels)]
     if page.kind == "companies":
         ranked = sorted(page.terms, key=lambda item: (-item.count, item.term.name.casefold()))
         bars = [Bar(item.term.name, item.count) for item in ranked[:CHART_ROWS]]
         more = max(0, len(ranked) - CHART_ROWS)
-        return [
-            bar_chart(
-                "companies", "Most covered companies", bars, more=more, more_what="other companies"
-            )
-        ]
+        return [bar_chart("companies", labels("chart.companies"), bars, more=more, labels=labels)]
     return []
 
 

@@ -19,6 +19,7 @@ event's docstring says what it reads from that state and what it leaves there.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -45,6 +46,7 @@ from .articles import (
 from .companies import CompanyRegistry
 from .config import (
     AICommentaryConfig,
+    apply_language,
     check_config,
     index_sections,
     registered_companies,
@@ -52,6 +54,7 @@ from .config import (
 )
 from .excerpts import excerpt
 from .feeds import absolute_url
+from .i18n import Labels
 from .index_pages import IndexPages
 from .indexes import ARCHIVE, NAV_ORDER
 from .links import TermPages
@@ -82,6 +85,8 @@ _MENTIONS_MARKER = re.compile(rf"^({'|'.join(ARTICLE_MARKERS)})\s*:", re.MULTILI
 class BuildState:
     """What one build knows, in the order the events learn it."""
 
+    labels: Labels
+    """Every word the plugin writes, in the site's language (on_config)."""
     signup: newsletter.SignupForm | None
     """The signup form the options describe (on_config)."""
     privacy_target: str | None
@@ -123,10 +128,14 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         """
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Check the options and make a fresh :class:`BuildState`."""
+        """Settle the site's language, check the options and make a fresh :class:`BuildState`."""
+        labels, note = apply_language(self.config, config.theme)
+        if note:  # A theme in a language without translations has always built quietly.
+            log.log(logging.WARNING if self.config.language else logging.INFO, note)
         signup = check_config(self.config)
         privacy_url = self.config.newsletter.privacy_url if self.config.newsletter else None
         self.state = BuildState(
+            labels=labels,
             signup=signup,
             privacy_target=newsletter.privacy_target(privacy_url, config.use_directory_urls)
             if signup is not None and privacy_url
@@ -223,6 +232,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             TermPages.for_sections(sections, lambda src: _url(site.served_at(src))),
             site.url,
             self.config.date_format,
+            state.labels,
         )
         state.index_pages = IndexPages.generate(
             files,
@@ -234,6 +244,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             self.config.site_feed,
             self.config.stances,
             self._nav_kinds(),
+            state.labels,
         )
         return files
 

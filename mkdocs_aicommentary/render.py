@@ -19,6 +19,7 @@ from .articles import Article
 from .charts import BarChart, Timeline
 from .excerpts import excerpt
 from .feeds import FeedLink
+from .i18n import ENGLISH, Labels
 from .indexes import IndexPage, pager
 from .links import TermPages, from_root, relative_url, root_prefix
 from .newsletter import SignupForm, is_absolute
@@ -105,15 +106,6 @@ class RelatedLink:
     counterpoint: bool
 
 
-def readable_date(value: datetime | None, date_format: str | None = None) -> str:
-    """ "20 November 2026" unless the site set a strftime format."""
-    if value is None:
-        return ""
-    if date_format:
-        return value.strftime(date_format)
-    return f"{value.day} {value:%B %Y}"
-
-
 class Renderer:
     """Renders the plugin's templates for one build."""
 
@@ -124,12 +116,14 @@ class Renderer:
         term_pages: TermPages,
         url_of: Callable[[str], str | None],
         date_format: str | None = None,
+        labels: Labels = ENGLISH,
     ) -> None:
         self.taxonomy = taxonomy
         self.term_pages = term_pages
         self.url_of = url_of
         """A source path -> the URL it is written at, asked as each page renders."""
         self.date_format = date_format
+        self.labels = labels
         self._entries: dict[tuple[str, str], IndexEntry | None] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(list(theme_dirs)),
@@ -138,7 +132,8 @@ class Renderer:
             lstrip_blocks=True,
             auto_reload=False,
         )
-        self.env.filters["readable_date"] = lambda value: readable_date(value, self.date_format)
+        self.env.globals["labels"] = labels
+        self.env.filters["readable_date"] = lambda value: labels.date(value, self.date_format)
 
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context).strip()
@@ -302,10 +297,12 @@ class Renderer:
         self,
         entries: Sequence[Related],
         page_url: str,
-        heading: str,
-        counterpoint_label: str,
+        heading: str | None = None,
+        counterpoint_label: str | None = None,
     ) -> str:
-        """The "Read next" box for the page at ``page_url``; empty when there is nothing to show."""
+        """The "Read next" box for the page at ``page_url``; empty when there is nothing to show.
+
+        Heading and label default to the labels' (which hold the site's options)."""
         if not entries:
             return ""
         links = [
@@ -314,7 +311,10 @@ class Renderer:
         if not links:
             return ""
         return self.render(
-            RELATED, entries=links, heading=heading, counterpoint_label=counterpoint_label
+            RELATED,
+            entries=links,
+            heading=heading or self.labels("related.heading"),
+            counterpoint_label=counterpoint_label or self.labels("related.counterpoint"),
         )
 
     def _related_link(self, entry: Related, page_url: str) -> RelatedLink | None:

@@ -72,6 +72,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "ar": "المواضيع",
         "he": "נושאים",
     },
+    "header.by": {
+        "en": "By",
+        "de": "Von",
+        "fr": "Par",
+        "es": "Por",
+        "pt": "Por",
+        "it": "Di",
+        "ar": "بقلم",
+        "he": "מאת",
+    },
     "header.stance": {
         "en": "Stance:",
         "de": "Haltung:",
@@ -81,6 +91,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "it": "Posizione:",
         "ar": "الموقف:",
         "he": "עמדה:",
+    },
+    "separator.list": {
+        "en": ", ",
+        "de": ", ",
+        "fr": ", ",
+        "es": ", ",
+        "pt": ", ",
+        "it": ", ",
+        "ar": "، ",
+        "he": ", ",
     },
     # Default stance labels (the ``stances`` option's labels win).
     "stance.bullish": {
@@ -265,7 +285,8 @@ TEXTS: dict[str, dict[str, Text]] = {
         "ar": "{heading} (نموذج الاشتراك في {provider})",
         "he": "{heading} (טופס ההרשמה של {provider})",
     },
-    # Index pages: titles (the ``index.<kind>.title`` options win), listings, pagination.
+    # Index pages and the archive: titles (the ``index.<kind>.title`` options win), listings,
+    # latest posts, pagination.
     "index.topics": {
         "en": "Topics",
         "de": "Themen",
@@ -296,6 +317,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "ar": "المواقف",
         "he": "עמדות",
     },
+    "index.archive": {
+        "en": "Archive",
+        "de": "Archiv",
+        "fr": "Archives",
+        "es": "Archivo",
+        "pt": "Arquivo",
+        "it": "Archivio",
+        "ar": "الأرشيف",
+        "he": "ארכיון",
+    },
     "index.page_title": {
         "en": "{name} (page {number})",
         "de": "{name} (Seite {number})",
@@ -315,6 +346,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "it": "Ancora nessun articolo.",
         "ar": "لا توجد مقالات بعد.",
         "he": "אין עדיין מאמרים.",
+    },
+    "latest.all": {
+        "en": "All articles",
+        "de": "Alle Artikel",
+        "fr": "Tous les articles",
+        "es": "Todos los artículos",
+        "pt": "Todos os artigos",
+        "it": "Tutti gli articoli",
+        "ar": "كل المقالات",
+        "he": "כל המאמרים",
     },
     "articles": {
         "en": {"one": "{count} article", "other": "{count} articles"},
@@ -433,6 +474,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "ar": "{label}: {articles}",
         "he": "{label}: {articles}",
     },
+    "separator.items": {
+        "en": "; ",
+        "de": "; ",
+        "fr": f"{NBSP}; ",
+        "es": "; ",
+        "pt": "; ",
+        "it": "; ",
+        "ar": "؛ ",
+        "he": "; ",
+    },
     "chart.more_companies": {
         "en": {
             "one": "{count} other company not shown.",
@@ -537,7 +588,7 @@ TEXTS: dict[str, dict[str, Text]] = {
             "other": "{count} מאמרים ללא תאריך לא מוצגים.",
         },
     },
-    # Feeds of company and topic pages.
+    # Feeds: the site's, and those of company, topic and stance pages.
     "feed.description": {
         "en": "Articles on {name} from {site}.",
         "de": "Artikel über {name} von {site}.",
@@ -547,6 +598,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "it": "Articoli su {name} di {site}.",
         "ar": "مقالات عن {name} من {site}.",
         "he": "מאמרים על {name} מאת {site}.",
+    },
+    "feed.site_description": {
+        "en": "New articles from {site}.",
+        "de": "Neue Artikel von {site}.",
+        "fr": "Nouveaux articles publiés par {site}.",
+        "es": "Nuevos artículos de {site}.",
+        "pt": "Novos artigos de {site}.",
+        "it": "Nuovi articoli di {site}.",
+        "ar": "مقالات جديدة من {site}.",
+        "he": "מאמרים חדשים מאת {site}.",
     },
     # Dates: the default format, a month with its year (charts), and the names strftime's
     # %B, %b, %A and %a print (Monday first).

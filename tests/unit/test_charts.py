@@ -38,10 +38,10 @@ def test_no_bars_at_all_does_not_divide_by_zero():
 
 
 def test_description_says_every_count_and_what_was_left_out():
-    chart = bar_chart(
-        "companies", "T", [Bar("NVIDIA", 2), Bar("AMD", 1)], more=3, more_what="other companies"
-    )
+    chart = bar_chart("companies", "T", [Bar("NVIDIA", 2), Bar("AMD", 1)], more=3)
     assert chart.description == "NVIDIA: 2 articles; AMD: 1 article. 3 other companies not shown."
+    one_more = bar_chart("companies", "T", [Bar("NVIDIA", 2)], more=1)
+    assert one_more.description == "NVIDIA: 2 articles. 1 other company not shown."
 
 
 def test_long_labels_are_shortened_but_kept_whole_for_the_reader():
