@@ -185,6 +185,26 @@ SHOWCASE_PAGES = {
     "posts/open-weights.md": SHOWCASE_POST,
 }
 
+
+def _rtl_post(title: str, day: str, stance: str, companies: str) -> str:
+    return (
+        f"---\ntitle: {title}\ndate: {day}\nstance: {stance}\nsubject_company: {companies}\n"
+        f"topics: [رقائق, تصدير]\n---\n\n# {title}\n\n"
+        "قيود التصدير على المسرعات تشتد مرة أخرى، والتراخيص أصعب من ذي قبل.\n"
+    )
+
+
+RTL_PAGES = {
+    "index.md": "# الرئيسية\n",
+    "privacy.md": "# الخصوصية\n\nنحتفظ بعنوانك فقط.\n",
+    "posts/a.md": _rtl_post("الرقائق والتراخيص", "2025-01-10", "bullish", "[NVIDIA, AMD]"),
+    "posts/b.md": _rtl_post("العرض هو القصة", "2025-03-02", "bearish", "NVIDIA"),
+    "posts/c.md": _rtl_post("هامش الربح تحت الضغط", "2025-03-20", "skeptical", "NVIDIA"),
+    "posts/d.md": _rtl_post("مصدر ثانٍ للمسرعات", "2025-06-01", "bullish", "[NVIDIA, AMD]"),
+}
+"""Four Arabic posts on one company: a header, a "Read next" box with a counterpoint, a
+listing of two pages, and charts, for the right-to-left browser test and its screenshot."""
+
 THEMES = {
     "mkdocs": {"name": "mkdocs"},
     "mkdocs-dark": {"name": "mkdocs", "color_mode": "dark"},

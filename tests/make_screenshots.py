@@ -1,8 +1,10 @@
-"""Screenshots of the newsletter block in each theme, for the README: ``make screenshots``.
+"""Screenshots for the README: ``make screenshots``.
 
 Builds the showcase article in the mkdocs, readthedocs and material (light and dark) themes,
-opens each in headless Chromium and saves the block, with a margin of the page around it, as
-``docs/screenshots/newsletter-<theme>.png``. Run from the repository root.
+opens each in headless Chromium and saves the newsletter block, with a margin of the page
+around it, as ``docs/screenshots/newsletter-<theme>.png``; then an Arabic site on Material, a
+post's boxes and a company page's charts, as ``docs/screenshots/rtl-*.png``. Run from the
+repository root.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from browser_support import (
+    RTL_PAGES,
     SHOWCASE_NEWSLETTER,
     SHOWCASE_PAGES,
     THEMES,
@@ -45,31 +48,46 @@ def _shoot(build, out_dir: Path) -> int:
                 return 1
             with serve_directory(site.site_dir) as base:
                 driver.get(base + "posts/open-weights/")
-                section = driver.find_element("css selector", "section.aic-newsletter")
-                box = driver.execute_script(
-                    "const r = arguments[0].getBoundingClientRect();"
-                    "return [r.left + scrollX, r.top + scrollY, r.width, r.height];",
-                    section,
-                )
-                x, y, width, height = box
-                shot = driver.execute_cdp_cmd(
-                    "Page.captureScreenshot",
-                    {
-                        "format": "png",
-                        "captureBeyondViewport": True,
-                        "clip": {
-                            "x": max(x - MARGIN, 0),
-                            "y": max(y - MARGIN, 0),
-                            "width": width + 2 * MARGIN,
-                            "height": height + 2 * MARGIN,
-                            "scale": 1,
-                        },
-                    },
-                )
-            path = out_dir / f"newsletter-{theme}.png"
-            path.write_bytes(base64.b64decode(shot["data"]))
-            print(path)
+                _save(driver, "section.aic-newsletter", out_dir / f"newsletter-{theme}.png")
+        rtl_options = {
+            "newsletter": {"action": "https://example.com/subscribe", "privacy_url": "privacy.md"}
+        }
+        site = build(RTL_PAGES, rtl_options, theme={**THEMES["material"], "language": "ar"})
+        if site.aborted:
+            print(f"rtl: build failed: {site.warnings}", file=sys.stderr)
+            return 1
+        with serve_directory(site.site_dir) as base:
+            driver.get(base + "posts/b/")
+            _save(driver, "article.md-content__inner", out_dir / "rtl-article-material.png")
+            driver.get(base + "companies/nvidia/")
+            _save(driver, ".aic-index-charts", out_dir / "rtl-charts-material.png")
     return 0
+
+
+def _save(driver, selector: str, path: Path) -> None:
+    """A picture of the element ``selector`` with a margin of the page around it."""
+    element = driver.find_element("css selector", selector)
+    x, y, width, height = driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect();"
+        "return [r.left + scrollX, r.top + scrollY, r.width, r.height];",
+        element,
+    )
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot",
+        {
+            "format": "png",
+            "captureBeyondViewport": True,
+            "clip": {
+                "x": max(x - MARGIN, 0),
+                "y": max(y - MARGIN, 0),
+                "width": width + 2 * MARGIN,
+                "height": height + 2 * MARGIN,
+                "scale": 1,
+            },
+        },
+    )
+    path.write_bytes(base64.b64decode(shot["data"]))
+    print(path)
 
 
 if __name__ == "__main__":
