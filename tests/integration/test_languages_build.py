@@ -59,6 +59,7 @@ PAGES = {
     "posts/nv-a.md": post(
         "Eins",
         WORDS_A,
+        author="Ada",
         date=date(2025, 1, 10),
         stance="bullish",
         subject_company=["NVIDIA", "AMD"],
