@@ -2,7 +2,8 @@
 
 One publication that makes the plugin write everything it can (headers with every part, a
 draft, "Read next" boxes with every kind of reason and a counterpoint, a signup block, paginated
-listings, overviews, every chart, feeds) is built once per language. Then every element the
+listings, overviews, the archive, the latest posts, every chart, the site's and each term's
+feeds) is built once per language. Then every element the
 plugin wrote (``aic-`` classes, chart titles, descriptions and tooltips, feed links, the titles
 of its pages, the feeds) is read back: the language's own words must be there, and no English
 text of any key may be, unless that language says it the same way ("Neutral" in German).
@@ -52,7 +53,7 @@ def post(title: str, words: str, **fields: object) -> str:
 
 
 PAGES = {
-    "index.md": "# Start\n",
+    "index.md": "# Start\n\n<!-- aicommentary:latest -->\n",
     "privacy.md": "# Datenschutz\n\nNur die Adresse.\n",
     # NVIDIA: five listed posts (three listing pages), every stance bar and "no stance", an
     # undated post, months named under the timeline; their boxes share names and words.
@@ -156,7 +157,12 @@ def plugin_output(site: BuiltSite) -> str:
                 found += [str(node[name]) for name in ("aria-label", "title") if node.get(name)]
                 found += [str(node["placeholder"])] if node.get("placeholder") else []
         found += [str(link.get("title")) for link in soup.select('link[rel="alternate"]')]
-        if path.relative_to(site.site_dir).parts[0] in ("companies", "topics", "stances"):
+        if path.relative_to(site.site_dir).parts[0] in (
+            "companies",
+            "topics",
+            "stances",
+            "archive",
+        ):
             found += [soup.title.get_text() if soup.title else "", _h1(soup)]
     for path in site.site_dir.rglob("feed.xml"):
         feed = feedparser.parse(path.read_text(encoding="utf-8")).feed
