@@ -8,7 +8,7 @@ Autoescaping is on: whatever an author typed reaches the page as text, never as 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -63,7 +63,7 @@ class IndexEntry:
     stance: TermLink | None
     companies: list[TermLink]
     topics: list[TermLink]
-    html: Markup = Markup()
+    html: Markup = field(default_factory=Markup)
     """The entry as ``index_entry.html`` renders it."""
 
 
