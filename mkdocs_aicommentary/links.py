@@ -27,12 +27,15 @@ def page_url(src_path: str, use_directory_urls: bool) -> str:
 
 
 def relative_url(target: str, from_page: str) -> str:
-    """A link from the page at ``from_page`` to ``target`` (both site-relative)."""
+    """A link from the page at ``from_page`` to ``target`` (both site-relative), the shortest
+    one, as ``posixpath.relpath`` gives it (but without its cost on every link of every page)."""
     base = from_page if from_page.endswith("/") or not from_page else posixpath.dirname(from_page)
-    relative = posixpath.relpath("/" + target, "/" + base)
-    if target.endswith("/") or target == "":
-        return "./" if relative == "." else relative + "/"
-    return relative
+    folders = base.strip("/").split("/") if base.strip("/") else []
+    parts = target.split("/")
+    common = 0
+    while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
+        common += 1
+    return "../" * (len(folders) - common) + "/".join(parts[common:]) or "./"
 
 
 def root_prefix(page_url: str) -> str:

@@ -33,6 +33,8 @@ STYLESHEET = "assets/aicommentary/aicommentary.css"
 ARTICLE_HEADER = "aicommentary/article_header.html"
 INDEX_LISTING = "aicommentary/index_listing.html"
 INDEX_ENTRY = "aicommentary/index_entry.html"
+STANCE_BADGE = "aicommentary/stance_badge.html"
+TERM_LIST = "aicommentary/term_list.html"
 INDEX_OVERVIEW = "aicommentary/index_overview.html"
 INDEX_CHARTS = "aicommentary/index_charts.html"
 BAR_CHART = "aicommentary/bar_chart.html"
@@ -125,6 +127,7 @@ class Renderer:
         self.date_format = date_format
         self.labels = labels
         self._entries: dict[tuple[str, str], IndexEntry | None] = {}
+        self._fragments: dict[object, Markup] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(list(theme_dirs)),
             autoescape=True,
@@ -133,10 +136,26 @@ class Renderer:
             auto_reload=False,
         )
         self.env.globals["labels"] = labels
+        self.env.globals["stance_badge"] = self.stance_badge
+        self.env.globals["term_list"] = self.term_list
         self.env.filters["readable_date"] = lambda value: labels.date(value, self.date_format)
 
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context).strip()
+
+    # Partials every header, box and listing entry shows, rendered once per distinct value:
+    # templates call them as stance_badge(stance) and term_list(terms, css_class).
+
+    def stance_badge(self, stance: TermLink) -> Markup:
+        if stance not in self._fragments:
+            self._fragments[stance] = Markup(self.render(STANCE_BADGE, stance=stance))
+        return self._fragments[stance]
+
+    def term_list(self, terms: Sequence[TermLink], css_class: str) -> Markup:
+        key = (tuple(terms), css_class)
+        if key not in self._fragments:
+            self._fragments[key] = Markup(self.render(TERM_LIST, terms=terms, css_class=css_class))
+        return self._fragments[key]
 
     def _links(
         self, article: Article, kind: str, href: Callable[[Term], str | None]

@@ -1,6 +1,8 @@
 import posixpath
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mkdocs_aicommentary.links import (
     TermPages,
@@ -41,6 +43,22 @@ def test_page_url_follows_mkdocs(src, directory_urls, url):
 )
 def test_relative_url(target, page, link):
     assert relative_url(target, page) == link
+
+
+FOLDERS = st.lists(st.sampled_from(["posts", "a", "b", "topics"]), max_size=4)
+PAGE = st.sampled_from(["", "x.html", "index.html"])
+"""A URL MkDocs gives a page: folders, then "" (directory URLs) or a file name."""
+
+
+@given(FOLDERS, PAGE, FOLDERS, PAGE)
+def test_relative_url_is_the_shortest_path_relpath_gives(folders, name, page_folders, page_name):
+    target = "".join(f"{folder}/" for folder in folders) + name
+    page = "".join(f"{folder}/" for folder in page_folders) + page_name
+    base = page if page.endswith("/") or not page else posixpath.dirname(page)
+    expected = posixpath.relpath("/" + target, "/" + base)
+    if target.endswith("/") or target == "":
+        expected = "./" if expected == "." else expected + "/"
+    assert relative_url(target, page) == expected
 
 
 @pytest.mark.parametrize(
