@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 
 INDEX = "index"
-"""An index page's listing (generated pages carry this marker; an author's page may)."""
+"""An index page's charts and listing (generated pages carry this marker; an author's page
+may); also the name of their slot."""
 LATEST = "latest"
-"""The newest posts, on any page (typically the home page)."""
+"""The newest posts, on any page (typically the home page); also the name of their slot."""
 RELATED = "related"
 NEWSLETTER = "newsletter"
 HEADER = "header"
 """Slot only: the article header under the title."""
-CHARTS = "index-charts"
-"""Slot only: the pictures at the top of an index page."""
 
 
 def marker(name: str) -> str:

@@ -10,8 +10,8 @@ event's docstring says what it reads from that state and what it leaves there.
                         generate index pages and reserve feed paths for every possible post
     on_nav (-100)       after other plugins' nav work: settle which posts are published,
                         narrow the index pages to them, rank related posts, add nav sections
-    on_page_content     listings (an index page's, the newest posts) into the page; slots for
-                        the article header, the related box and the signup block
+    on_page_content     slots for listings (an index page's, the newest posts), the article
+                        header, the related box and the signup block
     on_env              write the feeds, now that every page's URL and content are final
     on_page_context     stance badges in the excerpts on Material's blog index pages
     on_post_page (100)  fill the slots; feed links, sharing tags and JSON-LD in the head
@@ -58,7 +58,7 @@ from .i18n import Labels
 from .index_pages import IndexPages
 from .indexes import ARCHIVE, NAV_ORDER
 from .links import TermPages
-from .markers import CHARTS, HEADER, INDEX, LATEST, NEWSLETTER, RELATED, has_marker, slot
+from .markers import HEADER, INDEX, LATEST, NEWSLETTER, RELATED, has_marker, slot
 from .material_blog import Blogs, find_blogs
 from .placement import (
     fill_slots,
@@ -283,9 +283,10 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Reads ``articles``, ``index_pages``, ``related`` and the signup form. Puts listings
-        into the page (search indexes them); leaves boxes in ``boxes`` and their slots in the
-        page, where search does not index them; a post's summary as its meta description."""
+        """Reads ``articles``, ``index_pages``, ``related`` and the signup form; leaves listings,
+        the header and the boxes in ``boxes`` and their slots in the page, where search does not
+        index them (it finds the posts themselves), and a post's summary as its meta
+        description."""
         state = self._state()
         if state.renderer is None or state.index_pages is None:
             return html
@@ -319,16 +320,14 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         )
 
     def _listings(self, html: str, page: Page, index_pages: IndexPages, renderer: Renderer) -> str:
-        """An index page's listing at its marker (or after the author's text), charts in a
-        slot before it; the newest posts at a ``latest`` marker on any page."""
+        """Slots for an index page's charts and listing at its marker (or after the author's
+        text), and for the newest posts at a ``latest`` marker on any page."""
         src = page.file.src_uri
         content = index_pages.content(src, page.url, renderer)
         if content is not None:
             listing, charts = content
-            if charts:
-                self._keep_box(page, CHARTS, charts)
-                listing = slot(CHARTS) + "\n" + listing
-            html = put_at_marker(html, INDEX, listing, append=True)
+            self._keep_box(page, INDEX, charts + "\n" + listing if charts else listing)
+            html = put_at_marker(html, INDEX, slot(INDEX), append=True)
         elif has_marker(html, INDEX):
             log.warning(
                 f"{src}: the <!-- aicommentary:{INDEX} --> marker only works on topic, company, "
@@ -337,8 +336,10 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             )
             html = remove_markers(html, INDEX)
         if has_marker(html, LATEST):
-            latest = index_pages.latest(page.url, self.config.latest.count, renderer)
-            html = put_at_marker(html, LATEST, latest)
+            self._keep_box(
+                page, LATEST, index_pages.latest(page.url, self.config.latest.count, renderer)
+            )
+            html = put_at_marker(html, LATEST, slot(LATEST))
         return html
 
     def _signup_block(self, page: Page, files: Files) -> str:

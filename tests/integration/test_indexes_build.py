@@ -390,12 +390,21 @@ def test_overview_and_later_pages_have_no_company_charts(build_site_at_url):
     ]
 
 
-def test_charts_stay_out_of_the_search_index(build_site_at_url):
-    site = build_site_at_url(POSTS, REGISTRY, strict=True, plugins=["search"])
+def test_listings_and_charts_stay_out_of_the_search_index(build_site_at_url):
+    """Search finds a post itself, not every listing that repeats its title and excerpt; an
+    index page is found by its name, and an author's page by the author's words."""
+    pages = {**POSTS, "topics/cloud.md": "# Cloud\n\nOur notes on renting compute.\n"}
+    site = build_site_at_url(pages, REGISTRY, strict=True, plugins=["search"])
     docs = json.loads(site.text("search/search_index.json"))["docs"]
     nvidia = next(doc for doc in docs if doc["location"] == "companies/nvidia/")
-    assert "CUDA keeps the lead" in nvidia["text"]
+    assert nvidia["title"] == "NVIDIA"
+    assert "CUDA keeps the lead" not in nvidia["text"]
     assert "articles by stance" not in nvidia["text"]
+    cloud = next(doc for doc in docs if doc["location"] == "topics/cloud/")
+    assert "renting compute" in cloud["text"] and "Tensor chips" not in cloud["text"]
+    assert site.page("topics/cloud/").select_one(".aic-index-title a").get_text() == (
+        "Tensor chips find their market"
+    )
 
 
 def test_generated_pages_are_in_the_sitemap_and_search_index(build_site_at_url):
