@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .articles import Article
 from .charts import BarChart, Timeline
@@ -25,7 +25,7 @@ from .links import TermPages, from_root, relative_url, root_prefix
 from .newsletter import SignupForm, is_absolute
 from .related import Related
 from .sharing import MetaTag
-from .taxonomy import Taxonomy, Term
+from .taxonomy import Taxonomy
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
 STYLESHEET = "assets/aicommentary/aicommentary.css"
@@ -108,6 +108,12 @@ class RelatedLink:
     counterpoint: bool
 
 
+def _hrefs(entry: IndexEntry) -> list[str]:
+    """Every link of a listing entry, in one order."""
+    terms = [entry.stance] if entry.stance else []
+    return [entry.href, *(t.url or "" for t in (*terms, *entry.companies, *entry.topics))]
+
+
 class Renderer:
     """Renders the plugin's templates for one build."""
 
@@ -128,6 +134,7 @@ class Renderer:
         self.labels = labels
         self._entries: dict[tuple[str, str], IndexEntry | None] = {}
         self._fragments: dict[object, Markup] = {}
+        self._term_links: dict[tuple[str, str, str], list[TermLink]] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(list(theme_dirs)),
             autoescape=True,
@@ -157,24 +164,21 @@ class Renderer:
             self._fragments[key] = Markup(self.render(TERM_LIST, terms=terms, css_class=css_class))
         return self._fragments[key]
 
-    def _links(
-        self, article: Article, kind: str, href: Callable[[Term], str | None]
-    ) -> list[TermLink]:
-        """The article's terms of ``kind``, each with the link ``href`` makes (or None)."""
-        links = []
-        for name in self.taxonomy.names_of(article, kind):
-            term = self.taxonomy.term(kind, name)
-            links.append(TermLink(term.kind, term.name, term.slug, href(term)))
-        return links
-
     def term_links(self, article: Article, kind: str, page_url: str) -> list[TermLink]:
-        """Links relative to the page at ``page_url`` (headers and boxes)."""
-
-        def href(term: Term) -> str | None:
-            url = self.term_pages.url(term)
-            return relative_url(url, page_url) if url is not None else None
-
-        return self._links(article, kind, href)
+        """The article's terms of ``kind``, each linked from the page at ``page_url`` (None
+        where the term has no page). Links lead back to the site root and down, so they are
+        the same on every page of the same depth and made once for it."""
+        prefix = root_prefix(page_url)
+        key = (article.src_path, kind, prefix)
+        if key not in self._term_links:
+            links = []
+            for name in self.taxonomy.names_of(article, kind):
+                term = self.taxonomy.term(kind, name)
+                url = self.term_pages.url(term)
+                href = from_root(prefix, url) if url is not None else None
+                links.append(TermLink(term.kind, term.name, term.slug, href))
+            self._term_links[key] = links
+        return self._term_links[key]
 
     def article_header(self, article: Article, page_url: str, theme_shows_date: bool) -> str:
         """The stance badge, date, byline and company/topic links under an article's title;
@@ -193,35 +197,40 @@ class Renderer:
     # Listings: an entry depends only on its post and on how deep the page showing it is, so
     # it is rendered once per depth and build, however many listings show it.
 
-    def _entry(self, article: Article, prefix: str) -> IndexEntry | None:
-        """``article`` as listed on a page whose ``root_prefix`` is ``prefix``; None when the
-        post is not written (it is then in no listing)."""
+    def _entry(self, article: Article, page_url: str) -> IndexEntry | None:
+        """``article`` as listed on the page at ``page_url``; None when the post is not
+        written (it is then in no listing). Rendered once per post, for the site root: on a
+        deeper page only the links differ, each by the page's ``root_prefix``."""
+        prefix = root_prefix(page_url)
         key = (article.src_path, prefix)
-        if key not in self._entries:
-            url = self.url_of(article.src_path)
-            if url is None:
-                self._entries[key] = None
-                return None
-
-            def href(term: Term) -> str | None:
-                target = self.term_pages.url(term)
-                return from_root(prefix, target) if target is not None else None
-
-            stances = self._links(article, "stances", href)
-            entry = IndexEntry(
-                article=article,
-                href=from_root(prefix, url),
-                excerpt=excerpt(article),
-                stance=stances[0] if stances else None,
-                companies=self._links(article, "companies", href),
-                topics=self._links(article, "topics", href),
-            )
-            self._entries[key] = replace(entry, html=Markup(self.render(INDEX_ENTRY, entry=entry)))
+        if key in self._entries:
+            return self._entries[key]
+        url = self.url_of(article.src_path)
+        if url is None:
+            self._entries[key] = None
+            return None
+        stances = self.term_links(article, "stances", page_url)
+        entry = IndexEntry(
+            article=article,
+            href=from_root(prefix, url),
+            excerpt=excerpt(article),
+            stance=stances[0] if stances else None,
+            companies=self.term_links(article, "companies", page_url),
+            topics=self.term_links(article, "topics", page_url),
+        )
+        if prefix:
+            at_root = self._entry(article, "")
+            assert at_root is not None
+            html = str(at_root.html)  # Markup.replace would escape the quotes it is given.
+            for before, after in zip(_hrefs(at_root), _hrefs(entry), strict=True):
+                html = html.replace(f'href="{escape(before)}"', f'href="{escape(after)}"')
+        else:
+            html = self.render(INDEX_ENTRY, entry=entry)
+        self._entries[key] = replace(entry, html=Markup(html))
         return self._entries[key]
 
     def _listed(self, articles: Iterable[Article], page_url: str) -> list[IndexEntry]:
-        prefix = root_prefix(page_url)
-        return [entry for article in articles if (entry := self._entry(article, prefix))]
+        return [entry for article in articles if (entry := self._entry(article, page_url))]
 
     def _href(self, src_path: str | None, page_url: str) -> str | None:
         """A link from the page at ``page_url`` to the page written from ``src_path``."""
