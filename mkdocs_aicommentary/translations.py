@@ -424,6 +424,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "ar": "{name}: المقالات شهريًا",
         "he": "{name}: מאמרים לפי חודש",
     },
+    "chart.per_year": {
+        "en": "{name}: articles per year",
+        "de": "{name}: Artikel pro Jahr",
+        "fr": f"{{name}}{NBSP}: articles par an",
+        "es": "{name}: artículos por año",
+        "pt": "{name}: artigos por ano",
+        "it": "{name}: articoli all'anno",
+        "ar": "{name}: المقالات سنويًا",
+        "he": "{name}: מאמרים לפי שנה",
+    },
     "chart.by_company": {
         "en": "{name}: articles by company",
         "de": "{name}: Artikel nach Unternehmen",
@@ -530,6 +540,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "it": "Articoli al mese, da {start} a {end}.",
         "ar": "المقالات شهريًا، من {start} إلى {end}.",
         "he": "מאמרים לפי חודש, מ{start} עד {end}.",
+    },
+    "chart.years_span": {
+        "en": "Articles per year, from {start} to {end}.",
+        "de": "Artikel pro Jahr, von {start} bis {end}.",
+        "fr": "Articles par an, de {start} à {end}.",
+        "es": "Artículos por año, de {start} a {end}.",
+        "pt": "Artigos por ano, de {start} a {end}.",
+        "it": "Articoli all'anno, dal {start} al {end}.",
+        "ar": "المقالات سنويًا، من {start} إلى {end}.",
+        "he": "מאמרים לפי שנה, מ־{start} עד {end}.",
     },
     "chart.months_one": {
         "en": "Articles per month, {month}.",
