@@ -72,6 +72,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "ar": "المواضيع",
         "he": "נושאים",
     },
+    "header.more": {
+        "en": {"one": "and {count} more", "other": "and {count} more"},
+        "de": {"one": "und {count} weiteres", "other": "und {count} weitere"},
+        "fr": {"one": "et {count} autre", "other": "et {count} autres"},
+        "es": {"one": "y {count} más", "other": "y {count} más"},
+        "pt": {"one": "e mais {count}", "other": "e mais {count}"},
+        "it": {"one": "e {count} altro", "other": "e altri {count}"},
+        "ar": {"other": "و{count} غيرها"},
+        "he": {"other": "ועוד {count}"},
+    },
     "header.by": {
         "en": "By",
         "de": "Von",
