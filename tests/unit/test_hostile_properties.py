@@ -1,4 +1,4 @@
-"""Hypothesis plays the hostile author: front matter, dates, bodies, names and file names.
+"""Hypothesis plays the hostile author: front matter, dates, bodies and names.
 
 Each property holds for anything an author can type; when one fails, hypothesis shrinks the
 input to a minimal case. Examples are few (the suite runs in ``make test``) and there is no
@@ -7,10 +7,8 @@ deadline, so a busy machine cannot turn slowness into a failure.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from datetime import datetime
-from urllib.parse import unquote, urlsplit
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -27,7 +25,6 @@ from mkdocs_aicommentary.articles import (
 from mkdocs_aicommentary.charts import MAX_MONTHS, MAX_YEARS, periods_between, timeline
 from mkdocs_aicommentary.config import DEFAULT_STANCES
 from mkdocs_aicommentary.excerpts import EXCERPT_CHARS, excerpt
-from mkdocs_aicommentary.links import relative_src
 from mkdocs_aicommentary.related import tokenize
 from mkdocs_aicommentary.slugs import MAX_SLUG_LENGTH, name_key, slugify
 
@@ -63,7 +60,7 @@ def test_any_front_matter_gives_an_article_and_short_warnings(front_matter, body
     text = f"---\nstance: bullish{front_matter}\n---\n{body}"
     split = split_front_matter("posts/x.md", text)
     check_problems([split.problem] if split.problem else [], "posts/x.md")
-    article, problems = read_article("posts/x.md", "posts/x/", split, VOCABULARY)
+    article, problems = read_article("posts/x.md", split, VOCABULARY)
     check_problems(problems, "posts/x.md")
     assert isinstance(article.title, str) and article.title
     assert article.date is None or EARLIEST_YEAR - 1 <= article.date.year <= LATEST_YEAR + 1
@@ -87,7 +84,7 @@ def test_any_front_matter_gives_an_article_and_short_warnings(front_matter, body
 def test_any_date_is_a_date_in_range_or_a_warning(year, month, day, hour, offset, field):
     value = f"{year:04d}-{month:02d}-{day:02d} {hour:02d}:00:00{offset:+03d}:00"
     text = f"---\nstance: bullish\n{field}: {value}\n---\n"
-    article, problems = read_article("a.md", "a/", split_front_matter("a.md", text), VOCABULARY)
+    article, problems = read_article("a.md", split_front_matter("a.md", text), VOCABULARY)
     check_problems(problems, "a.md")
     if article.date is not None:
         assert isinstance(article.date, datetime) and article.date.tzinfo is None
@@ -102,7 +99,7 @@ MARKUP = [*"*_~`[]()!<>{}%#:-|\\\n ", "<!--", "-->", "```", "{{", "}}", "{%", "%
 @HOSTILE
 @given(st.lists(st.sampled_from(MARKUP) | st.text(max_size=4), max_size=400).map("".join))
 def test_any_body_gives_a_bounded_excerpt_and_word_counts(body):
-    text = excerpt(Article("a.md", "a/", "A", body=body))
+    text = excerpt(Article("a.md", "A", body=body))
     assert len(text) <= EXCERPT_CHARS + 1
     assert "\n" not in text
     counts = tokenize(body)
@@ -125,21 +122,6 @@ def test_invisible_characters_and_normal_forms_do_not_make_another_name(name, wh
     key = name_key(name)
     assert name_key(unicodedata.normalize("NFD", name)) == key
     assert name_key(name[:where] + invisible + name[where:]) == key
-
-
-file_names = st.text(
-    st.characters(exclude_categories=("Cs",), exclude_characters="/\x00"), min_size=1, max_size=30
-).filter(lambda name: name not in (".", ".."))
-
-
-@HOSTILE
-@given(file_names, file_names)
-def test_a_listing_link_reads_back_as_the_file_it_names(folder, name):
-    target = f"posts/{folder}/{name}.md"
-    href = relative_src(target, "topics/chips/index.md")
-    # What MkDocs does with a link before it looks the file up.
-    read_back = posixpath.normpath(posixpath.join("topics/chips", unquote(urlsplit(href).path)))
-    assert read_back == target
 
 
 @HOSTILE
