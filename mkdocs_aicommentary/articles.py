@@ -10,27 +10,60 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import reprlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
-import yaml
-
+from . import safe_yaml
 from .companies import CompanyRegistry
-from .slugs import name_key
-
-try:  # The C loader is several times faster on large sites; fall back where it is not built.
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+from .safe_yaml import UnbuildableDate
+from .slugs import clean_name, name_key
 
 # The same front matter block MkDocs itself recognises (mkdocs.utils.meta.YAML_RE).
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
-_FIRST_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_FIRST_H1 = re.compile(r"^#[ \t]+(.+)$", re.MULTILINE)
 
 ARTICLE_MARKERS = ("stance", "subject_company")
 """Front matter fields whose presence makes a page a post (unless glob patterns are set)."""
+KNOWN_FIELDS = frozenset(
+    {*ARTICLE_MARKERS, "title", "date", "topics", "summary", "description", "draft", "author"}
+    | {"authors", "related", "newsletter"}
+)
+"""The fields a post's front matter may hold that mean something to the plugin."""
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2200
+"""Dates outside these years are typos (``0026-01-01``), not commentary on AI companies."""
+
+SHORT_VALUE = 120
+"""Most characters of a value a warning shows."""
+
+
+class _ShortRepr(reprlib.Repr):
+    """``repr`` that looks at no more of a value than it shows; dates as authors write them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel = 2
+        self.maxlist = self.maxtuple = self.maxdict = self.maxset = self.maxfrozenset = 4
+        self.maxstring = self.maxother = 40
+
+    def repr_date(self, value: date, level: int) -> str:
+        return value.isoformat()
+
+    def repr_datetime(self, value: datetime, level: int) -> str:
+        return value.isoformat(sep=" ")
+
+
+_SHORT = _ShortRepr()
+
+
+def short_repr(value: object) -> str:
+    """``repr(value)`` cut short, in time as well as length: a value YAML aliases made huge
+    is never printed whole."""
+    text = _SHORT.repr(value)
+    return text if len(text) <= SHORT_VALUE else text[: SHORT_VALUE - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +78,8 @@ class Problem:
     def __str__(self) -> str:
         if self.field:
             return (
-                f"{self.src_path}: front matter field '{self.field}' has the value "
-                f"{self.value!r}; {self.expected}."
+                f"{self.src_path}: front matter field {short_repr(self.field)} has the value "
+                f"{short_repr(self.value)}; {self.expected}."
             )
         return f"{self.src_path}: {self.expected}."
 
@@ -128,12 +161,11 @@ def split_front_matter(src_path: str, text: str) -> FrontMatter:
         return FrontMatter({}, text)
     body = text[match.end() :]
     try:
-        meta = yaml.load(match.group(1), Loader=_SafeLoader)
-    except yaml.YAMLError as error:
-        where = getattr(error, "problem_mark", None)
-        line = f" at line {where.line + 2}" if where is not None else ""
-        reason = getattr(error, "problem", None) or "it is not valid YAML"
-        return FrontMatter({}, body, Problem(src_path, "", None, f"front matter{line}: {reason}"))
+        meta = safe_yaml.load(match.group(1))
+    except safe_yaml.FrontMatterError as error:
+        line = f" at line {error.line + 2}" if error.line is not None else ""
+        reason = f"front matter{line}: {error.reason}"
+        return FrontMatter({}, body, Problem(src_path, "", None, reason))
     if meta is None:
         return FrontMatter({}, body)
     if not isinstance(meta, dict):
@@ -147,7 +179,8 @@ def is_article(src_path: str, meta: Mapping[str, Any], patterns: Iterable[str]) 
     patterns = list(patterns)
     if patterns:
         return any(fnmatch.fnmatchcase(src_path, pattern) for pattern in patterns)
-    return any(marker in meta for marker in ARTICLE_MARKERS)
+    # A marker in another case ("Stance:") is a post with a misspelt field, reported as such.
+    return any(_field_name(key) in ARTICLE_MARKERS for key in meta)
 
 
 def read_article(
@@ -171,10 +204,9 @@ def read_article(
     topics = _read_topics(meta, vocabulary, companies, report)
     authors = _read_authors(meta, vocabulary, report)
     published, updated = _read_dates(meta, report)
-    draft = meta.get("draft", False)
-    if not isinstance(draft, bool):
-        report("draft", "expected true or false")
-        draft = False
+    draft = _read_draft(meta, report)
+    misspelt = _report_misspelt_fields(src_path, meta, vocabulary, problems)
+    draft = draft or "draft" in misspelt
     summary_field = "summary" if "summary" in meta else "description"
     summary = _text(meta.get(summary_field))
     if summary_field in meta and summary is None:
@@ -199,13 +231,54 @@ def read_article(
     return article, problems
 
 
+def _read_draft(meta, report) -> bool:
+    """Only a clean ``true`` or ``false`` says; anything else fails closed, as a draft."""
+    draft = meta.get("draft", False)
+    if isinstance(draft, bool):
+        return draft
+    report("draft", "expected true or false; the post stays unpublished until it says which")
+    return True
+
+
+def _report_misspelt_fields(
+    src_path: str, meta, vocabulary: Vocabulary, problems: list[Problem]
+) -> set[str]:
+    """Report the fields that are a known field spelt in another case (``Draft``, ``Stance``),
+    which the plugin does not read, and return the fields they stand for.
+
+    Other fields are the author's business, but a date in one that YAML could not build
+    (``updated: 2026-02-30``) is reported too: the theme or another plugin may read it.
+    """
+    known = KNOWN_FIELDS | set(vocabulary.topic_fields)
+    meant: set[str] = set()
+    for key, value in meta.items():
+        name = _field_name(key)
+        if key not in known and name in known:
+            meant.add(name)
+            consequence = (
+                "the post stays unpublished until it is spelt 'draft'"
+                if name == "draft"
+                else "it is ignored"
+            )
+            expected = f"did you mean '{name}'? Field names are lower case; {consequence}"
+            problems.append(Problem(src_path, key, value, expected))
+        elif isinstance(value, UnbuildableDate) and key not in known:
+            problems.append(Problem(src_path, str(key), value, _NOT_ON_THE_CALENDAR))
+    return meant
+
+
+def _field_name(key: object) -> str | None:
+    """A front matter key as the known field it may be meant as: ``" Draft"`` -> ``draft``."""
+    return key.strip().lower() if isinstance(key, str) else None
+
+
 def _read_stance(meta, vocabulary: Vocabulary, report) -> str | None:
     value = meta.get("stance")
     if value is None:
         return None
     allowed = ", ".join(vocabulary.stances)
     if isinstance(value, str):
-        key = value.strip().lower()
+        key = name_key(value)  # "Bullish", " bullish\u200b": one stance
         if key in vocabulary.stances:
             return key
     report("stance", f"allowed stances are: {allowed}")
@@ -269,7 +342,7 @@ def _read_names(meta, name: str, report) -> tuple[str, ...]:
         return ()
     unique: dict[str, str] = {}
     for item in items:
-        cleaned = " ".join(item.split())
+        cleaned = clean_name(item)
         if cleaned:
             unique.setdefault(name_key(cleaned), cleaned)
     return tuple(unique.values())
@@ -288,6 +361,10 @@ def _read_related(meta, report) -> bool | tuple[str, ...]:
     return True
 
 
+_DATE_EXAMPLE = "expected a date such as 2026-11-20 or 2026-11-20T09:30:00"
+_NOT_ON_THE_CALENDAR = "it is not a date on the calendar; write one such as 2026-11-20"
+
+
 def _read_dates(meta, report) -> tuple[datetime | None, datetime | None]:
     """``date``: one date, or Material's mapping ``{created: ..., updated: ...}`` (its other
     keys are the blog's business and ignored)."""
@@ -301,22 +378,29 @@ def _read_dates(meta, report) -> tuple[datetime | None, datetime | None]:
 
 
 def _read_date(value: object, name: str, report) -> datetime | None:
+    """The date as naive UTC; a date off the calendar or outside 1900-2200 is left out."""
     if value is None:
+        return None
+    if isinstance(value, UnbuildableDate):
+        report(name, _NOT_ON_THE_CALENDAR)
         return None
     if isinstance(value, str):
         try:
             value = datetime.fromisoformat(value.strip())
         except ValueError:
-            report(name, "expected a date such as 2026-11-20 or 2026-11-20T09:30:00")
+            report(name, _DATE_EXAMPLE)
             return None
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(timezone.utc).replace(tzinfo=None)
-        return value
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day)
-    report(name, "expected a date such as 2026-11-20 or 2026-11-20T09:30:00")
-    return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    if not isinstance(value, datetime):
+        report(name, _DATE_EXAMPLE)
+        return None
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        report(name, f"expected a date between {EARLIEST_YEAR} and {LATEST_YEAR}")
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(timezone.utc).replace(tzinfo=None)
+    return value
 
 
 def _text(value: object) -> str | None:
@@ -328,7 +412,12 @@ def _text(value: object) -> str | None:
 
 def _title_from_body(body: str) -> str | None:
     match = _FIRST_H1.search(body)
-    return match.group(1).strip() if match else None
+    if not match:
+        return None
+    # The closing hashes are stripped here: in the pattern, "(.+?)[ \t#]*$" would try every
+    # split of a long line of "# # # #" between the two, which takes its length squared.
+    heading = match.group(1).strip()
+    return heading.rstrip(" \t#") or heading
 
 
 def _title_from_path(src_path: str) -> str:

@@ -9,6 +9,7 @@ names come from the site's :class:`~.i18n.Labels`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -37,6 +38,11 @@ MONTH_NAMES_FROM = 28
 MONTH_INITIALS_FROM = 10
 YEAR_LABEL_SPACE = 34
 """Least distance between two year labels (a year is about 28 units wide)."""
+MAX_MONTHS = 120
+"""Longest timeline drawn by month; a longer one counts years, so one typo in a date cannot
+make thousands of columns."""
+MAX_YEARS = 400
+"""Longest timeline drawn at all (the dates articles may have span 301 years)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +88,19 @@ class Month:
 
 
 @dataclass(frozen=True, slots=True)
+class Year:
+    """A column of a timeline too long to count months."""
+
+    year: int
+    count: int
+    month = None
+    """Not a month: lets a template tell a year from a month."""
+
+
+@dataclass(frozen=True, slots=True)
 class Column:
-    month: Month
+    month: Month | Year
+    """What the column counts: a month, or a year on a long timeline."""
     x: float
     y: float
     width: float
@@ -99,7 +116,7 @@ class Column:
     """The number drawn above the column: every column's when numbers fit, else only the
     first of the busiest, which gives the scale."""
     month_label: str | None
-    """"Mar" or "M" under the axis when the columns are wide enough."""
+    """"Mar" or "M" under the axis when month columns are wide enough."""
     year_label: str | None
     """The year, under the first column and every January (fewer when crowded), starting
     where the column starts."""
@@ -186,23 +203,41 @@ def months_between(counts: Iterable[tuple[int, int]]) -> list[Month]:
     return months
 
 
+def periods_between(counts: Iterable[tuple[int, int]]) -> Sequence[Month | Year]:
+    """The columns of a timeline of these (year, month) pairs: every month from the first to the
+    last, or every year when that is more than ``MAX_MONTHS`` months, or none at all when it is
+    more than ``MAX_YEARS`` years."""
+    keys = list(counts)
+    if not keys:
+        return []
+    (first_year, first_month), (last_year, last_month) = min(keys), max(keys)
+    if (last_year - first_year) * 12 + last_month - first_month < MAX_MONTHS:
+        return months_between(keys)
+    if last_year - first_year < MAX_YEARS:
+        tally = Counter(year for year, _ in keys)
+        return [Year(year, tally[year]) for year in range(first_year, last_year + 1)]
+    return []
+
+
 def timeline(
     name: str,
     title: str,
-    months: Sequence[Month],
+    months: Sequence[Month | Year],
     *,
     undated: int = 0,
     labels: Labels = ENGLISH,
 ) -> Timeline:
-    """Columns per month, scaled to the busiest month, with its number above each column that
-    has room, months and years under the axis, and a title per column for a pointer's hover."""
+    """Columns per month (or year), scaled to the busiest, with its number above each column
+    that has room, months and years under the axis, and a title per column for a pointer's
+    hover."""
     largest = max((month.count for month in months), default=0)
     slot = WIDTH / max(len(months), 1)
     bar = max(min(slot * 0.8, 32.0), 1.0)
     numbers_fit = len(str(largest)) * CHAR_WIDTH + 2 <= slot
     half_number = len(str(largest)) * CHAR_WIDTH / 2
     peak = next((index for index, month in enumerate(months) if month.count == largest), None)
-    month_label = _month_labeller(slot, labels)
+    by_year = bool(months) and months[0].month is None
+    month_label = None if by_year else _month_labeller(slot, labels)
     years = _year_columns(months, slot)
     axis_y = TIMELINE_COUNT_ROW + TIMELINE_PLOT_HEIGHT
     month_y = axis_y + TIMELINE_LABEL_ROW - 2
@@ -226,7 +261,9 @@ def timeline(
                 count_x=round(min(max(x + bar / 2, half_number), WIDTH - half_number), 2),
                 count_y=round(axis_y - height - 3, 2),
                 count_label=str(month.count) if shows_count else None,
-                month_label=month_label(month) if month_label is not None else None,
+                month_label=month_label(month)
+                if month_label is not None and isinstance(month, Month)
+                else None,
                 year_label=str(month.year) if index in years else None,
             )
         )
@@ -256,19 +293,20 @@ def _month_labeller(slot: float, labels: Labels) -> Callable[[Month], str] | Non
     return None
 
 
-def _year_columns(months: Sequence[Month], slot: float) -> set[int]:
+def _year_columns(months: Sequence[Month | Year], slot: float) -> set[int]:
     """Indexes of the columns labelled with their year, far enough apart to be read.
 
-    Every January, or every second, fifth ... January on a long timeline; the first column too,
-    unless the first labelled January follows too closely.
+    Every January (or year), or every second, fifth ... on a long timeline; the first column
+    too, unless the first labelled January follows too closely.
     """
+    per_year = 1 if months and months[0].month is None else 12
     step = 1
-    while step * 12 * slot < YEAR_LABEL_SPACE and step < 1000:
+    while step * per_year * slot < YEAR_LABEL_SPACE and step < 1000:
         step = {1: 2, 2: 5}.get(step, step * 2)
     januaries = [
         index
         for index, month in enumerate(months)
-        if month.month == 1 and index > 0 and month.year % step == 0
+        if month.month in (None, 1) and index > 0 and month.year % step == 0
     ]
     chosen = set(januaries)
     if months and (not januaries or januaries[0] * slot >= YEAR_LABEL_SPACE):
@@ -276,16 +314,17 @@ def _year_columns(months: Sequence[Month], slot: float) -> set[int]:
     return chosen
 
 
-def _timeline_description(months: Sequence[Month], undated: int, labels: Labels) -> str:
+def _timeline_description(months: Sequence[Month | Year], undated: int, labels: Labels) -> str:
     if not months:
         text = labels("chart.no_dates")
     else:
         busy = labels("separator.items").join(
             _month_entry(labels, month) for month in months if month.count
         )
-        first = labels.month_year(months[0].year, months[0].month)
-        last = labels.month_year(months[-1].year, months[-1].month)
-        if len(months) == 1:
+        first, last = _period_name(labels, months[0]), _period_name(labels, months[-1])
+        if months[0].month is None:
+            span = labels("chart.years_span", start=first, end=last)
+        elif len(months) == 1:
             span = labels("chart.months_one", month=first)
         else:
             span = labels("chart.months_span", start=first, end=last)
@@ -300,9 +339,15 @@ def _entry(labels: Labels, label: str, count: int) -> str:
     return labels("chart.entry", label=label, articles=labels("articles", count=count))
 
 
-def _month_entry(labels: Labels, month: Month) -> str:
-    """ "March 2026: 2 articles" ("mars 2026 : 2 articles")."""
-    return _entry(labels, labels.month_year(month.year, month.month), month.count)
+def _month_entry(labels: Labels, month: Month | Year) -> str:
+    """ "March 2026: 2 articles" ("mars 2026 : 2 articles"), or "2026: 2 articles"."""
+    return _entry(labels, _period_name(labels, month), month.count)
+
+
+def _period_name(labels: Labels, period: Month | Year) -> str:
+    if period.month is None:
+        return str(period.year)
+    return labels.month_year(period.year, period.month)
 
 
 def _capitalized(text: str) -> str:

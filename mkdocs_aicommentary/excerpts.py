@@ -14,6 +14,13 @@ from .articles import Article
 
 EXCERPT_CHARS = 300
 """Longest excerpt taken from a body, in characters, before it is cut at a word."""
+SUMMARY_CHARS = 1000
+"""Longest summary shown as typed; a post is listed on every page of its topics, so a longer
+one is cut at a word too."""
+PARAGRAPH_CHARS = 4 * EXCERPT_CHARS
+"""Characters of Markdown read for an excerpt (markup shrinks to fewer words, never more)."""
+EMPHASIS_DEPTH = 3
+"""Emphasis nested deeper than ``***`` and ``**`code`**`` is left as typed."""
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _SKIP_LINE = re.compile(
@@ -29,10 +36,18 @@ _SKIP_LINE = re.compile(
     )""",
     re.VERBOSE,
 )
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
-_TAG = re.compile(r"<[^>]+>")
-_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|`+)(?=\S)(.+?)(?<=\S)\1")
+# Every pattern below that looks for a closing character also stops at the next opening one
+# ("[^\[\]]", not "[^\]]"): a text of a thousand "[" with no "]" is then scanned once, not
+# a thousand times over.
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]]+)\](?:\([^()]*\)|\[[^\[\]]*\])")
+_TAG = re.compile(r"<[^<>]+>")
+_EMPHASIS = re.compile(
+    r"""(?P<mark>\*{1,3}|_{1,3}|~~|`+)(?=\S)
+        (?P<text>(?:[^*_~`]|(?!(?P=mark))[*_~`])+?)   # no mark of the same kind inside
+        (?<=\S)(?P=mark)""",
+    re.VERBOSE,
+)
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _QUOTE_MARK = re.compile(r"^\s*(?:>\s?)+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
@@ -43,13 +58,15 @@ _HIDDEN = re.compile("\ue000([0-9]+)\ue001")
 def excerpt(article: Article, limit: int = EXCERPT_CHARS) -> str:
     """The article's summary, or else its first paragraph as plain text (maybe shortened)."""
     if article.summary:
-        return article.summary
+        return shorten(article.summary, SUMMARY_CHARS)
     return shorten(first_paragraph(article.body), limit)
 
 
 def first_paragraph(markdown: str) -> str:
-    """The first run of prose lines in a Markdown body, with inline syntax removed."""
+    """The first run of prose lines in a Markdown body, with inline syntax removed; only its
+    first ``PARAGRAPH_CHARS`` characters are read."""
     lines: list[str] = []
+    length = 0
     in_fence = False
     for line in markdown.splitlines():
         if _FENCE.match(line):
@@ -68,7 +85,10 @@ def first_paragraph(markdown: str) -> str:
                 break
             continue
         lines.append(_QUOTE_MARK.sub("", _LIST_MARK.sub("", line)))
-    return plain_text(" ".join(lines))
+        length += len(lines[-1])
+        if length > PARAGRAPH_CHARS:
+            break
+    return plain_text(" ".join(lines)[:PARAGRAPH_CHARS])
 
 
 def plain_text(markdown: str) -> str:
@@ -78,9 +98,10 @@ def plain_text(markdown: str) -> str:
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
-    previous = None
-    while previous != text:  # Nested emphasis such as ***bold italic*** or **`code`**.
-        previous, text = text, _EMPHASIS.sub(r"\2", text)
+    for _ in range(EMPHASIS_DEPTH):  # Nested emphasis such as ***bold italic*** or **`code`**.
+        text, found = _EMPHASIS.subn(r"\g<text>", text)
+        if not found:
+            break
     text = _HIDDEN.sub(lambda match: chr(int(match.group(1))), text)
     return " ".join(text.split())
 

@@ -21,6 +21,7 @@ from xml.etree import ElementTree as etree
 
 from .articles import Article, Person
 from .excerpts import excerpt
+from .taxonomy import TERMS_SHOWN
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -232,7 +233,11 @@ def article_feed(
                 date=article.date,
                 updated=article.updated,
                 authors=article.authors or default_authors,
-                tags=(*article.companies, *article.topics, *([stance] if stance else [])),
+                tags=(
+                    *article.companies[:TERMS_SHOWN],
+                    *article.topics[:TERMS_SHOWN],
+                    *([stance] if stance else []),
+                ),
                 content_html=absolute_links(html, absolute) if html is not None else None,
             )
         )

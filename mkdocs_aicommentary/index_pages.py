@@ -16,6 +16,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -385,7 +386,8 @@ def add_nav_sections(
             continue
         section = existing.get(title.casefold())
         if section is None:
-            section = NavSection(title, [])
+            # Themes print nav titles as they are, like the page titles MkDocs escapes.
+            section = NavSection(escape(title), [])
             nav.items.append(section)
         for child in children:
             child.parent = section

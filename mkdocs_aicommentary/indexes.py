@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .articles import Article
-from .charts import Bar, BarChart, Timeline, bar_chart, months_between, timeline
+from .charts import Bar, BarChart, Timeline, bar_chart, periods_between, timeline
 from .i18n import ENGLISH, Labels
 from .links import Section, term_src_path
 from .markers import INDEX, marker
@@ -355,12 +355,14 @@ def charts_for(
                 labels=labels,
             )
         ]
-        if dated:  # Without a single date, a timeline would be an empty axis.
+        periods = periods_between(dated)
+        if periods:  # Without a single date, a timeline would be an empty axis.
+            unit = "year" if periods[0].month is None else "month"
             charts.append(
                 timeline(
-                    "months",
-                    labels("chart.per_month", name=name),
-                    months_between(dated),
+                    f"{unit}s",
+                    labels(f"chart.per_{unit}", name=name),
+                    periods,
                     undated=len(page.articles) - len(dated),
                     labels=labels,
                 )

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import SplitResult, parse_qs, urlencode, urlsplit
 
+from .articles import short_repr
 from .links import page_url
 
 SLOT_NAME = "newsletter"
@@ -516,7 +517,7 @@ def page_wants_block(
         return choice, None
     if choice is not None:
         problem = (
-            f"{src_path}: front matter field 'newsletter' has the value {choice!r}; "
+            f"{src_path}: front matter field 'newsletter' has the value {short_repr(choice)}; "
             f"expected true or false."
         )
     if is_article and articles:

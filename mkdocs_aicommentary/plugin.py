@@ -78,7 +78,7 @@ from .taxonomy import Taxonomy
 
 log = get_plugin_logger(__name__)
 
-_MENTIONS_MARKER = re.compile(rf"^({'|'.join(ARTICLE_MARKERS)})\s*:", re.MULTILINE)
+_MENTIONS_MARKER = re.compile(rf"^({'|'.join(ARTICLE_MARKERS)})\s*:", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass

@@ -69,14 +69,17 @@ _SUBLINEAR = [0.0, *(1.0 + math.log(count) for count in range(1, 1024))]
 # tags, attribute lists and template tags, URLs. Each pattern starts with a fixed character or
 # string, which the regular expression engine finds fast; "line starts with" is written as
 # "\n" (the text gets one in front), as ``^`` would make the engine try every position.
+# Every scan for a closing character also stops at the next opening one ("[^\[\]]", not
+# "[^\]]"), and a comment or template tag left open runs to the end of the text or line: a
+# body of a thousand "[" or "{{" with nothing closed is then scanned once, not a thousand times.
 _FENCED_CODE = re.compile(r"\n[ \t]*(```|~~~).*?\n[ \t]*\1[^\n]*", re.DOTALL)
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_TAG = re.compile(r"<[^>\n]+>")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK_TARGET = re.compile(r"\](?:\([^)]*\)|\[[^\]]*\])")
-_LINK_DEFINITION = re.compile(r"\n[ \t]*\[[^\]]+\]:[^\n]*")
-_BRACES = re.compile(r"\{[:#.][^}\n]*\}|\{\{.*?\}\}|\{%.*?%\}")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_TAG = re.compile(r"<[^<>\n]+>")
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)")
+_LINK_TARGET = re.compile(r"\](?:\([^()]*\)|\[[^\[\]]*\])")
+_LINK_DEFINITION = re.compile(r"\n[ \t]*\[[^\[\]\n]+\]:[^\n]*")
+_BRACES = re.compile(r"\{[:#.][^{}\n]*\}|\{\{.*?(?:\}\}|$)|\{%.*?(?:%\}|$)", re.MULTILINE)
 _URL = re.compile(r"://\S*")  # The scheme before it stays, and is ignored as a word.
 _WWW = re.compile(r"www\.\S+")
 _WORD = re.compile(r"[^\W\d_][^\W_]{2,}")

@@ -25,7 +25,7 @@ from .links import TermPages, from_root, relative_url, root_prefix
 from .newsletter import SignupForm, is_absolute
 from .related import Related
 from .sharing import MetaTag
-from .taxonomy import Taxonomy
+from .taxonomy import TERMS_SHOWN, Taxonomy
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
 STYLESHEET = "assets/aicommentary/aicommentary.css"
@@ -55,6 +55,15 @@ class TermLink:
     url: str | None
 
 
+class TermLinks(list[TermLink]):
+    """The first ``TERMS_SHOWN`` links of a kind; ``more`` counts the article's other terms
+    ("and 490 more"). A list, so a template that only loops over it needs no change."""
+
+    def __init__(self, links: Iterable[TermLink] = (), more: int = 0) -> None:
+        super().__init__(links)
+        self.more = more
+
+
 @dataclass(frozen=True, slots=True)
 class IndexEntry:
     """One article in a listing; every link is relative to the page showing it."""
@@ -63,8 +72,8 @@ class IndexEntry:
     href: str
     excerpt: str
     stance: TermLink | None
-    companies: list[TermLink]
-    topics: list[TermLink]
+    companies: TermLinks
+    topics: TermLinks
     html: Markup = field(default_factory=Markup)
     """The entry as ``index_entry.html`` renders it."""
 
@@ -100,7 +109,7 @@ class RelatedLink:
     url: str
     date: datetime | None
     stance: TermLink | None
-    companies: list[TermLink]
+    companies: TermLinks
     shared: list[str]
     """Display names of the companies and topics both posts are about."""
     similar_text: bool
@@ -134,7 +143,7 @@ class Renderer:
         self.labels = labels
         self._entries: dict[tuple[str, str], IndexEntry | None] = {}
         self._fragments: dict[object, Markup] = {}
-        self._term_links: dict[tuple[str, str, str], list[TermLink]] = {}
+        self._term_links: dict[tuple[str, str, str], TermLinks] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(list(theme_dirs)),
             autoescape=True,
@@ -159,20 +168,21 @@ class Renderer:
         return self._fragments[stance]
 
     def term_list(self, terms: Sequence[TermLink], css_class: str) -> Markup:
-        key = (tuple(terms), css_class)
+        key = (tuple(terms), getattr(terms, "more", 0), css_class)  # TermLinks count the rest.
         if key not in self._fragments:
             self._fragments[key] = Markup(self.render(TERM_LIST, terms=terms, css_class=css_class))
         return self._fragments[key]
 
-    def term_links(self, article: Article, kind: str, page_url: str) -> list[TermLink]:
-        """The article's terms of ``kind``, each linked from the page at ``page_url`` (None
-        where the term has no page). Links lead back to the site root and down, so they are
-        the same on every page of the same depth and made once for it."""
+    def term_links(self, article: Article, kind: str, page_url: str) -> TermLinks:
+        """The article's first terms of ``kind`` (how many more in ``more``), each linked from
+        the page at ``page_url`` (None where the term has no page). Links lead back to the site
+        root and down, so they are the same on every page of the same depth, made once for it."""
         prefix = root_prefix(page_url)
         key = (article.src_path, kind, prefix)
         if key not in self._term_links:
-            links = []
-            for name in self.taxonomy.names_of(article, kind):
+            names = self.taxonomy.names_of(article, kind)
+            links = TermLinks(more=max(0, len(names) - TERMS_SHOWN))
+            for name in names[:TERMS_SHOWN]:
                 term = self.taxonomy.term(kind, name)
                 url = self.term_pages.url(term)
                 href = from_root(prefix, url) if url is not None else None
@@ -353,6 +363,7 @@ class Renderer:
         stances = self.term_links(other, "stances", page_url)
         shared = [self.taxonomy.term("companies", name).name for name in entry.companies]
         shared += [self.taxonomy.term("topics", name).name for name in entry.topics]
+        del shared[TERMS_SHOWN:]
         return RelatedLink(
             title=other.title,
             url=relative_url(url, page_url),

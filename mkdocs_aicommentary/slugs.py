@@ -1,9 +1,12 @@
 """One slug rule for every URL the plugin makes.
 
-Slugs are lowercase ASCII words joined by ``-``. Names that differ only in case or spacing
-("AI hardware", "ai  Hardware") are one name and share a slug; different names that happen to
-give the same slug ("C++" and "C") get numbered suffixes, assigned in sorted order so every
-build of the same site gives every name the same URL.
+Slugs are lowercase ASCII words joined by ``-``. Names that differ only in case, spacing,
+Unicode normal form or invisible characters ("AI hardware", "ai  Hardware", "Café" typed as
+"Cafe" plus a combining accent, or with a zero-width space) are one name and share a slug;
+different names that happen to give the same slug ("C++" and "C") get numbered suffixes,
+assigned in sorted order so every build of the same site gives every name the same URL.
+A slug is a folder name, so a long one is cut and given a hash of the whole name, which keeps
+it unique and the same from build to build.
 """
 
 from __future__ import annotations
@@ -13,8 +16,16 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+MAX_SLUG_LENGTH = 64
+"""Longest slug before a number is added for a clash: well inside every file system's limit
+on a name (255 bytes on most, 143 on eCryptfs) and short enough to read in a URL."""
+_HASH_LENGTH = 8
+
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
+_INVISIBLE = ("Cc", "Cf")
+"""Control and format characters (zero-width spaces, joiners, direction marks, the BOM):
+nothing a reader sees, so nothing that may tell two names apart."""
 
 
 def slugify(text: str) -> str:
@@ -25,14 +36,38 @@ def slugify(text: str) -> str:
     """
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = _NON_WORD.sub("-", folded.lower()).strip("-")
-    if slug:
-        return slug
-    return "n-" + hashlib.sha1(name_key(text).encode("utf-8")).hexdigest()[:8]
+    if not slug:
+        return "n-" + _name_hash(text)
+    if len(slug) > MAX_SLUG_LENGTH:
+        cut = slug[: MAX_SLUG_LENGTH - _HASH_LENGTH - 1]
+        cut = cut.rsplit("-", 1)[0] if "-" in cut[len(cut) // 2 :] else cut
+        return f"{cut.rstrip('-')}-{_name_hash(text)}"
+    return slug
+
+
+def _name_hash(name: str) -> str:
+    return hashlib.sha1(name_key(name).encode("utf-8")).hexdigest()[:_HASH_LENGTH]
+
+
+def clean_name(name: str) -> str:
+    """A name as typed, without invisible characters, in composed form (NFC), its white space
+    runs made single spaces: what a page shows."""
+    if not (name.isascii() and name.isprintable()):
+        composed = unicodedata.normalize("NFC", name)
+        name = "".join(
+            char
+            for char in composed
+            if char.isspace() or unicodedata.category(char) not in _INVISIBLE
+        )
+    return " ".join(name.split())
 
 
 def name_key(name: str) -> str:
-    """The identity of a name: case and runs of white space do not make a different name."""
-    return _SPACES.sub(" ", name).strip().casefold()
+    """The identity of a name: case, white space, Unicode normal form (NFKC, so "ﬁ" is "fi")
+    and invisible characters do not make a different name."""
+    if name.isascii() and name.isprintable():
+        return _SPACES.sub(" ", name).strip().casefold()
+    return unicodedata.normalize("NFKC", clean_name(name)).casefold()
 
 
 def assign_slugs(names: Iterable[str], taken: Iterable[str] = ()) -> dict[str, str]:

@@ -15,6 +15,10 @@ from .articles import Article
 from .slugs import assign_slugs, name_key
 
 KINDS = ("companies", "topics", "stances")
+TERMS_SHOWN = 10
+"""Companies, and topics, that a header, listing entry, box or feed item names, before "and 490
+more". A post is listed on the page of every topic it has, so showing all of its topics there
+would grow as the square of their number."""
 
 
 @dataclass(frozen=True, slots=True)

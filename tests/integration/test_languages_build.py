@@ -85,6 +85,13 @@ PAGES = {
     "posts/cohere.md": post(
         "Acht", WORDS_B, date=date(2027, 1, 15), stance="mixed", subject_company="Cohere"
     ),
+    # Watson's two posts are more than ten years apart: a timeline by year.
+    "posts/watson-old.md": post(
+        "Zwölf", WORDS_D, date=date(2011, 2, 14), stance="bearish", subject_company="Watson"
+    ),
+    "posts/watson-new.md": post(
+        "Dreizehn", WORDS_D, date=date(2025, 9, 1), stance="bullish", subject_company="Watson"
+    ),
     # Related by wording alone, and a pin that shares nothing.
     "posts/lone-1.md": post(
         "Neun", WORDS_C, date=date(2025, 4, 1), subject_company="Zhipu", topics=["robotik"]

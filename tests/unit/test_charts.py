@@ -12,6 +12,7 @@ from mkdocs_aicommentary.charts import (
     Month,
     bar_chart,
     months_between,
+    periods_between,
     timeline,
 )
 
@@ -121,3 +122,22 @@ def test_first_year_label_gives_way_to_a_january_close_behind():
     columns = timeline("m", "T", months).columns
     assert columns[0].year_label is None
     assert columns[1].year_label == "2026"
+
+
+def test_a_timeline_of_more_than_ten_years_counts_years():
+    periods = periods_between([(1950, 6), (2026, 6), (2026, 1)])
+    assert [(period.year, period.count) for period in periods[:2]] == [(1950, 1), (1951, 0)]
+    assert periods[-1].year == 2026 and periods[-1].count == 2
+    chart = timeline("years", "Per year", periods)
+    labelled = [column.year_label for column in chart.columns if column.year_label]
+    assert labelled[0] == "1950"
+    assert all(int(label) % 10 == 0 for label in labelled[1:])
+    assert all(column.month_label is None for column in chart.columns)
+    assert chart.columns[-1].title == "2026: 2 articles"
+    assert chart.description.startswith("Articles per year, from 1950 to 2026. 1950: 1 article;")
+
+
+def test_ten_years_are_still_counted_by_month():
+    periods = periods_between([(2016, 1), (2025, 12)])
+    assert len(periods) == 120
+    assert all(period.month is not None for period in periods)
