@@ -29,10 +29,13 @@ class SiteFiles:
 
     def __init__(self, files: Files) -> None:
         self.files = files
+        self._by_src = files.src_uris
+        """The files by source path: the same mapping ``Files`` keeps, asked without building
+        a path object for every link of every page, as ``get_file_from_path`` does."""
 
     def written(self, src_path: str) -> File | None:
         """The file at ``src_path`` if ``mkdocs build`` writes it (not a draft, not excluded)."""
-        file = self.files.get_file_from_path(src_path)
+        file = self._by_src.get(src_path)
         return file if file is not None and file.inclusion.is_included() else None
 
     def url(self, src_path: str) -> str | None:
@@ -43,7 +46,7 @@ class SiteFiles:
     def served_at(self, src_path: str) -> File | None:
         """The written file a reader gets at ``src_path``'s URL, the author's own first."""
         for candidate in author_page_candidates(src_path):
-            file = self.files.get_file_from_path(candidate)
+            file = self._by_src.get(candidate)
             if file is not None:
                 return file if file.inclusion.is_included() else None
         return None
@@ -51,7 +54,7 @@ class SiteFiles:
     def present_at(self, src_path: str) -> File | None:
         """Any file, written or not, at ``src_path``'s URL: a place the plugin must not take."""
         for candidate in author_page_candidates(src_path):
-            file = self.files.get_file_from_path(candidate)
+            file = self._by_src.get(candidate)
             if file is not None:
                 return file
         return None
