@@ -455,9 +455,12 @@ def test_rebuild_does_not_repeat_block(build_site, tmp_path):
             {"provider": "kit", "form_id": 1, "username": "me"},
             "'username' is not used by provider 'kit'",
         ),
-        ({"action": "https://e.com/s", "paragraph": 0}, "'paragraph' is 0"),
+        ({"action": "https://e.com/s", "paragraph": 0}, "is 0; write a whole number of 1 or more"),
         ({"action": "https://e.com/s", "privacy_url": "javascript:x"}, "'privacy_url'"),
-        ({"action": "https://e.com/s", "button": " "}, "'button' is empty"),
+        # Browsers read href="\\evil.example" as //evil.example: another site.
+        ({"action": "https://e.com/s", "privacy_url": "\\evil.example"}, "'privacy_url'"),
+        ({"action": "https://e.com/s", "privacy_url": "http://e.com/p"}, "use https://"),
+        ({"action": "https://e.com/s", "button": " "}, "is empty; readers need it"),
     ],
 )
 def test_bad_configuration_is_a_plugin_error(build_site, newsletter, says):

@@ -77,6 +77,22 @@ def test_privacy_links():
     assert privacy_target("https://example.com/p", True) == "https://example.com/p"
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "\\\\evil.example",  # browsers read \\ in a link as //: another host
+        "/\\evil.example",
+        "privacy\\page.md",
+        "//evil.example/privacy",
+        "http://example.com/privacy",  # leaves the site without https
+        "privacy.md\tx",
+    ],
+)
+def test_a_privacy_link_never_leaves_the_site_unless_it_is_https(url):
+    with pytest.raises(NewsletterError, match="'privacy_url'"):
+        check_link(url, "privacy_url")
+
+
 def test_a_privacy_link_to_a_page_the_site_lacks_is_reported():
     site = {"privacy.md"}.__contains__
     assert missing_privacy_page("/privacy.md#email", site) is None
@@ -179,8 +195,6 @@ def test_beehiiv_iframe():
     assert form.frame_height == 160
     with pytest.raises(NewsletterError, match="beehiiv form ids look like"):
         signup_form({"provider": "beehiiv", "form_id": "../../evil"})
-    with pytest.raises(NewsletterError, match="'height'"):
-        signup_form({"provider": "beehiiv", "form_id": UUID, "height": 5})
 
 
 def test_ghost_script():
@@ -251,7 +265,6 @@ def test_custom_form():
             {"action": "https://e.com/s", "email_field": "email", "hidden": {"email": "x"}},
             "need different names",
         ),
-        ({"action": "https://e.com/s", "hidden": {"list": [1, 2]}}, "single value"),
         ({"provider": "ghost", "site": "http://news.example.com"}, "use https://"),
     ],
 )
