@@ -363,35 +363,27 @@ class StructuredDataConfig(base.Config):
 class NewsletterConfig(base.Config):
     """The signup block: which provider, what it says, where it goes and on which pages.
 
-    Provider options (``username``, ``form_id``, ``url``, ``publication``, ``site``, ``action``
-    ...) have no defaults here, so that ``newsletter.signup_form`` can tell which were given.
+    The provider options come first. What each provider needs and takes, and what each of its
+    options means, is in its record in ``newsletter.PROVIDERS``; they have no defaults here,
+    so that ``newsletter.signup_form`` can tell which were given.
     """
 
-    provider = c.Optional(c.Choice(newsletter.PROVIDERS))
+    provider = c.Optional(c.Choice(newsletter.PROVIDER_NAMES))
     username = c.Optional(c.Type(str))
-    """buttondown: the username in buttondown.com/<username>."""
     tag = c.Optional(c.Type(str))
-    """buttondown: tag given to readers who subscribe here."""
     form_id = c.Optional(Identifier())
-    """kit: the form number; beehiiv: the embed's form id."""
     url = c.Optional(c.Type(str))
-    """mailchimp: the list-manage subscribe URL (with u and id) from the embedded form."""
     publication = c.Optional(c.Type(str))
-    """substack: the subdomain, or the custom domain as an https:// URL."""
     height = c.Optional(WholeNumber(minimum=40, maximum=2000, hint=" (pixels)"))
-    """substack, beehiiv: frame height in pixels (default 320)."""
     site = c.Optional(c.Type(str))
-    """ghost: the Ghost site's URL."""
     locale = c.Optional(c.Type(str))
     labels = Names(default=[])
     button_color = c.Optional(c.Type(str))
     button_text_color = c.Optional(c.Type(str))
     action = c.Optional(c.Type(str))
-    """custom: the absolute https:// URL the form posts to."""
     method = c.Optional(c.Type(str))
     email_field = c.Optional(FieldName())
     hidden = HiddenFields()
-    """Extra hidden fields sent with the form (buttondown, kit, mailchimp, custom)."""
     honeypot_field = FieldName(default=newsletter.DEFAULT_HONEYPOT)
     """Name of the bot trap added where the provider has none of its own."""
 

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from helpers import article
+from newsletter_cases import MISSING_REQUIRED
 
 POST = article(
     """
@@ -433,13 +434,7 @@ def test_rebuild_does_not_repeat_block(build_site, tmp_path):
 @pytest.mark.parametrize(
     ("newsletter", "says"),
     [
-        ({"provider": "buttondown"}, "provider 'buttondown' needs 'username'"),
-        ({"provider": "kit"}, "provider 'kit' needs 'form_id'"),
-        ({"provider": "mailchimp"}, "provider 'mailchimp' needs 'url'"),
-        ({"provider": "substack"}, "provider 'substack' needs 'publication'"),
-        ({"provider": "beehiiv"}, "provider 'beehiiv' needs 'form_id'"),
-        ({"provider": "ghost"}, "provider 'ghost' needs 'site'"),
-        ({"provider": "custom"}, "provider 'custom' needs 'action'"),
+        *MISSING_REQUIRED,
         ({"heading": "News"}, "choose a 'provider'"),
         ({"action": "javascript:alert(1)"}, "only https:// URLs are allowed, not javascript:"),
         ({"action": "http://example.com/s"}, "use https://"),
@@ -450,7 +445,7 @@ def test_rebuild_does_not_repeat_block(build_site, tmp_path):
             {"provider": "mailchimp", "url": "https://acme.us1.list-manage.com/subscribe/post"},
             "both the 'u' and the 'id'",
         ),
-        ({"provider": "kit", "form_id": "abc"}, "number from your form's action URL"),
+        ({"provider": "kit", "form_id": "abc"}, "number from your Kit form's action URL"),
         (
             {"provider": "kit", "form_id": 1, "username": "me"},
             "'username' is not used by provider 'kit'",
