@@ -159,9 +159,11 @@ def quality(articles: list[Article], options: RelatedOptions, sample: int = 200)
     found = best = 0.0
     for article in articles[::step]:
         exact, _ = exhaustive.scores(article)
-        found += sum(exact[windowed.id_of[e.article.src_path]] for e in windowed.related(article))
+        found += sum(
+            exact[windowed.public.ids[e.article.src_path]] for e in windowed.related(article)
+        )
         best += sum(
-            exact[exhaustive.id_of[e.article.src_path]] for e in exhaustive.related(article)
+            exact[exhaustive.public.ids[e.article.src_path]] for e in exhaustive.related(article)
         )
     return found / best if best else 1.0
 

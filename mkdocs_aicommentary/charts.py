@@ -156,9 +156,7 @@ def bar_chart(
     plot = WIDTH - LABEL_WIDTH - COUNT_SPACE
     rows = []
     for index, bar in enumerate(bars):
-        width = plot * bar.count / largest if largest else 0.0
-        if bar.count and width < 2:
-            width = 2.0
+        width = _scaled(bar.count, largest, plot)
         y = index * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2
         rows.append(
             BarRow(
@@ -186,6 +184,13 @@ def bar_chart(
         bar_height=BAR_HEIGHT,
         rows=tuple(rows),
     )
+
+
+def _scaled(count: int, largest: int, length: float) -> float:
+    """How long a bar (or column) for ``count`` is when the largest count gets ``length``;
+    never shorter than 2 units unless it counts nothing, so a small count stays visible."""
+    size = length * count / largest if largest else 0.0
+    return 2.0 if count and size < 2 else size
 
 
 def months_between(counts: Iterable[tuple[int, int]]) -> list[Month]:
@@ -244,9 +249,7 @@ def timeline(
     year_y = month_y + (TIMELINE_LABEL_ROW if month_label is not None else 0)
     columns = []
     for index, month in enumerate(months):
-        height = TIMELINE_PLOT_HEIGHT * month.count / largest if largest else 0.0
-        if month.count and height < 2:
-            height = 2.0
+        height = _scaled(month.count, largest, TIMELINE_PLOT_HEIGHT)
         x = index * slot + (slot - bar) / 2
         shows_count = month.count > 0 and (numbers_fit or index == peak)
         columns.append(

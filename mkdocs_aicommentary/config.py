@@ -1,7 +1,9 @@
 """The plugin's options, as typed MkDocs config classes.
 
-Each section of the ``aicommentary`` entry in mkdocs.yml is one class here; MkDocs validates
-the types, and ``check_config`` adds the rules that span several options.
+Each section of the ``aicommentary`` entry in mkdocs.yml is one class here. A rule about one
+option lives in that option's type (``WholeNumber``, ``Folder``, ...), so MkDocs reports every
+bad value at once, naming the option; ``check_config`` holds only the rules that span several
+options, and the provider rules of the ``newsletter`` section are in ``newsletter.py``.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -31,6 +34,180 @@ DEFAULT_STANCES = {key: ENGLISH(f"stance.{key}") for key in STANCE_KEYS}
 """The stances of a site that configures none, with their English labels."""
 
 
+# --- Option types: each checks one option's value and says what to write instead -------------
+
+
+def _as_written(value: object) -> str:
+    """A value as the author wrote it in YAML, for messages (``true``, not ``True``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "null" if value is None else repr(value)
+
+
+def _is_yes_no(value: object) -> str:
+    """Words that point out a YAML boolean, which Python would count as the number 1 or 0."""
+    return ", a yes/no value" if isinstance(value, bool) else ""
+
+
+def _number_in(value: object, minimum: float, maximum: float | None) -> bool:
+    """Whether ``value`` is a finite number (not a yes/no value) from minimum to maximum."""
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and minimum <= value
+        and (maximum is None or value <= maximum)
+    )
+
+
+class WholeNumber(c.OptionallyRequired[int]):
+    """A count: a whole number from ``minimum`` (up to ``maximum``); never ``true`` or
+    ``false``, which would otherwise pass as 1 and 0."""
+
+    def __init__(
+        self,
+        default: int | None = None,
+        *,
+        minimum: int = 1,
+        maximum: int | None = None,
+        hint: str = "",
+    ) -> None:
+        super().__init__(default=default)
+        self.minimum, self.maximum, self.hint = minimum, maximum, hint
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, int) and _number_in(value, self.minimum, self.maximum):
+            return value
+        allowed = (
+            f"from {self.minimum} to {self.maximum}"
+            if self.maximum is not None
+            else f"of {self.minimum} or more"
+        )
+        example = self.default if self.default is not None else self.minimum
+        raise c.ValidationError(
+            f"is {_as_written(value)}{_is_yes_no(value)}; write a whole number {allowed}, "
+            f"such as {example}{self.hint}."
+        )
+
+
+class Number(c.OptionallyRequired[float]):
+    """A weight or a share: a finite number from 0 (up to ``maximum``), never a yes/no value."""
+
+    def __init__(
+        self, default: float | None = None, *, maximum: float | None = None, hint: str = ""
+    ) -> None:
+        super().__init__(default=default)
+        self.maximum, self.hint = maximum, hint
+
+    def run_validation(self, value: object) -> float:
+        if isinstance(value, (int, float)) and _number_in(value, 0, self.maximum):
+            return float(value)
+        allowed = f"from 0 to {self.maximum}" if self.maximum is not None else "of 0 or more"
+        raise c.ValidationError(
+            f"is {_as_written(value)}{_is_yes_no(value)}; write a number {allowed}, such as "
+            f"{self.default}{self.hint}."
+        )
+
+
+class Folder(c.OptionallyRequired[str]):
+    """A folder inside the site, such as ``topics`` or ``browse/topics``, without the slashes
+    around it. Backslashes are refused: browsers read them as '/', and a link to
+    ``\\\\host/x/`` would leave the site."""
+
+    def run_validation(self, value: object) -> str:
+        folder = value.strip("/") if isinstance(value, str) else ""
+        parts = folder.split("/")
+        if not folder or "\\" in folder or any(part in ("", ".", "..") for part in parts):
+            raise c.ValidationError(
+                f"is {_as_written(value)}; write a relative folder inside the site, such as "
+                f"{self.default!r}."
+            )
+        return folder
+
+
+class Text(c.OptionallyRequired[str]):
+    """Text readers need (a heading, a button): blank is refused."""
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str):
+            raise c.ValidationError(f"is {_as_written(value)}; write some text.")
+        if not value.strip():
+            raise c.ValidationError(
+                "is empty; readers need it to know what the form does. Give it some text."
+            )
+        return value
+
+
+class FieldName(c.OptionallyRequired[str]):
+    """The name of a form field, without the spaces around it; an empty value leaves the
+    provider's own name."""
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or (value and not value.strip()):
+            raise c.ValidationError(
+                f"is {_as_written(value)}; write a field name such as {self.default or 'email'!r}."
+            )
+        return value.strip()
+
+
+class Identifier(c.OptionallyRequired[Any]):
+    """An id given as text or as a number (``form_id: 1234567``), never a yes/no value."""
+
+    def run_validation(self, value: object) -> str | int:
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise c.ValidationError(
+                f"is {_as_written(value)}{_is_yes_no(value)}; write the id as text or a number."
+            )
+        return value
+
+
+class SiteLink(c.OptionallyRequired[str]):
+    """A link readers follow: an ``https://`` URL, or a path inside the site."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    def run_validation(self, value: object) -> str:
+        try:
+            return newsletter.check_link(value, self.name)
+        except newsletter.NewsletterError as error:
+            raise c.ValidationError(str(error)) from None
+
+
+class HiddenFields(c.DictOfItems[Any]):
+    """Extra hidden form fields: each a name and one value (text, a number, true or false)."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type((str, int, float, bool)), default={})
+
+    def run_validation(self, value: object) -> dict[str, Any]:
+        if isinstance(value, Mapping):
+            for name, item in value.items():
+                if isinstance(name, str) and not name.strip():
+                    raise c.ValidationError(f"has a field without a name: {name!r}.")
+                if item is None or isinstance(item, (dict, list)):
+                    raise c.ValidationError(
+                        f"'{name}' must be a single value (text or a number), not "
+                        f"{_as_written(item)}."
+                    )
+        return super().run_validation(value)
+
+
+class Names(c.ListOfItems[str]):
+    """A list of names, none of them blank; with ``hint``, at least one."""
+
+    def __init__(self, default: list[str], *, hint: str = "") -> None:
+        super().__init__(c.Type(str), default=default)
+        self.hint = hint
+
+    def run_validation(self, value: object) -> list[str]:
+        names = super().run_validation(value)
+        if (self.hint and not names) or not all(name.strip() for name in names):
+            raise c.ValidationError(self.hint or "holds a blank name; remove it.")
+        return names
+
+
 class _Stances(c.DictOfItems[str]):
     """``stances``: key -> label. Left out, the built-in stances, and a built-in key without a
     label (``bullish:``) gets the translation: both are filled in by ``apply_language``, so
@@ -40,7 +217,23 @@ class _Stances(c.DictOfItems[str]):
         super().__init__(c.Optional(c.Type(str)))  # type: ignore[arg-type]
 
     def run_validation(self, value: object) -> dict[str, str]:
-        return None if value is None else super().run_validation(value)  # type: ignore[return-value]
+        if value is None:
+            return None  # type: ignore[return-value]
+        stances = super().run_validation(value)
+        if not stances:
+            raise c.ValidationError("is empty; list at least one stance, e.g. 'bullish: Bullish'.")
+        for key, label in stances.items():
+            if slugify(key) != key:
+                raise c.ValidationError(
+                    f"key {key!r} must be lowercase letters, digits and '-' (it is used in URLs "
+                    f"and CSS); try {slugify(key)!r} and put the display text in its label."
+                )
+            if label is None and key not in STANCE_KEYS:
+                raise c.ValidationError(
+                    f"stance {key!r} has no label; give it one ('{key}: ...'). Only the "
+                    f"built-in stances ({', '.join(STANCE_KEYS)}) are translated."
+                )
+        return stances
 
 
 class CompanyConfig(base.Config):
@@ -58,30 +251,53 @@ class _CompanyEntry(c.SubConfig[CompanyConfig]):
         return super().run_validation({} if value is None else value)
 
 
+class Companies(c.DictOfItems[CompanyConfig]):
+    """The registry: canonical name -> details; one spelling belongs to one company."""
+
+    def __init__(self) -> None:
+        super().__init__(_CompanyEntry(CompanyConfig), default={})
+
+    def run_validation(self, value: object) -> dict[str, CompanyConfig]:
+        entries = super().run_validation(value)
+        for spelling, first, second in clashing_spellings(_companies(entries)):
+            raise c.ValidationError(
+                f"the spelling {spelling!r} belongs to both {first!r} and {second!r}; keep it "
+                f"under one of them."
+            )
+        return entries
+
+
+def _companies(entries: Mapping[str, CompanyConfig]) -> list[Company]:
+    return [
+        Company(name, tuple(details.aliases), details.url or None, details.ticker or None)
+        for name, details in entries.items()
+    ]
+
+
 class _IndexKind(base.Config):
     enabled = c.Type(bool, default=True)
 
 
 class TopicIndexConfig(_IndexKind):
-    prefix = c.Type(str, default="topics")
+    prefix = Folder(default="topics")
     title = c.Optional(c.Type(str))
     """Unset: the translation of the site's language (see ``apply_language``)."""
 
 
 class CompanyIndexConfig(_IndexKind):
-    prefix = c.Type(str, default="companies")
+    prefix = Folder(default="companies")
     title = c.Optional(c.Type(str))
     """Unset: the translation of the site's language (see ``apply_language``)."""
 
 
 class StanceIndexConfig(_IndexKind):
-    prefix = c.Type(str, default="stances")
+    prefix = Folder(default="stances")
     title = c.Optional(c.Type(str))
     """Unset: the translation of the site's language (see ``apply_language``)."""
 
 
 class ArchiveIndexConfig(_IndexKind):
-    prefix = c.Type(str, default="archive")
+    prefix = Folder(default="archive")
     title = c.Optional(c.Type(str))
     """Unset: the translation of the site's language (see ``apply_language``)."""
     by_year = c.Type(bool, default=False)
@@ -95,7 +311,7 @@ class IndexConfig(base.Config):
     companies = c.SubConfig(CompanyIndexConfig)
     stances = c.SubConfig(StanceIndexConfig)
     archive = c.SubConfig(ArchiveIndexConfig)
-    per_page = c.Type(int, default=20)
+    per_page = WholeNumber(default=20)
     """Articles per listing page; longer listings continue at ``<prefix>/<slug>/page/2/``."""
     nav = c.Type(bool, default=False)
     """Add Topics / Companies / Stances sections to the nav (explicit or automatic)."""
@@ -103,7 +319,7 @@ class IndexConfig(base.Config):
     """RSS 2.0 and JSON Feed 1.1 beside every company, topic and stance page. They need
     ``site_url``: unset (the default) means feeds whenever it is set; true warns when it is
     not."""
-    feed_items = c.Type(int, default=20)
+    feed_items = WholeNumber(default=20)
     """How many of the newest articles each feed holds."""
 
 
@@ -122,7 +338,7 @@ STRUCTURED_DATA_TYPES = (
 class LatestConfig(base.Config):
     """What ``<!-- aicommentary:latest -->`` shows: the newest posts, then a link to the archive."""
 
-    count = c.Type(int, default=10)
+    count = WholeNumber(default=10)
 
 
 class SiteFeedConfig(base.Config):
@@ -131,7 +347,7 @@ class SiteFeedConfig(base.Config):
 
     enabled = c.Optional(c.Type(bool))
     """Unset (the default): whenever ``site_url`` is set; true warns when it is not."""
-    count = c.Type(int, default=20)
+    count = WholeNumber(default=20)
     """How many of the newest posts the feeds hold."""
     content = c.Choice(("full", "summary"), default="full")
     """``full``: each post's whole HTML; ``summary``: its summary only."""
@@ -147,52 +363,44 @@ class StructuredDataConfig(base.Config):
 class NewsletterConfig(base.Config):
     """The signup block: which provider, what it says, where it goes and on which pages.
 
-    Provider options (``username``, ``form_id``, ``url``, ``publication``, ``site``, ``action``
-    ...) have no defaults here, so that ``newsletter.signup_form`` can tell which were given.
+    The provider options come first. What each provider needs and takes, and what each of its
+    options means, is in its record in ``newsletter.PROVIDERS``; they have no defaults here,
+    so that ``newsletter.signup_form`` can tell which were given.
     """
 
-    provider = c.Optional(c.Choice(newsletter.PROVIDERS))
+    provider = c.Optional(c.Choice(newsletter.PROVIDER_NAMES))
     username = c.Optional(c.Type(str))
-    """buttondown: the username in buttondown.com/<username>."""
     tag = c.Optional(c.Type(str))
-    """buttondown: tag given to readers who subscribe here."""
-    form_id = c.Optional(c.Type((str, int)))
-    """kit: the form number; beehiiv: the embed's form id."""
+    form_id = c.Optional(Identifier())
     url = c.Optional(c.Type(str))
-    """mailchimp: the list-manage subscribe URL (with u and id) from the embedded form."""
     publication = c.Optional(c.Type(str))
-    """substack: the subdomain, or the custom domain as an https:// URL."""
-    height = c.Optional(c.Type(int))
-    """substack, beehiiv: frame height in pixels (default 320)."""
+    height = c.Optional(WholeNumber(minimum=40, maximum=2000, hint=" (pixels)"))
     site = c.Optional(c.Type(str))
-    """ghost: the Ghost site's URL."""
     locale = c.Optional(c.Type(str))
-    labels = c.ListOfItems(c.Type(str), default=[])
+    labels = Names(default=[])
     button_color = c.Optional(c.Type(str))
     button_text_color = c.Optional(c.Type(str))
     action = c.Optional(c.Type(str))
-    """custom: the absolute https:// URL the form posts to."""
     method = c.Optional(c.Type(str))
-    email_field = c.Optional(c.Type(str))
-    hidden = c.DictOfItems(c.Type((str, int, float, bool)), default={})
-    """Extra hidden fields sent with the form (buttondown, kit, mailchimp, custom)."""
-    honeypot_field = c.Type(str, default=newsletter.DEFAULT_HONEYPOT)
+    email_field = c.Optional(FieldName())
+    hidden = HiddenFields()
+    honeypot_field = FieldName(default=newsletter.DEFAULT_HONEYPOT)
     """Name of the bot trap added where the provider has none of its own."""
 
-    heading = c.Optional(c.Type(str))
+    heading = c.Optional(Text())
     """Unset, like label, placeholder, button and privacy_link_text: in the site's language."""
     text = c.Optional(c.Type(str))
-    label = c.Optional(c.Type(str))
+    label = c.Optional(Text())
     placeholder = c.Optional(c.Type(str))
-    button = c.Optional(c.Type(str))
+    button = c.Optional(Text())
     privacy = c.Optional(c.Type(str))
     """A short note under the form, e.g. "One email a week. Unsubscribe any time."."""
-    privacy_url = c.Optional(c.Type(str))
+    privacy_url = c.Optional(SiteLink("privacy_url"))
     privacy_link_text = c.Optional(c.Type(str))
 
     placement = c.Choice(PLACEMENTS, default="end")
     """end, after_paragraph (see ``paragraph``) or marker; a marker is honoured in every mode."""
-    paragraph = c.Type(int, default=3)
+    paragraph = WholeNumber(default=3, hint=" (the paragraph the block follows)")
     articles = c.Type(bool, default=True)
     index_pages = c.Type(bool, default=False)
     """Also on the topic, company and stance pages (matched by their ``index`` prefixes)."""
@@ -221,18 +429,20 @@ _RANKING = RelatedOptions()  # The ranking's own defaults are the options' defau
 class RelatedWeightsConfig(base.Config):
     """How much each signal counts in the related-articles score (see README)."""
 
-    companies = c.Type((int, float), default=_RANKING.weights.companies)
-    topics = c.Type((int, float), default=_RANKING.weights.topics)
-    text = c.Type((int, float), default=_RANKING.weights.text)
-    recency = c.Type((int, float), default=_RANKING.weights.recency)
+    companies = Number(default=_RANKING.weights.companies)
+    topics = Number(default=_RANKING.weights.topics)
+    text = Number(default=_RANKING.weights.text)
+    recency = Number(default=_RANKING.weights.recency)
 
 
 class RelatedConfig(base.Config):
     """The "Read next" box at the end of each article."""
 
     enabled = c.Type(bool, default=True)
-    count = c.Type(int, default=_RANKING.count)
-    min_score = c.Type((int, float), default=_RANKING.min_score)
+    count = WholeNumber(
+        default=_RANKING.count, hint="; to show no box at all, set 'related.enabled: false'"
+    )
+    min_score = Number(default=_RANKING.min_score)
     heading = c.Optional(c.Type(str))
     """Unset, like counterpoint_label: in the site's language."""
     placement = c.Choice(("end", "marker"), default="end")
@@ -240,9 +450,13 @@ class RelatedConfig(base.Config):
     ``<!-- aicommentary:related -->``."""
     counterpoint = c.Type(bool, default=True)
     counterpoint_label = c.Optional(c.Type(str))
-    topic_cutoff = c.Type((int, float), default=_RANKING.topic_cutoff)
+    topic_cutoff = Number(
+        default=_RANKING.topic_cutoff,
+        maximum=1,
+        hint=" (a share of all posts: 0.25 means a quarter)",
+    )
     """Share of all posts above which a topic is too common to relate posts."""
-    window = c.Type(int, default=_RANKING.window)
+    window = WholeNumber(default=_RANKING.window, hint=" (posts on either side)")
     """In a long company or topic list, the posts on either side in date order a post meets
     (half as many in a word list): larger finds older matches on big sites, slower."""
     weights = c.SubConfig(RelatedWeightsConfig)
@@ -260,7 +474,7 @@ class AICommentaryConfig(base.Config):
     labels = c.DictOfItems(c.Type((str, dict)), default={})
     """The site's own text for any key of ``translations.TEXTS``."""
 
-    companies = c.DictOfItems(_CompanyEntry(CompanyConfig), default={})
+    companies = Companies()
     """Optional company registry: canonical name -> aliases, url, ticker."""
 
     warn_unknown_companies = c.Type(bool, default=False)
@@ -270,7 +484,11 @@ class AICommentaryConfig(base.Config):
     """Glob patterns of source paths that are posts; empty: every page with a stance or company
     (and every post of Material's blog)."""
 
-    topics_from = c.ListOfItems(c.Type(str), default=["topics"])
+    topics_from = Names(
+        default=["topics"],
+        hint="lists the front matter fields that hold topics, such as [topics] or "
+        "[topics, tags]; it cannot be empty or hold a blank name.",
+    )
     """Front matter fields whose values are topics, e.g. ``[topics, tags]`` or
     ``[tags, categories]`` on a Material blog."""
 
@@ -298,7 +516,7 @@ class AICommentaryConfig(base.Config):
 def index_sections(config: AICommentaryConfig) -> list[Section]:
     """The kinds of index page switched on, with their URL prefix and title."""
     return [
-        Section(kind, config.index[kind].prefix.strip("/"), config.index[kind].title)
+        Section(kind, config.index[kind].prefix, config.index[kind].title)
         for kind in INDEX_KINDS
         if config.index[kind].enabled
     ]
@@ -306,10 +524,7 @@ def index_sections(config: AICommentaryConfig) -> list[Section]:
 
 def registered_companies(config: AICommentaryConfig) -> list[Company]:
     """The ``companies`` option as plain objects for the registry."""
-    return [
-        Company(name, tuple(details.aliases), details.url or None, details.ticker or None)
-        for name, details in config.companies.items()
-    ]
+    return _companies(config.companies)
 
 
 def signup_form(config: AICommentaryConfig) -> newsletter.SignupForm | None:
@@ -323,103 +538,46 @@ def signup_form(config: AICommentaryConfig) -> newsletter.SignupForm | None:
         raise PluginError(f"aicommentary: newsletter: {error}") from None
 
 
-def check_newsletter(config: AICommentaryConfig) -> newsletter.SignupForm | None:
-    """The provider's own fields (via ``signup_form``) and the options around the form; the
-    form they describe, None without a ``newsletter`` section."""
-    section = config.newsletter
-    if section is None:
-        return None
-    form = signup_form(config)
-    if section.paragraph < 1:
-        raise PluginError(
-            f"aicommentary: newsletter: 'paragraph' is {section.paragraph}; give the number of "
-            f"the paragraph the block follows, 1 or more (placement: after_paragraph)."
-        )
-    if section.privacy_url is not None:
-        try:
-            newsletter.check_link(section.privacy_url, "privacy_url")
-        except newsletter.NewsletterError as error:
-            raise PluginError(f"aicommentary: newsletter: {error}") from None
-    for name in ("heading", "label", "button"):
-        if not (section[name] or "").strip():
-            raise PluginError(
-                f"aicommentary: newsletter: '{name}' is empty; readers need it to know what "
-                f"the form does. Give it some text."
-            )
-    return form
-
-
 def related_options(config: AICommentaryConfig) -> RelatedOptions:
     """The ``related`` section as the ranking's plain options."""
     related = config.related
     weights = related.weights
     return RelatedOptions(
         count=related.count,
-        min_score=float(related.min_score),
+        min_score=related.min_score,
         counterpoint=related.counterpoint,
-        topic_cutoff=float(related.topic_cutoff),
+        topic_cutoff=related.topic_cutoff,
         window=related.window,
         text_window=max(1, related.window // 2),
         weights=Weights(
-            companies=float(weights.companies),
-            topics=float(weights.topics),
-            text=float(weights.text),
-            recency=float(weights.recency),
+            companies=weights.companies,
+            topics=weights.topics,
+            text=weights.text,
+            recency=weights.recency,
         ),
     )
 
 
+def signup_placement(config: AICommentaryConfig) -> tuple[str, int]:
+    """Where the signup block goes (``placement``, ``paragraph``); the options' defaults when
+    there is no ``newsletter`` section, whose markers are then only removed."""
+    section = config.newsletter
+    if section is None:
+        return NewsletterConfig.placement.default, NewsletterConfig.paragraph.default
+    return section.placement, section.paragraph
+
+
 def check_config(config: AICommentaryConfig) -> newsletter.SignupForm | None:
-    """Reject option combinations MkDocs cannot catch by type alone, saying how to fix them;
-    return the signup form the ``newsletter`` options describe, if any."""
-    if not config.stances:
-        raise PluginError(
-            "aicommentary: 'stances' is empty; list at least one stance, e.g. 'bullish: Bullish'."
-        )
-    for key in config.stances:
-        if slugify(key) != key:
-            raise PluginError(
-                f"aicommentary: stance key {key!r} must be lowercase letters, digits and '-' "
-                f"(it is used in URLs and CSS); try {slugify(key)!r} and put the display text "
-                f"in its label."
-            )
-    for spelling, first, second in clashing_spellings(registered_companies(config)):
-        raise PluginError(
-            f"aicommentary: the company spelling {spelling!r} belongs to both {first!r} and "
-            f"{second!r} in 'companies'; keep it under one of them."
-        )
-    _check_related(config.related)
-    for kind in INDEX_KINDS:
-        prefix = config.index[kind].prefix.strip("/")
-        if not prefix or any(part in ("", ".", "..") for part in prefix.split("/")):
-            raise PluginError(
-                f"aicommentary: 'index.{kind}.prefix' must be a relative folder such as "
-                f"{kind!r}, not {config.index[kind].prefix!r}."
-            )
+    """Reject option combinations that cannot work together, saying how to fix them; return
+    the signup form the ``newsletter`` options describe, if any (its provider's rules)."""
     _check_prefixes_apart(index_sections(config))
-    for option in ("per_page", "feed_items"):
-        if config.index[option] < 1:
-            raise PluginError(
-                f"aicommentary: 'index.{option}' must be 1 or more, not {config.index[option]!r}."
-            )
-    for option, value in (
-        ("latest.count", config.latest.count),
-        ("site_feed.count", config.site_feed.count),
-    ):
-        if isinstance(value, bool) or value < 1:
-            raise PluginError(f"aicommentary: '{option}' must be 1 or more, not {value!r}.")
     if not config.articles_in_nav and not config.index.archive.enabled:
         raise PluginError(
             "aicommentary: 'articles_in_nav: false' takes posts out of the navigation and puts "
             "the archive there instead, so it needs the archive: remove "
             "'index.archive.enabled: false', or keep 'articles_in_nav: true'."
         )
-    if not config.topics_from or not all(name.strip() for name in config.topics_from):
-        raise PluginError(
-            "aicommentary: 'topics_from' lists the front matter fields that hold topics, such "
-            "as [topics] or [topics, tags]; it cannot be empty or hold a blank name."
-        )
-    return check_newsletter(config)
+    return signup_form(config)
 
 
 def _check_prefixes_apart(sections: list[Section]) -> None:
@@ -434,34 +592,6 @@ def _check_prefixes_apart(sections: list[Section]) -> None:
                 f"would replace each other; give each kind a folder of its own, e.g. "
                 f"{first.kind!r} and {second.kind!r}."
             )
-
-
-def _check_related(related: RelatedConfig) -> None:
-    if related.count < 1:
-        raise PluginError(
-            f"aicommentary: 'related.count' is {related.count}; show at least 1 article, or "
-            f"set 'related.enabled: false' to turn the box off."
-        )
-    if related.window < 1:
-        raise PluginError(
-            f"aicommentary: 'related.window' is {related.window}; it counts posts, so it must "
-            f"be 1 or more (the default is {_RANKING.window})."
-        )
-    numbers = {
-        "related.min_score": related.min_score,
-        "related.topic_cutoff": related.topic_cutoff,
-        **{f"related.weights.{name}": value for name, value in related.weights.items()},
-    }
-    for name, value in numbers.items():
-        if isinstance(value, bool) or not math.isfinite(value) or value < 0:
-            raise PluginError(
-                f"aicommentary: '{name}' must be a number of 0 or more, not {value!r}."
-            )
-    if related.topic_cutoff > 1:
-        raise PluginError(
-            f"aicommentary: 'related.topic_cutoff' is a share of all posts between 0 and 1 "
-            f"(0.25 means a quarter), not {related.topic_cutoff!r}."
-        )
 
 
 TRANSLATED_OPTIONS = {
@@ -513,11 +643,6 @@ def apply_language(
         dict.fromkeys(STANCE_KEYS) if config.stances is None else dict(config.stances)
     )
     for key, label in configured.items():
-        if label is None and key not in STANCE_KEYS:
-            raise PluginError(
-                f"aicommentary: stance {key!r} has no label; give it one ('{key}: ...'). Only "
-                f"the built-in stances ({', '.join(STANCE_KEYS)}) are translated."
-            )
         stances[key] = labels(f"stance.{key}") if label is None else label
         if label is not None and key in STANCE_KEYS:
             chosen[f"stance.{key}"] = label

@@ -2,20 +2,10 @@
 
 Nothing here imports MkDocs. ``signup_form`` turns the ``newsletter`` options (a plain mapping)
 into a ``SignupForm``: a plain HTML form (action, method, email field, hidden fields, honeypot),
-an iframe, or a provider's embed script. The template renders whichever it is. Each provider's
-endpoint and field names follow that provider's own embed code:
-
-- Buttondown: POST ``https://buttondown.com/api/emails/embed-subscribe/<username>``, ``email``,
-  hidden ``embed=1``; a hidden ``tag`` tags the subscriber.
-- Kit (ConvertKit): POST ``https://app.kit.com/forms/<form id>/subscriptions``, ``email_address``.
-- Mailchimp: POST to the list-manage ``/subscribe/post?u=..&id=..`` URL, ``EMAIL``, and
-  Mailchimp's own honeypot ``b_<u>_<id>`` kept off-screen.
-- Substack: iframe ``https://<publication>.substack.com/embed``.
-- beehiiv: iframe ``https://embeds.beehiiv.com/<form id>``.
-- Ghost: the ``@tryghost/signup-form`` script with ``data-site`` (Ghost refuses plain form posts
-  without the integrity token its script fetches), plus a link to the site's signup portal for
-  readers without JavaScript.
-- custom: any ``action`` URL, configurable email field name and hidden fields.
+an iframe, or a provider's embed script. The template renders whichever it is. Each provider is
+one ``Provider`` record in ``PROVIDERS``: the option it needs, the others it takes, and its
+builder, whose docstring says which endpoint and field names it uses (those of the provider's
+own embed code).
 
 Bad options raise ``NewsletterError`` with a message that says what to write instead; the
 config module turns it into MkDocs' ``PluginError``.
@@ -36,55 +26,10 @@ from .links import page_url
 SLOT_NAME = "newsletter"
 """The box name: ``<!-- aicommentary:newsletter -->`` is the author's marker."""
 
-PROVIDERS = ("buttondown", "kit", "mailchimp", "substack", "beehiiv", "ghost", "custom")
-
 GHOST_SCRIPT = "https://cdn.jsdelivr.net/ghost/signup-form@~0.3/umd/signup-form.min.js"
 DEFAULT_HONEYPOT = "aic_website"
 DEFAULT_FRAME_HEIGHT = 320
 
-# What each provider needs, and the provider-specific options it may also take. An option that
-# belongs to another provider is a mistake worth reporting (``form_id`` with buttondown, say).
-_REQUIRED = {
-    "buttondown": "username",
-    "kit": "form_id",
-    "mailchimp": "url",
-    "substack": "publication",
-    "beehiiv": "form_id",
-    "ghost": "site",
-    "custom": "action",
-}
-_OPTIONAL = {
-    "buttondown": {"tag", "hidden"},
-    "kit": {"hidden"},
-    "mailchimp": {"hidden"},
-    "substack": {"height"},
-    "beehiiv": {"height"},
-    "ghost": {"locale", "labels", "button_color", "button_text_color"},
-    "custom": {"method", "email_field", "hidden"},
-}
-PROVIDER_OPTIONS = frozenset(_REQUIRED.values()) | frozenset().union(*_OPTIONAL.values())
-"""Every provider-specific option name; the rest (heading, placement, ...) apply to all."""
-
-_NEEDS = {
-    "buttondown": "'username': your Buttondown username, as in buttondown.com/<username>",
-    "kit": "'form_id': the number in your Kit form's action URL "
-    "(https://app.kit.com/forms/<form_id>/subscriptions)",
-    "mailchimp": "'url': the action URL of Mailchimp's embedded form, such as "
-    "https://<account>.us1.list-manage.com/subscribe/post?u=<u>&id=<id>",
-    "substack": "'publication': your Substack subdomain, as in <publication>.substack.com",
-    "beehiiv": "'form_id': the id at the end of your beehiiv embed URL "
-    "(https://embeds.beehiiv.com/<form_id>)",
-    "ghost": "'site': your Ghost site's address, such as https://news.example.com",
-    "custom": "'action': the absolute https:// URL your form posts to",
-}
-
-_USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
-_DIGITS = re.compile(r"[0-9]+")
-_UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
-_SUBDOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
-_MAILCHIMP_ID = re.compile(r"[0-9A-Za-z]+")
-_COLOR = re.compile(r"#[0-9A-Fa-f]{3,8}|[a-zA-Z]+|(?:rgb|hsl)a?\([0-9.,%\s/]+\)")
-_LOCALE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
@@ -100,8 +45,9 @@ class SignupForm:
     (the provider's hosted form) or ``"script"`` (the provider's embed script).
     """
 
-    provider: str
     kind: str
+    provider: str = ""
+    """The ``provider`` option's value; set by ``signup_form`` from the provider's record."""
     action: str = ""
     method: str = "post"
     email_field: str = "email"
@@ -116,6 +62,7 @@ class SignupForm:
     fallback_url: str = ""
     """Where readers without JavaScript can still subscribe (script embeds)."""
     provider_name: str = ""
+    """The provider's display name (the iframe's title)."""
     fields: tuple[str, ...] = ()
     """Every field name the form posts (email, hidden, honeypot), for tests and overrides."""
 
@@ -176,14 +123,19 @@ def _no_credentials(parts: SplitResult, option: str, url: str) -> None:
 
 
 def check_link(url: object, option: str) -> str:
-    """A link readers follow (the privacy page): http(s) URL, or a path inside the site."""
+    """A link readers follow (the privacy page): an ``https://`` URL as ``check_url`` takes
+    it, or a path inside the site.
+
+    A path may not start with ``//`` (another host, on the page's scheme) nor hold a
+    backslash, which browsers read as ``/``: ``\\\\evil.example`` is ``//evil.example``.
+    """
     if not isinstance(url, str) or not url.strip():
         raise NewsletterError(f"'{option}' must be a URL or a path inside the site.")
     url = url.strip()
     parts = _split(url, option)
-    if parts.scheme.lower() in ("http", "https") and parts.hostname:
-        return url
-    if parts.scheme or parts.netloc or any(ch.isspace() for ch in url):
+    if parts.scheme:
+        return check_url(url, option)
+    if parts.netloc or "\\" in url or any(ch.isspace() or ord(ch) < 32 for ch in url):
         raise NewsletterError(
             f"'{option}' is {url!r}; use an https:// URL or a path inside the site such as "
             f"'privacy.md' or '/privacy/'."
@@ -226,42 +178,75 @@ def missing_privacy_page(url: str | None, is_page: Callable[[str], bool]) -> str
 # --- Providers --------------------------------------------------------------------------------
 
 
-def resolve_provider(options: Mapping[str, Any]) -> str:
+Builder = Callable[["Provider", Mapping[str, Any], str], "SignupForm"]
+"""Makes a provider's form from the options and the bot trap's name; raises NewsletterError
+(``provider.unfit(value)`` when the required option cannot be what the provider wants)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Provider:
+    """One newsletter service: the option it needs (and what to write there), the options it
+    also takes, and how its form is built.
+
+    Adding a provider is one record in ``PROVIDERS`` with its builder, tests, and its options
+    in ``config.NewsletterConfig`` when it takes new ones. An option given for another provider
+    is refused (``form_id`` with buttondown, say): it is a mistake worth reporting.
+    """
+
+    name: str
+    """The value of the ``provider`` option."""
+    display_name: str
+    """How the provider calls itself (in the iframe's title)."""
+    required: str
+    hint: str
+    """What ``required`` holds and where to find it, for messages when it is missing or
+    unfit: "provider 'kit' needs 'form_id': <hint>.", "'form_id' is 'x'; give <hint>."."""
+    optional: frozenset[str]
+    build: Builder
+
+    def unfit(self, value: object, why: str = "") -> NewsletterError:
+        """The error for a required value the provider cannot use."""
+        return NewsletterError(f"'{self.required}' is {value!r}; {why}give {self.hint}.")
+
+
+def resolve_provider(options: Mapping[str, Any]) -> Provider:
     """The configured provider; ``custom`` when only an ``action`` is given."""
-    provider = options.get("provider")
-    if provider is None:
+    name = options.get("provider")
+    if name is None:
         if options.get("action"):
-            return "custom"
+            return _BY_NAME["custom"]
         raise NewsletterError(
-            "choose a 'provider' (" + ", ".join(PROVIDERS) + ") or give the 'action' URL "
+            "choose a 'provider' (" + ", ".join(PROVIDER_NAMES) + ") or give the 'action' URL "
             "your signup form posts to."
         )
-    if provider not in PROVIDERS:
+    if name not in _BY_NAME:
         raise NewsletterError(
-            f"'provider' is {provider!r}; choose one of " + ", ".join(PROVIDERS) + "."
+            f"'provider' is {name!r}; choose one of " + ", ".join(PROVIDER_NAMES) + "."
         )
-    return provider
+    return _BY_NAME[name]
 
 
 def signup_form(options: Mapping[str, Any]) -> SignupForm:
-    """Describe the signup form for the configured provider, or say what is wrong."""
+    """Describe the signup form for the configured provider, or say what is wrong.
+
+    ``options`` are the ``newsletter`` options as ``config.NewsletterConfig`` checked them:
+    each value has the type declared there.
+    """
     provider = resolve_provider(options)
-    required = _REQUIRED[provider]
-    if _blank(options.get(required)):
-        raise NewsletterError(f"provider '{provider}' needs {_NEEDS[provider]}.")
-    allowed = {required} | _OPTIONAL[provider]
+    if _blank(options.get(provider.required)):
+        raise NewsletterError(
+            f"provider '{provider.name}' needs '{provider.required}': {provider.hint}."
+        )
+    allowed = {provider.required} | provider.optional
     for name in sorted(PROVIDER_OPTIONS - allowed):
         if not _blank(options.get(name)):
-            users = [p for p in PROVIDERS if name == _REQUIRED[p] or name in _OPTIONAL[p]]
+            users = [p.name for p in PROVIDERS if name == p.required or name in p.optional]
             raise NewsletterError(
-                f"'{name}' is not used by provider '{provider}' (it belongs to "
+                f"'{name}' is not used by provider '{provider.name}' (it belongs to "
                 f"{' and '.join(users)}); remove it, or set 'provider' to the one you use."
             )
     honeypot = options.get("honeypot_field") or DEFAULT_HONEYPOT
-    if not isinstance(honeypot, str) or not honeypot.strip():
-        raise NewsletterError("'honeypot_field' must be a non-empty field name.")
-    build = _BUILDERS[provider]
-    form = build(options, honeypot.strip())
+    form = provider.build(provider, options, honeypot)
     names = [form.email_field, *(name for name, _ in form.hidden)]
     if form.honeypot:
         names.append(form.honeypot)
@@ -270,7 +255,12 @@ def signup_form(options: Mapping[str, Any]) -> SignupForm:
             "the email field, the hidden fields and 'honeypot_field' need different names; "
             f"they are {', '.join(names)}."
         )
-    return replace(form, fields=tuple(names) if form.kind == "form" else ())
+    return replace(
+        form,
+        provider=provider.name,
+        provider_name=provider.display_name,
+        fields=tuple(names) if form.kind == "form" else (),
+    )
 
 
 def _blank(value: object) -> bool:
@@ -278,44 +268,39 @@ def _blank(value: object) -> bool:
 
 
 def _text_option(options: Mapping[str, Any], name: str) -> str:
-    value = options.get(name)
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise NewsletterError(f"'{name}' must be text, not {value!r}.")
-    return str(value).strip()
+    """An option given as text or a number (``form_id: 1234567``), as text."""
+    return str(options[name]).strip()
 
 
 def _hidden(options: Mapping[str, Any]) -> list[tuple[str, str]]:
-    value = options.get("hidden") or {}
-    if not isinstance(value, Mapping):
-        raise NewsletterError("'hidden' must map field names to values, e.g. {source: blog}.")
+    """The extra hidden fields as (name, value) texts; true and false as a form sends them."""
     fields = []
-    for name, item in value.items():
-        if not isinstance(name, str) or not name.strip():
-            raise NewsletterError(f"'hidden' has a field without a name: {name!r}.")
-        if item is None or isinstance(item, (dict, list)):
-            raise NewsletterError(
-                f"'hidden.{name}' must be a single value (text or a number), not {item!r}."
-            )
+    for name, item in (options.get("hidden") or {}).items():
         if isinstance(item, bool):
             item = "true" if item else "false"
         fields.append((name.strip(), str(item)))
     return fields
 
 
-def _buttondown(options: Mapping[str, Any], honeypot: str) -> SignupForm:
+def _frame_height(options: Mapping[str, Any]) -> int:
+    height: int = options.get("height") or DEFAULT_FRAME_HEIGHT
+    return height
+
+
+_USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def _buttondown(provider: Provider, options: Mapping[str, Any], honeypot: str) -> SignupForm:
+    """POST ``https://buttondown.com/api/emails/embed-subscribe/<username>``, field ``email``,
+    hidden ``embed=1``; a hidden ``tag`` tags the readers who subscribe here."""
     username = _text_option(options, "username")
     if not _USERNAME.fullmatch(username):
-        raise NewsletterError(
-            f"'username' is {username!r}; give the Buttondown username only (letters, digits, "
-            f"'-' and '_'), as in buttondown.com/<username>."
-        )
+        raise provider.unfit(username)
     hidden = [("embed", "1")]
     if not _blank(options.get("tag")):
         hidden.append(("tag", _text_option(options, "tag")))
     hidden += _hidden(options)
     return SignupForm(
-        provider="buttondown",
-        provider_name="Buttondown",
         kind="form",
         action=f"https://buttondown.com/api/emails/embed-subscribe/{username}",
         email_field="email",
@@ -324,16 +309,16 @@ def _buttondown(options: Mapping[str, Any], honeypot: str) -> SignupForm:
     )
 
 
-def _kit(options: Mapping[str, Any], honeypot: str) -> SignupForm:
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _kit(provider: Provider, options: Mapping[str, Any], honeypot: str) -> SignupForm:
+    """Kit (ConvertKit): POST ``https://app.kit.com/forms/<form_id>/subscriptions``, field
+    ``email_address``."""
     form_id = _text_option(options, "form_id")
     if not _DIGITS.fullmatch(form_id):
-        raise NewsletterError(
-            f"'form_id' is {form_id!r}; Kit needs the number from your form's action URL "
-            f"(https://app.kit.com/forms/<form_id>/subscriptions), not the form's uid."
-        )
+        raise provider.unfit(form_id)
     return SignupForm(
-        provider="kit",
-        provider_name="Kit",
         kind="form",
         action=f"https://app.kit.com/forms/{form_id}/subscriptions",
         email_field="email_address",
@@ -342,33 +327,29 @@ def _kit(options: Mapping[str, Any], honeypot: str) -> SignupForm:
     )
 
 
-def _mailchimp(options: Mapping[str, Any], honeypot: str) -> SignupForm:
-    url = options.get("url")
-    if isinstance(url, str):
-        url = url.replace("&amp;", "&")  # as copied from the HTML of Mailchimp's embed code
-    url = check_url(url, "url")
+_MAILCHIMP_ID = re.compile(r"[0-9A-Za-z]+")
+_MAILCHIMP_PATHS = ("/subscribe/post", "/subscribe")
+
+
+def _mailchimp(provider: Provider, options: Mapping[str, Any], honeypot: str) -> SignupForm:
+    """POST to the list-manage ``/subscribe/post?u=..&id=..`` URL, field ``EMAIL``, with
+    Mailchimp's own bot trap ``b_<u>_<id>`` (kept off-screen)."""
+    # "&amp;" as copied from the HTML of Mailchimp's embed code.
+    url = check_url(options["url"].replace("&amp;", "&"), "url")
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     if not (host.endswith(".list-manage.com") and parts.path.rstrip("/") in _MAILCHIMP_PATHS):
-        raise NewsletterError(
-            f"'url' is {url!r}; Mailchimp needs the action URL of its embedded form, such as "
-            f"https://<account>.us1.list-manage.com/subscribe/post?u=<u>&id=<id>."
-        )
+        raise provider.unfit(url)
     query = parse_qs(parts.query)
     u = (query.get("u") or [""])[0]
     list_id = (query.get("id") or [""])[0]
     if not (_MAILCHIMP_ID.fullmatch(u) and _MAILCHIMP_ID.fullmatch(list_id)):
-        raise NewsletterError(
-            f"'url' is {url!r}; it needs both the 'u' and the 'id' parameters from Mailchimp's "
-            f"embedded form (…/subscribe/post?u=<u>&id=<id>)."
-        )
+        raise provider.unfit(url, "it needs both the 'u' and the 'id' parameters: ")
     params = {"u": u, "id": list_id}
     f_id = (query.get("f_id") or [""])[0]
     if _MAILCHIMP_ID.fullmatch(f_id):
         params["f_id"] = f_id
     return SignupForm(
-        provider="mailchimp",
-        provider_name="Mailchimp",
         kind="form",
         action=f"https://{host}/subscribe/post?{urlencode(params)}",
         email_field="EMAIL",
@@ -377,55 +358,44 @@ def _mailchimp(options: Mapping[str, Any], honeypot: str) -> SignupForm:
     )
 
 
-_MAILCHIMP_PATHS = ("/subscribe/post", "/subscribe")
+_SUBDOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
 
 
-def _frame_height(options: Mapping[str, Any]) -> int:
-    height = options.get("height")
-    if height is None:
-        return DEFAULT_FRAME_HEIGHT
-    if isinstance(height, bool) or not isinstance(height, int) or not 40 <= height <= 2000:
-        raise NewsletterError(f"'height' is {height!r}; give the frame height in pixels (40-2000).")
-    return height
-
-
-def _substack(options: Mapping[str, Any], honeypot: str) -> SignupForm:
+def _substack(provider: Provider, options: Mapping[str, Any], honeypot: str) -> SignupForm:
+    """Substack's iframe, ``https://<publication>.substack.com/embed`` (or a custom domain's)."""
     publication = _text_option(options, "publication")
     if "://" in publication:
         base = check_url(publication, "publication").rstrip("/")
     elif _SUBDOMAIN.fullmatch(publication.lower()):
         base = f"https://{publication.lower()}.substack.com"
     else:
-        raise NewsletterError(
-            f"'publication' is {publication!r}; give your Substack subdomain (as in "
-            f"<publication>.substack.com), or your custom domain as https://news.example.com."
-        )
-    return SignupForm(
-        provider="substack",
-        provider_name="Substack",
-        kind="iframe",
-        frame_src=f"{base}/embed",
-        frame_height=_frame_height(options),
-    )
+        raise provider.unfit(publication)
+    return SignupForm(kind="iframe", frame_src=f"{base}/embed", frame_height=_frame_height(options))
 
 
-def _beehiiv(options: Mapping[str, Any], honeypot: str) -> SignupForm:
+_UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
+
+
+def _beehiiv(provider: Provider, options: Mapping[str, Any], honeypot: str) -> SignupForm:
+    """beehiiv's iframe, ``https://embeds.beehiiv.com/<form_id>``."""
     form_id = _text_option(options, "form_id")
     if not _UUID.fullmatch(form_id):
-        raise NewsletterError(
-            f"'form_id' is {form_id!r}; beehiiv form ids look like "
-            f"1a2b3c4d-0000-4000-8000-123456789abc (the end of https://embeds.beehiiv.com/…)."
-        )
+        raise provider.unfit(form_id)
     return SignupForm(
-        provider="beehiiv",
-        provider_name="beehiiv",
         kind="iframe",
         frame_src=f"https://embeds.beehiiv.com/{form_id.lower()}",
         frame_height=_frame_height(options),
     )
 
 
-def _ghost(options: Mapping[str, Any], honeypot: str) -> SignupForm:
+_COLOR = re.compile(r"#[0-9A-Fa-f]{3,8}|[a-zA-Z]+|(?:rgb|hsl)a?\([0-9.,%\s/]+\)")
+_LOCALE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
+def _ghost(provider: Provider, options: Mapping[str, Any], honeypot: str) -> SignupForm:
+    """The ``@tryghost/signup-form`` script with ``data-site`` (Ghost refuses plain form posts
+    without the integrity token its script fetches), and a link to the site's signup portal
+    for readers without JavaScript."""
     site = check_url(options.get("site"), "site")
     parts = urlsplit(site)
     site = f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/"
@@ -443,18 +413,12 @@ def _ghost(options: Mapping[str, Any], honeypot: str) -> SignupForm:
             data.append((attribute, color))
     data.append(("site", site))
     locale = options.get("locale") or "en"
-    if not isinstance(locale, str) or not _LOCALE.fullmatch(locale):
+    if not _LOCALE.fullmatch(locale):
         raise NewsletterError(f"'locale' is {locale!r}; give a language code such as 'en'.")
     data.append(("locale", locale))
     labels = options.get("labels") or []
-    if isinstance(labels, str):
-        labels = [labels]
-    if not isinstance(labels, list) or not all(isinstance(x, str) and x for x in labels):
-        raise NewsletterError("'labels' must be a list of Ghost label names.")
     data += [(f"label-{number}", label) for number, label in enumerate(labels, start=1)]
     return SignupForm(
-        provider="ghost",
-        provider_name="Ghost",
         kind="script",
         script_src=GHOST_SCRIPT,
         script_data=tuple(data),
@@ -462,35 +426,93 @@ def _ghost(options: Mapping[str, Any], honeypot: str) -> SignupForm:
     )
 
 
-def _custom(options: Mapping[str, Any], honeypot: str) -> SignupForm:
+def _custom(provider: Provider, options: Mapping[str, Any], honeypot: str) -> SignupForm:
+    """Any ``action`` URL, with the email field's name and hidden fields as configured."""
     action = check_url(options.get("action"), "action")
     method = (options.get("method") or "post").lower()
     if method not in ("post", "get"):
         raise NewsletterError(f"'method' is {options.get('method')!r}; use post or get.")
     email_field = options.get("email_field") or "email"
-    if not isinstance(email_field, str) or not email_field.strip():
-        raise NewsletterError("'email_field' must be the name of the email field, e.g. email.")
     return SignupForm(
-        provider="custom",
-        provider_name="",
         kind="form",
         action=action,
         method=method,
-        email_field=email_field.strip(),
+        email_field=email_field,
         hidden=tuple(_hidden(options)),
         honeypot=honeypot,
     )
 
 
-_BUILDERS = {
-    "buttondown": _buttondown,
-    "kit": _kit,
-    "mailchimp": _mailchimp,
-    "substack": _substack,
-    "beehiiv": _beehiiv,
-    "ghost": _ghost,
-    "custom": _custom,
-}
+PROVIDERS = (
+    Provider(
+        name="buttondown",
+        display_name="Buttondown",
+        required="username",
+        hint="your Buttondown username (letters, digits, '-' and '_'), as in "
+        "buttondown.com/<username>",
+        optional=frozenset({"tag", "hidden"}),
+        build=_buttondown,
+    ),
+    Provider(
+        name="kit",
+        display_name="Kit",
+        required="form_id",
+        hint="the number from your Kit form's action URL "
+        "(https://app.kit.com/forms/<form_id>/subscriptions), not the form's uid",
+        optional=frozenset({"hidden"}),
+        build=_kit,
+    ),
+    Provider(
+        name="mailchimp",
+        display_name="Mailchimp",
+        required="url",
+        hint="the action URL of Mailchimp's embedded form, such as "
+        "https://<account>.us1.list-manage.com/subscribe/post?u=<u>&id=<id>",
+        optional=frozenset({"hidden"}),
+        build=_mailchimp,
+    ),
+    Provider(
+        name="substack",
+        display_name="Substack",
+        required="publication",
+        hint="your Substack subdomain, as in <publication>.substack.com (or your custom domain "
+        "as https://news.example.com)",
+        optional=frozenset({"height"}),
+        build=_substack,
+    ),
+    Provider(
+        name="beehiiv",
+        display_name="beehiiv",
+        required="form_id",
+        hint="the form id at the end of your beehiiv embed URL "
+        "(https://embeds.beehiiv.com/<form_id>), such as 1a2b3c4d-0000-4000-8000-123456789abc",
+        optional=frozenset({"height"}),
+        build=_beehiiv,
+    ),
+    Provider(
+        name="ghost",
+        display_name="Ghost",
+        required="site",
+        hint="your Ghost site's address, such as https://news.example.com",
+        optional=frozenset({"locale", "labels", "button_color", "button_text_color"}),
+        build=_ghost,
+    ),
+    Provider(
+        name="custom",
+        display_name="",
+        required="action",
+        hint="the absolute https:// URL your form posts to",
+        optional=frozenset({"method", "email_field", "hidden"}),
+        build=_custom,
+    ),
+)
+"""Every provider the plugin knows, one record each."""
+_BY_NAME = {provider.name: provider for provider in PROVIDERS}
+PROVIDER_NAMES = tuple(_BY_NAME)
+PROVIDER_OPTIONS = frozenset(
+    {provider.required for provider in PROVIDERS}.union(*(p.optional for p in PROVIDERS))
+)
+"""Every provider-specific option name; the rest (heading, placement, ...) apply to all."""
 
 
 # --- Which pages, and where -------------------------------------------------------------------

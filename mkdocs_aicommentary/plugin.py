@@ -51,6 +51,7 @@ from .config import (
     index_sections,
     registered_companies,
     related_options,
+    signup_placement,
 )
 from .excerpts import excerpt
 from .feeds import absolute_url
@@ -309,15 +310,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
                 entries, page.url, options.heading, options.counterpoint_label
             )
         html = self._place_box(html, page, RELATED, related, self.config.related.placement)
-        signup_options: Mapping[str, Any] = self.config.newsletter or {}
-        return self._place_box(
-            html,
-            page,
-            NEWSLETTER,
-            self._signup_block(page, files),
-            signup_options.get("placement", "end"),
-            signup_options.get("paragraph", 3),
-        )
+        signup = self._signup_block(page, files)
+        return self._place_box(html, page, NEWSLETTER, signup, *signup_placement(self.config))
 
     def _listings(self, html: str, page: Page, index_pages: IndexPages, renderer: Renderer) -> str:
         """Slots for an index page's charts and listing at its marker (or after the author's

@@ -17,6 +17,11 @@ Signals, each weighted by an option:
 * recency: a small bonus for posts close in date, ``1 / (1 + days apart / 60)``; it reorders
   related posts but never makes an unrelated post related (``min_score`` ignores it).
 
+The work is split by job: ``PublicPosts`` numbers the posts in date order (the ids every
+list holds), ``NamePostings`` collects the company and topic lists, ``TextVectors`` makes each
+post's distinctive words and the word lists, and ``RelatedIndex`` scores a post's window of
+candidates and picks its box.
+
 Stance is not a similarity signal. It only picks the counterpoint: the best-scoring post on a
 shared company that takes a different stance, marked as "the other side" (it takes the last
 slot when its score alone would not get it into the box).
@@ -62,8 +67,10 @@ SIMILAR_WORDING = 0.2
 
 _EPOCH = datetime(1970, 1, 1)
 _NO_DATE = -1e12  # Sorts undated posts first and keeps them out of the recency bonus.
-_SUBLINEAR = [0.0, *(1.0 + math.log(count) for count in range(1, 1024))]
-"""``1 + ln count``, looked up for the counts most words have."""
+_SUBLINEAR_SIZE = 1024
+_SUBLINEAR = [0.0, *(1.0 + math.log(count) for count in range(1, _SUBLINEAR_SIZE))]
+"""``1 + ln count`` for counts under ``_SUBLINEAR_SIZE`` (nearly every word's), looked up
+rather than computed: the text vectors need it for every word of every post."""
 
 # Markup removed before words are counted: code, comments, images and link targets, HTML
 # tags, attribute lists and template tags, URLs. Each pattern starts with a fixed character or
@@ -299,39 +306,66 @@ def _days(article: Article) -> float:
     return (article.date - _EPOCH).total_seconds() / 86400.0
 
 
-class RelatedIndex:
-    """The inverted indexes of one build: made once, then asked for every article's box."""
+def _date_key(article: Article) -> tuple[float, str]:
+    return (_days(article), article.src_path)
+
+
+class PublicPosts:
+    """The public posts numbered in date order (then by path): a post's number is its id.
+
+    Every posting list holds ids in this order, so a post's neighbours in time are its
+    neighbours in any list, found with ``bisect``. Drafts get no id: they are never listed.
+    """
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        self.posts = sorted((article for article in articles if not article.draft), key=_date_key)
+        """The posts by id."""
+        self.ids = {post.src_path: post_id for post_id, post in enumerate(self.posts)}
+        """Source path -> id."""
+        self._keys = [_date_key(post) for post in self.posts]
+        self.days = [days for days, _ in self._keys]
+        """Each post's date in days since 1970 (by id), for the recency bonus."""
+        names = sorted({post.stance for post in self.posts if post.stance})
+        codes: dict[str | None, int] = {name: code for code, name in enumerate(names)}
+        self.stance_codes = [codes.get(post.stance, -1) for post in self.posts]
+        """Each post's stance as a small number (by id; -1: none). Whether a candidate takes
+        another stance is then one look-up of an int in ``other_stances``, which is measurably
+        faster than comparing stance names for every candidate of every post."""
+        self._all_codes = frozenset(codes.values())
+        self._other_codes = {
+            stance: frozenset(other for name, other in codes.items() if name != stance)
+            for stance in codes
+        }
+
+    def first_after(self, article: Article) -> int:
+        """The id of the first public post after ``article`` in date order (a draft's place)."""
+        return bisect_left(self._keys, _date_key(article))
+
+    def other_stances(self, stance: str) -> frozenset[int]:
+        """The codes of every stance of a public post but ``stance``."""
+        return self._other_codes.get(stance, self._all_codes)
+
+
+# Posting lists are plain tuples, unpacked where they are read: unpacking a NamedTuple takes
+# a slower path in Python 3.11, which shows in the ranking benchmark.
+NamePosting = tuple[list[int], float]
+"""A company or topic: the ids of the public posts carrying it (in date order), and what
+sharing it adds to a score, the signal's weight times its rarity."""
+WordPosting = tuple[list[int], list[float]]
+"""A distinctive word: the ids of the public posts having it among their terms (in date
+order), and its weight in each."""
+
+
+class NamePostings:
+    """Companies and topics: each post's names, and name -> the public posts carrying it.
+
+    Names are compared by ``name_key`` (case and spacing do not matter); a post keeps its own
+    spelling for the reasons shown to readers.
+    """
 
     def __init__(
-        self,
-        articles: Iterable[Article],
-        options: RelatedOptions | None = None,
-        cache: TextCache | None = None,
+        self, articles: Sequence[Article], public: PublicPosts, options: RelatedOptions
     ) -> None:
-        self.options = options = options or RelatedOptions()
-        cache = cache if cache is not None else TextCache()
-        articles = list(articles)
-        public = sorted(
-            (article for article in articles if not article.draft),
-            key=lambda article: (_days(article), article.src_path),
-        )
-        total = len(public)
-        self.public = public
-        """Public posts in date order; a post's position here is its id in the postings."""
-        self.order = [(_days(article), article.src_path) for article in public]
-        self.days = [key[0] for key in self.order]
-        stances = sorted({article.stance for article in public if article.stance})
-        self.stance_codes = [
-            stances.index(article.stance) if article.stance else -1 for article in public
-        ]
-        """Per id, the post's stance as a number (-1: none), to filter candidates in C."""
-        self.other_stances = {
-            stance: frozenset(code for code in range(len(stances)) if stances[code] != stance)
-            for stance in {*stances, *(article.stance for article in articles if article.stance)}
-        }
-        self.id_of = {article.src_path: number for number, article in enumerate(public)}
-
-        # Companies and topics: name key -> ids in date order, and what sharing one is worth.
         key_of: dict[str, str] = {}
         self.names = {
             article.src_path: (_names(article.companies, key_of), _names(article.topics, key_of))
@@ -342,73 +376,129 @@ class RelatedIndex:
             path: (tuple(key for key, _ in companies), tuple(key for key, _ in topics))
             for path, (companies, topics) in self.names.items()
         }
-        # Postings, ids in date order: company or topic key -> (ids, gain), where gain is what
-        # sharing it adds to a score (its weight times its rarity).
-        by_company: dict[str, list[int]] = {}
-        by_topic: dict[str, list[int]] = {}
-        for number, article in enumerate(public):
-            company_keys, topic_keys = self.keys[article.src_path]
+        """Per post: the keys of its companies and of its topics."""
+        company_ids: dict[str, list[int]] = {}
+        topic_ids: dict[str, list[int]] = {}
+        for post_id, post in enumerate(public.posts):
+            company_keys, topic_keys = self.keys[post.src_path]
             for key in company_keys:
-                by_company.setdefault(key, []).append(number)
+                company_ids.setdefault(key, []).append(post_id)
             for key in topic_keys:
-                by_topic.setdefault(key, []).append(number)
+                topic_ids.setdefault(key, []).append(post_id)
+        total = len(public.posts)
         too_common = max(options.topic_cutoff * total, MIN_COMMON - 1)
         scale = math.log1p(total / 2) if total else 1.0
         weights = options.weights
 
-        def posting(ids: list[int], weight: float) -> tuple[list[int], float]:
+        def posting(ids: list[int], weight: float) -> NamePosting:
             return (ids, weight * math.log1p(total / len(ids)) / scale)
 
         # Kept with a weight of 0 too: a shared company still picks the counterpoint.
-        self.by_company = {key: posting(ids, weights.companies) for key, ids in by_company.items()}
-        self.by_topic = {
+        self.by_company: dict[str, NamePosting] = {
+            key: posting(ids, weights.companies) for key, ids in company_ids.items()
+        }
+        self.by_topic: dict[str, NamePosting] = {
             key: posting(ids, weights.topics)
-            for key, ids in by_topic.items()
+            for key, ids in topic_ids.items()
             if weights.topics and len(ids) <= too_common
         }
+        """Only the topics that count: not too common, and a topic weight above 0."""
 
-        # Text: word counts (cached), document frequencies, then each post's distinctive words.
+    def shared(self, reader: str, other: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The companies and the counted topics both posts carry, as ``reader`` spells them."""
+        my_companies, my_topics = self.names[reader]
+        their_companies, their_topics = self.keys[other]
+        counted = self.by_topic
+        return (
+            tuple([name for key, name in my_companies if key in their_companies]),
+            tuple([name for key, name in my_topics if key in their_topics and key in counted]),
+        )
+
+
+class TextVectors:
+    """Each post's distinctive words as a unit-length TF-IDF vector, and word -> posts.
+
+    Word counts come from the ``TextCache``; the IDF depends on every public post, so the
+    vectors are made anew each build. Words only one post uses, words every post uses and
+    numbers ("2026", "3x") have no IDF and never become terms.
+    """
+
+    def __init__(
+        self, articles: Sequence[Article], public: PublicPosts, cache: TextCache, terms: int
+    ) -> None:
         hashes = [cache.key(article.body) for article in articles]
         counts = {
             article.src_path: cache.counts(article.body, key)
             for article, key in zip(articles, hashes, strict=True)
         }
         cache.retain(hashes)
+        total = len(public.posts)
         frequency: Counter[str] = Counter()
-        for article in public:
-            frequency.update(counts[article.src_path].keys())
+        for post in public.posts:
+            frequency.update(counts[post.src_path].keys())
         self.idf = {
             word: math.log(total / df)
             for word, df in frequency.items()
-            if 1 < df < total and not word[0].isdigit()  # Numbers ("2026", "3x") are no words.
+            if 1 < df < total and not word[0].isdigit()
         }
+        self.terms = terms
         self.vectors = {
             article.src_path: self._vector(counts[article.src_path]) for article in articles
         }
-        self.by_word: dict[str, tuple[list[int], list[float]]] = {}
-        """Distinctive word -> (ids, the word's weight in each of those posts)."""
-        for number, article in enumerate(public):
-            for word, weight in self.vectors[article.src_path].items():
-                ids, values = self.by_word.setdefault(word, ([], []))
-                ids.append(number)
-                values.append(weight)
+        """Per post: its ``terms`` distinctive words and their weights."""
+        self.by_word: dict[str, WordPosting] = {}
+        for post_id, post in enumerate(public.posts):
+            for word, weight in self.vectors[post.src_path].items():
+                if word not in self.by_word:
+                    self.by_word[word] = ([], [])
+                ids, weights = self.by_word[word]
+                ids.append(post_id)
+                weights.append(weight)
 
     def _vector(self, counts: Mapping[str, int]) -> dict[str, float]:
-        """The post's distinctive words with unit-length TF-IDF weights (sublinear counts).
-
-        Weights are ``(1 + ln count) * idf`` (words no other post uses have no idf); the
-        ``terms`` best are kept, ties broken by the word.
-        """
-        get, table, size = self.idf.get, _SUBLINEAR, len(_SUBLINEAR)
-        weighted: list[tuple[float, str]] = []
-        append = weighted.append
-        for word, count in counts.items():
-            idf = get(word)
-            if idf:
-                append(((table[count] if count < size else 1 + math.log(count)) * idf, word))
-        kept = heapq.nlargest(self.options.terms, weighted)
+        """The post's ``terms`` best words, weighted ``(1 + ln count) * idf`` (sublinear counts,
+        looked up in a table for counts under 1024), ties broken by the word, scaled to unit
+        length."""
+        idf = self.idf
+        weighted = [
+            (
+                (_SUBLINEAR[count] if count < _SUBLINEAR_SIZE else 1 + math.log(count)) * idf[word],
+                word,
+            )
+            for word, count in counts.items()
+            if word in idf
+        ]
+        kept = heapq.nlargest(self.terms, weighted)
         norm = math.sqrt(sum(weight * weight for weight, _ in kept)) or 1.0
         return {word: weight / norm for weight, word in kept}
+
+    def cosine(self, first: str, second: str) -> float:
+        """How alike two posts' wording is, 0 to 1."""
+        theirs = self.vectors[second]
+        cosine = 0.0
+        for word, weight in self.vectors[first].items():
+            if word in theirs:
+                cosine += weight * theirs[word]
+        return cosine
+
+
+class RelatedIndex:
+    """The ranking of one build: postings and text vectors made once, then asked for every
+    article's box."""
+
+    def __init__(
+        self,
+        articles: Iterable[Article],
+        options: RelatedOptions | None = None,
+        cache: TextCache | None = None,
+    ) -> None:
+        self.options = options = options or RelatedOptions()
+        articles = list(articles)
+        self.public = PublicPosts(articles)
+        self.names = NamePostings(articles, self.public, options)
+        self.text = TextVectors(
+            articles, self.public, cache if cache is not None else TextCache(), options.terms
+        )
 
     def scores(self, article: Article) -> tuple[dict[int, float], set[int]]:
         """Similarity to every candidate post (by id), and the candidates sharing a company.
@@ -416,66 +506,69 @@ class RelatedIndex:
         Only the posts in the article's own postings are visited; in a posting list longer than
         ``2 * window + 1``, only the ``window`` posts on either side of the article's place in
         date order. Whether two posts meet in a list depends only on how far apart they are in
-        it, so a score is the same seen from either post. (Plain loops: on Python 3.11 they
-        beat chains of ``map`` and ``zip`` here.)
+        it, so a score is the same seen from either post.
+
+        The window is the ``reach`` ids on either side of ``centre`` in a list: the post's own
+        id, with its own entry between the two sides (``own_entry``), or for a draft, which is
+        in no list, the id of the first public post after it. It is worked out inline in both
+        loops, like the plain loops that add up the scores (on Python 3.11 they beat chains of
+        ``map`` and ``zip``): this runs for every long list of every post, where even a
+        function call shows in the benchmark.
         """
-        own = self.id_of.get(article.src_path)
-        # A draft is not in the postings; it is placed where it would sort, between two ids.
-        position: float = (
-            own
-            if own is not None
-            else bisect_left(self.order, (_days(article), article.src_path)) - 0.5
-        )
-        beyond = 1 if own is not None else 0  # Past the article's own place in a list.
+        own_id = self.public.ids.get(article.src_path)
+        centre = own_id if own_id is not None else self.public.first_after(article)
+        own_entry = 0 if own_id is None else 1
         scores: dict[int, float] = {}
         peers: set[int] = set()
 
-        company_keys, topic_keys = self.keys[article.src_path]
         reach = self.options.window
-        for keys, postings, company in (
-            (company_keys, self.by_company, True),
-            (topic_keys, self.by_topic, False),
+        long_list = 2 * reach + 1
+        company_keys, topic_keys = self.names.keys[article.src_path]
+        for keys, postings, is_company in (
+            (company_keys, self.names.by_company, True),
+            (topic_keys, self.names.by_topic, False),
         ):
             for key in keys:
-                entry = postings.get(key)
-                if entry is None:
+                name_posting = postings.get(key)
+                if name_posting is None:
                     continue
-                ids, gain = entry
-                if len(ids) > 2 * reach + 1:
-                    at = bisect_left(ids, position)
-                    ids = ids[(at - reach if at > reach else 0) : at + reach + beyond]
-                for number in ids:
-                    if number in scores:
-                        scores[number] += gain
+                ids, gain = name_posting
+                if len(ids) > long_list:
+                    at = bisect_left(ids, centre)
+                    ids = ids[at - reach if at > reach else 0 : at + reach + own_entry]
+                for post_id in ids:
+                    if post_id in scores:
+                        scores[post_id] += gain
                     else:
-                        scores[number] = gain
-                if company:
+                        scores[post_id] = gain
+                if is_company:
                     peers.update(ids)
 
-        text = self.options.weights.text
-        if text:
+        text_weight = self.options.weights.text
+        if text_weight:
             reach = self.options.text_window
-            words = self.by_word
-            for word, weight in self.vectors[article.src_path].items():
-                posting = words.get(word)
-                if posting is None:
+            long_list = 2 * reach + 1
+            by_word = self.text.by_word
+            for word, weight in self.text.vectors[article.src_path].items():
+                word_posting = by_word.get(word)
+                if word_posting is None:
                     continue
-                ids, values = posting
-                if len(ids) < 2 and own is not None:
+                ids, their_weights = word_posting
+                if len(ids) < 2 and own_id is not None:
                     continue  # Only the article itself uses the word.
-                factor = text * weight
-                if len(ids) > 2 * reach + 1:
-                    at = bisect_left(ids, position)
-                    low, high = (at - reach if at > reach else 0), at + reach + beyond
-                    ids, values = ids[low:high], values[low:high]
-                for number, value in zip(ids, values, strict=True):
-                    if number in scores:
-                        scores[number] += factor * value
+                factor = text_weight * weight
+                if len(ids) > long_list:
+                    at = bisect_left(ids, centre)
+                    low, high = (at - reach if at > reach else 0), at + reach + own_entry
+                    ids, their_weights = ids[low:high], their_weights[low:high]
+                for post_id, their_weight in zip(ids, their_weights, strict=True):
+                    if post_id in scores:
+                        scores[post_id] += factor * their_weight
                     else:
-                        scores[number] = factor * value
-        if own is not None:
-            scores.pop(own, None)
-            peers.discard(own)
+                        scores[post_id] = factor * their_weight
+        if own_id is not None:
+            scores.pop(own_id, None)
+            peers.discard(own_id)
         return scores, peers
 
     def related(self, article: Article, pins: Sequence[str] = ()) -> tuple[Related, ...]:
@@ -486,28 +579,29 @@ class RelatedIndex:
         """
         options = self.options
         scores, peers = self.scores(article)
-        pinned = [self.id_of[path] for path in pins if path in self.id_of]
-        for number in pinned:
-            scores.pop(number, None)
-            peers.discard(number)
+        pinned = [self.public.ids[path] for path in pins if path in self.public.ids]
+        for post_id in pinned:
+            scores.pop(post_id, None)
+            peers.discard(post_id)
         free = max(0, options.count - len(pinned))
         days = _days(article)
 
         other_side = None
         best = self._best(scores, free, days)
-        if options.counterpoint and free >= 2 and article.stance in self.other_stances:
-            codes, others = self.stance_codes, self.other_stances[article.stance]
-            opposed = {number: scores[number] for number in peers if codes[number] in others}
+        stance = article.stance
+        if options.counterpoint and free >= 2 and stance:
+            codes, others = self.public.stance_codes, self.public.other_stances(stance)
+            opposed = {post_id: scores[post_id] for post_id in peers if codes[post_id] in others}
             counterpoint = self._best(opposed, 1, days)
             if counterpoint:
                 other_side = counterpoint[0][2]
-                if all(number != other_side for _, _, number in best):
+                if all(post_id != other_side for _, _, post_id in best):
                     best = [*best[: free - 1], *counterpoint]  # It takes the last slot.
 
-        entries = [self._entry(article, number, 0.0, pinned=True) for number in pinned]
+        entries = [self._entry(article, post_id, 0.0, pinned=True) for post_id in pinned]
         entries += [
-            self._entry(article, number, score, counterpoint=number == other_side)
-            for score, _, number in best
+            self._entry(article, post_id, score, counterpoint=post_id == other_side)
+            for score, _, post_id in best
         ]
         return tuple(entries)
 
@@ -535,53 +629,44 @@ class RelatedIndex:
         if days == _NO_DATE or not recency:
             cut = max(minimum, top[-1]) if len(top) == count else minimum
             return heapq.nlargest(
-                count, [(score, 0.0, number) for number, score in among.items() if score >= cut]
+                count, [(score, 0.0, post_id) for post_id, score in among.items() if score >= cut]
             )
         cut, kth, found = minimum, top[-1], 0
-        all_days = self.days
+        all_days = self.public.days
         if len(top) == count and kth >= minimum:
             floor = math.inf
-            for number, score in among.items():
+            for post_id, score in among.items():
                 if score >= kth:
-                    apart = abs(all_days[number] - days)
+                    apart = abs(all_days[post_id] - days)
                     floor = min(floor, score + recency / (1.0 + apart / RECENCY_DAYS))
                     found += 1
                     if found == count:
                         break
             cut = max(minimum, floor - recency - 1e-9)
         ranked = []
-        for number, score in among.items():
+        for post_id, score in among.items():
             if score >= cut:
-                apart = abs(all_days[number] - days)
-                ranked.append((score + recency / (1.0 + apart / RECENCY_DAYS), -apart, number))
+                apart = abs(all_days[post_id] - days)
+                ranked.append((score + recency / (1.0 + apart / RECENCY_DAYS), -apart, post_id))
         return heapq.nlargest(count, ranked)
 
     def _entry(
         self,
         article: Article,
-        number: int,
+        post_id: int,
         score: float,
         *,
         pinned: bool = False,
         counterpoint: bool = False,
     ) -> Related:
-        other = self.public[number]
-        my_companies, my_topics = self.names[article.src_path]
-        their_companies, their_topics = self.keys[other.src_path]
-        theirs = self.vectors[other.src_path]
-        cosine = 0.0
-        for word, weight in self.vectors[article.src_path].items():
-            if word in theirs:
-                cosine += weight * theirs[word]
-        counted = self.by_topic
+        other = self.public.posts[post_id]
+        companies, topics = self.names.shared(article.src_path, other.src_path)
         return Related(
             article=other,
             score=score,
-            companies=tuple([name for key, name in my_companies if key in their_companies]),
-            topics=tuple(
-                [name for key, name in my_topics if key in their_topics and key in counted]
-            ),
-            similar_text=cosine >= SIMILAR_WORDING,
+            companies=companies,
+            topics=topics,
+            similar_text=self.text.cosine(article.src_path, other.src_path) >= SIMILAR_WORDING,
             pinned=pinned,
             counterpoint=counterpoint,
         )

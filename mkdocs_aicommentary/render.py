@@ -35,6 +35,7 @@ INDEX_LISTING = "aicommentary/index_listing.html"
 INDEX_ENTRY = "aicommentary/index_entry.html"
 STANCE_BADGE = "aicommentary/stance_badge.html"
 TERM_LIST = "aicommentary/term_list.html"
+DATE = "aicommentary/date.html"
 INDEX_OVERVIEW = "aicommentary/index_overview.html"
 INDEX_CHARTS = "aicommentary/index_charts.html"
 BAR_CHART = "aicommentary/bar_chart.html"
@@ -154,13 +155,14 @@ class Renderer:
         self.env.globals["labels"] = labels
         self.env.globals["stance_badge"] = self.stance_badge
         self.env.globals["term_list"] = self.term_list
+        self.env.globals["date_tag"] = self.date_tag
         self.env.filters["readable_date"] = lambda value: labels.date(value, self.date_format)
 
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context).strip()
 
     # Partials every header, box and listing entry shows, rendered once per distinct value:
-    # templates call them as stance_badge(stance) and term_list(terms, css_class).
+    # templates call them as stance_badge(stance), term_list(terms, css_class) and date_tag(date).
 
     def stance_badge(self, stance: TermLink) -> Markup:
         if stance not in self._fragments:
@@ -171,6 +173,12 @@ class Renderer:
         key = (tuple(terms), getattr(terms, "more", 0), css_class)  # TermLinks count the rest.
         if key not in self._fragments:
             self._fragments[key] = Markup(self.render(TERM_LIST, terms=terms, css_class=css_class))
+        return self._fragments[key]
+
+    def date_tag(self, date: datetime) -> Markup:
+        key = (DATE, date)
+        if key not in self._fragments:
+            self._fragments[key] = Markup(self.render(DATE, date=date))
         return self._fragments[key]
 
     def term_links(self, article: Article, kind: str, page_url: str) -> TermLinks:

@@ -243,12 +243,12 @@ def test_two_builds_in_one_process_equal_a_fresh_build(build_site, tmp_path, mon
     ("options", "words"),
     [
         ({"stances": {"Very bullish": "Very bullish"}}, "try 'very-bullish'"),
-        ({"stances": {}}, "'stances' is empty"),
+        ({"stances": {}}, "list at least one stance"),
         (
             {"companies": {"Meta": {}, "Facebook": {"aliases": ["meta"]}}},
             "belongs to both 'Meta' and 'Facebook'",
         ),
-        ({"index": {"topics": {"prefix": "../up"}}}, "'index.topics.prefix'"),
+        ({"index": {"topics": {"prefix": "../up"}}}, "write a relative folder inside the site"),
     ],
 )
 def test_broken_configuration_is_a_plugin_error(build_site, options, words):

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from helpers import article
+from newsletter_cases import MISSING_REQUIRED
 
 POST = article(
     """
@@ -433,13 +434,7 @@ def test_rebuild_does_not_repeat_block(build_site, tmp_path):
 @pytest.mark.parametrize(
     ("newsletter", "says"),
     [
-        ({"provider": "buttondown"}, "provider 'buttondown' needs 'username'"),
-        ({"provider": "kit"}, "provider 'kit' needs 'form_id'"),
-        ({"provider": "mailchimp"}, "provider 'mailchimp' needs 'url'"),
-        ({"provider": "substack"}, "provider 'substack' needs 'publication'"),
-        ({"provider": "beehiiv"}, "provider 'beehiiv' needs 'form_id'"),
-        ({"provider": "ghost"}, "provider 'ghost' needs 'site'"),
-        ({"provider": "custom"}, "provider 'custom' needs 'action'"),
+        *MISSING_REQUIRED,
         ({"heading": "News"}, "choose a 'provider'"),
         ({"action": "javascript:alert(1)"}, "only https:// URLs are allowed, not javascript:"),
         ({"action": "http://example.com/s"}, "use https://"),
@@ -450,14 +445,17 @@ def test_rebuild_does_not_repeat_block(build_site, tmp_path):
             {"provider": "mailchimp", "url": "https://acme.us1.list-manage.com/subscribe/post"},
             "both the 'u' and the 'id'",
         ),
-        ({"provider": "kit", "form_id": "abc"}, "number from your form's action URL"),
+        ({"provider": "kit", "form_id": "abc"}, "number from your Kit form's action URL"),
         (
             {"provider": "kit", "form_id": 1, "username": "me"},
             "'username' is not used by provider 'kit'",
         ),
-        ({"action": "https://e.com/s", "paragraph": 0}, "'paragraph' is 0"),
+        ({"action": "https://e.com/s", "paragraph": 0}, "is 0; write a whole number of 1 or more"),
         ({"action": "https://e.com/s", "privacy_url": "javascript:x"}, "'privacy_url'"),
-        ({"action": "https://e.com/s", "button": " "}, "'button' is empty"),
+        # Browsers read href="\\evil.example" as //evil.example: another site.
+        ({"action": "https://e.com/s", "privacy_url": "\\evil.example"}, "'privacy_url'"),
+        ({"action": "https://e.com/s", "privacy_url": "http://e.com/p"}, "use https://"),
+        ({"action": "https://e.com/s", "button": " "}, "is empty; readers need it"),
     ],
 )
 def test_bad_configuration_is_a_plugin_error(build_site, newsletter, says):

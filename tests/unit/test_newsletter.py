@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from newsletter_cases import MISSING_REQUIRED
 
 from mkdocs_aicommentary.newsletter import (
     GHOST_SCRIPT,
@@ -77,6 +78,22 @@ def test_privacy_links():
     assert privacy_target("https://example.com/p", True) == "https://example.com/p"
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "\\\\evil.example",  # browsers read \\ in a link as //: another host
+        "/\\evil.example",
+        "privacy\\page.md",
+        "//evil.example/privacy",
+        "http://example.com/privacy",  # leaves the site without https
+        "privacy.md\tx",
+    ],
+)
+def test_a_privacy_link_never_leaves_the_site_unless_it_is_https(url):
+    with pytest.raises(NewsletterError, match="'privacy_url'"):
+        check_link(url, "privacy_url")
+
+
 def test_a_privacy_link_to_a_page_the_site_lacks_is_reported():
     site = {"privacy.md"}.__contains__
     assert missing_privacy_page("/privacy.md#email", site) is None
@@ -92,7 +109,7 @@ def test_a_privacy_link_to_a_page_the_site_lacks_is_reported():
 
 
 def test_only_an_action_means_custom():
-    assert resolve_provider({"action": "https://example.com/s"}) == "custom"
+    assert resolve_provider({"action": "https://example.com/s"}).name == "custom"
 
 
 def test_no_provider_and_no_action_says_what_to_add():
@@ -115,7 +132,7 @@ def test_kit_takes_a_number():
     assert form.action == "https://app.kit.com/forms/1234567/subscriptions"
     assert form.email_field == "email_address"
     assert form.honeypot == "aic_website"
-    with pytest.raises(NewsletterError, match="number from your form's action URL"):
+    with pytest.raises(NewsletterError, match="number from your Kit form's action URL"):
         signup_form({"provider": "kit", "form_id": "86bb906577"})
 
 
@@ -150,7 +167,7 @@ def test_mailchimp_hosted_form_url_becomes_the_post_url():
 @pytest.mark.parametrize(
     ("url", "says"),
     [
-        ("https://example.com/subscribe/post?u=a&id=b", "action URL of its embedded form"),
+        ("https://example.com/subscribe/post?u=a&id=b", "action URL of Mailchimp's embedded"),
         ("https://acme.us21.list-manage.com/subscribe/post?u=a", "both the 'u' and the 'id'"),
         ('https://acme.us21.list-manage.com/subscribe/post?u=a&id=b"x', "both the 'u'"),
         ("http://acme.us21.list-manage.com/subscribe/post?u=a&id=b", "use https://"),
@@ -177,10 +194,8 @@ def test_beehiiv_iframe():
     form = signup_form({"provider": "beehiiv", "form_id": UUID.upper(), "height": 160})
     assert form.frame_src == f"https://embeds.beehiiv.com/{UUID}"
     assert form.frame_height == 160
-    with pytest.raises(NewsletterError, match="beehiiv form ids look like"):
+    with pytest.raises(NewsletterError, match="the end of your beehiiv embed URL"):
         signup_form({"provider": "beehiiv", "form_id": "../../evil"})
-    with pytest.raises(NewsletterError, match="'height'"):
-        signup_form({"provider": "beehiiv", "form_id": UUID, "height": 5})
 
 
 def test_ghost_script():
@@ -229,17 +244,11 @@ def test_custom_form():
 @pytest.mark.parametrize(
     ("options", "says"),
     [
-        ({"provider": "buttondown"}, "provider 'buttondown' needs 'username'"),
-        ({"provider": "kit"}, "provider 'kit' needs 'form_id'"),
-        ({"provider": "mailchimp"}, "provider 'mailchimp' needs 'url'"),
-        ({"provider": "substack"}, "provider 'substack' needs 'publication'"),
-        ({"provider": "beehiiv"}, "provider 'beehiiv' needs 'form_id'"),
-        ({"provider": "ghost"}, "provider 'ghost' needs 'site'"),
-        ({"provider": "custom"}, "provider 'custom' needs 'action'"),
+        *MISSING_REQUIRED,
         ({"provider": "myspace"}, "choose one of buttondown, kit"),
         (
             {"provider": "buttondown", "username": "https://buttondown.com/me"},
-            "give the Buttondown username only",
+            "give your Buttondown username",
         ),
         (
             {"provider": "buttondown", "username": "me", "form_id": 3},
@@ -251,7 +260,6 @@ def test_custom_form():
             {"action": "https://e.com/s", "email_field": "email", "hidden": {"email": "x"}},
             "need different names",
         ),
-        ({"action": "https://e.com/s", "hidden": {"list": [1, 2]}}, "single value"),
         ({"provider": "ghost", "site": "http://news.example.com"}, "use https://"),
     ],
 )

@@ -288,7 +288,7 @@ def test_the_window_bounds_the_work_on_long_lists():
     articles = [post(f"p{n:03d}", n, companies=("Acme",)) for n in range(200)]
     index = RelatedIndex(articles, RelatedOptions(window=5))
     scores, _ = index.scores(articles[100])
-    assert sorted(index.public[number].src_path for number in scores) == [
+    assert sorted(index.public.posts[post_id].src_path for post_id in scores) == [
         f"posts/p{n:03d}.md" for n in (95, 96, 97, 98, 99, 101, 102, 103, 104, 105)
     ]
 
@@ -339,7 +339,7 @@ def test_words_keep_their_digits_but_numbers_are_no_words():
     filler = [post(f"f{n}", n, body=f"Gardening tomatoes {n} beans") for n in range(4)]
     articles = [post("a", body="Revenue 2026 31337 forecast"), post("b", body="Rain 2026 31337")]
     index = RelatedIndex([*articles, *filler])
-    assert "2026" not in index.idf and "31337" not in index.idf
+    assert "2026" not in index.text.idf and "31337" not in index.text.idf
     assert "posts/a.md" not in rank([*articles, *filler])
 
 

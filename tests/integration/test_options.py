@@ -1,0 +1,98 @@
+"""Option values that cannot work stop the build, with a message naming the option and saying
+what to write instead."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import article
+
+PAGES = {
+    "index.md": "# Home\n",
+    "posts/a.md": article("title: A\nstance: bullish\nsubject_company: Acme\ntopics: [chips]"),
+}
+ACTION = "https://example.com/subscribe"
+UUID = "0f1e2d3c-4b5a-4697-8877-665544332211"
+
+
+def refusal(site, section: str, option: str) -> str:
+    """The one message about ``section``'s ``option`` of a build that stopped."""
+    assert site.aborted is not None, site.warnings
+    messages = [m for m in site.warnings if f"'{section}'" in m and f"'{option}'" in m]
+    assert len(messages) == 1, site.warnings
+    return messages[0]
+
+
+@pytest.mark.parametrize(
+    ("options", "section", "option"),
+    [
+        ({"related": {"count": True}}, "related", "count"),
+        ({"related": {"window": True}}, "related", "window"),
+        ({"index": {"per_page": True}}, "index", "per_page"),
+        ({"index": {"feed_items": True}}, "index", "feed_items"),
+        ({"latest": {"count": True}}, "latest", "count"),
+        ({"site_feed": {"count": False}}, "site_feed", "count"),
+        ({"newsletter": {"action": ACTION, "paragraph": True}}, "newsletter", "paragraph"),
+        (
+            {"newsletter": {"provider": "substack", "publication": "ai", "height": True}},
+            "newsletter",
+            "height",
+        ),
+    ],
+)
+def test_yes_or_no_is_not_a_count(build_site, options, section, option):
+    """YAML's true is 1 to Python; `count: true` must not quietly mean one article."""
+    message = refusal(build_site(PAGES, options), section, option)
+    assert "true" in message or "false" in message
+    assert "yes/no value" in message and "whole number" in message
+
+
+@pytest.mark.parametrize(
+    ("options", "section", "option", "says"),
+    [
+        ({"related": {"count": 0}}, "related", "count", "'related.enabled: false'"),
+        ({"related": {"window": 0}}, "related", "window", "1 or more"),
+        ({"related": {"min_score": True}}, "related", "min_score", "yes/no value"),
+        ({"related": {"min_score": -0.5}}, "related", "min_score", "0 or more"),
+        ({"related": {"topic_cutoff": 2}}, "related", "topic_cutoff", "0.25 means a quarter"),
+        ({"related": {"weights": {"text": float("inf")}}}, "weights", "text", "0 or more"),
+        ({"index": {"per_page": 0}}, "index", "per_page", "1 or more"),
+        ({"latest": {"count": -1}}, "latest", "count", "1 or more"),
+        ({"newsletter": {"action": ACTION, "paragraph": 0}}, "newsletter", "paragraph", "1 or"),
+        ({"newsletter": {"action": ACTION, "button": " "}}, "newsletter", "button", "is empty"),
+        (
+            {"newsletter": {"provider": "beehiiv", "form_id": UUID, "height": 5}},
+            "newsletter",
+            "height",
+            "from 40 to 2000",
+        ),
+        (
+            {"newsletter": {"action": ACTION, "hidden": {"list": [1, 2]}}},
+            "newsletter",
+            "hidden",
+            "single value",
+        ),
+        ({"topics_from": []}, "topics_from", "topics_from", "[topics, tags]"),
+        ({"stances": {}}, "stances", "stances", "list at least one stance"),
+        ({"index": {"archive": {"prefix": ".."}}}, "archive", "prefix", "relative folder"),
+    ],
+)
+def test_a_value_out_of_range_says_what_to_write(build_site, options, section, option, says):
+    assert says in refusal(build_site(PAGES, options), section, option)
+
+
+@pytest.mark.parametrize("prefix", ["\\\\evil.example", "a\\b", "/\\evil.example"])
+def test_a_prefix_with_a_backslash_is_refused(build_site, prefix):
+    """Browsers read a backslash in a link as '/': `\\\\evil.example/x/` would leave the site."""
+    site = build_site(PAGES, {"index": {"topics": {"prefix": prefix}}})
+    assert "relative folder" in refusal(site, "topics", "prefix")
+
+
+def test_good_values_build(build_site):
+    options = {
+        "related": {"count": 2, "window": 3, "min_score": 0, "topic_cutoff": 1},
+        "index": {"per_page": 1, "topics": {"prefix": "/subjects/"}},
+        "newsletter": {"action": ACTION, "placement": "after_paragraph", "paragraph": 1},
+    }
+    site = build_site(PAGES, options, strict=True)
+    assert site.aborted is None, site.warnings
+    assert site.exists("subjects/chips/")
