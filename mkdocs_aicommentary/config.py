@@ -403,7 +403,8 @@ class NewsletterConfig(base.Config):
     paragraph = WholeNumber(default=3, hint=" (the paragraph the block follows)")
     articles = c.Type(bool, default=True)
     index_pages = c.Type(bool, default=False)
-    """Also on the topic, company and stance pages (matched by their ``index`` prefixes)."""
+    """Also on the index pages (topics, companies, stances, the archive), the generated ones and
+    an author's own in their place."""
     pages = c.ListOfItems(c.Type(str), default=[])
     """Glob patterns of other source paths that get the block, e.g. ``about.md``."""
     new_tab = c.Type(bool, default=False)

@@ -21,6 +21,7 @@ from xml.etree import ElementTree as etree
 
 from .articles import Article, Person
 from .excerpts import excerpt
+from .links import absolute_url
 from .taxonomy import TERMS_SHOWN
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -65,12 +66,6 @@ class Feed:
     json_url: str
     items: tuple[FeedItem, ...]
     language: str | None = None
-
-
-def absolute_url(site_url: str, url: str) -> str:
-    """A site-relative URL (``posts/gpu/``) made absolute under ``site_url``."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return urljoin(base, url)
 
 
 _LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')

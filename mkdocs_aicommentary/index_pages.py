@@ -222,6 +222,10 @@ class IndexPages:
     def extend_nav(self, nav: Navigation, files: Files, kinds: Sequence[str]) -> None:
         add_nav_sections(nav, files, nav_sections(self.plan, self.sections, kinds))
 
+    def is_index_page(self, src_path: str) -> bool:
+        """Whether the page is one of the plan's: generated, or the author's own in its place."""
+        return src_path in self.by_src
+
     def first_page(self, src_path: str) -> str | None:
         """The source of page 1 of the listing ``src_path`` continues; None on page 1 and on
         every other page. Page 1 may be the author's own, whose front matter then speaks for

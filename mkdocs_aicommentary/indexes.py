@@ -132,7 +132,7 @@ def page_src(prefix: str, slug: str, number: int) -> str:
 
 
 def overview_src(prefix: str) -> str:
-    return f"{prefix.strip('/')}/index.md"
+    return f"{prefix}/index.md"
 
 
 def page_count(total: int, per_page: int) -> int:

@@ -1,7 +1,8 @@
 """Where the plugin's pages live, and how one page links to another.
 
-URLs follow MkDocs' own rules (``use_directory_urls``), and every link the plugin writes is
-relative to the page it appears on, so a site works from any folder and from ``file://``.
+URLs follow MkDocs' own rules (``use_directory_urls``). Every link the plugin writes into a page
+is relative to that page, so a site works from any folder and from ``file://``; feeds, JSON-LD
+and sharing tags carry absolute ones, under ``site_url``.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
 
 from .taxonomy import Term
 
@@ -24,6 +26,17 @@ def page_url(src_path: str, use_directory_urls: bool) -> str:
     if use_directory_urls:
         return f"{stem}/"
     return f"{stem}.html"
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    """A site-relative URL (``posts/gpu/``) made absolute under ``site_url``."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return urljoin(base, url)
+
+
+def is_absolute(url: str) -> bool:
+    """Whether ``url`` names its scheme (``https://...``): a link that may leave the site."""
+    return bool(urlsplit(url).scheme)
 
 
 def relative_url(target: str, from_page: str) -> str:
@@ -53,7 +66,7 @@ def from_root(prefix: str, url: str) -> str:
 
 def term_src_path(prefix: str, slug: str) -> str:
     """The source path of a term's index page: ``topics/open-source-ai/index.md``."""
-    return f"{prefix.strip('/')}/{slug}/index.md"
+    return f"{prefix}/{slug}/index.md"
 
 
 @dataclass(frozen=True, slots=True)

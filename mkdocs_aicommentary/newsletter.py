@@ -21,10 +21,7 @@ from typing import Any
 from urllib.parse import SplitResult, parse_qs, urlencode, urlsplit
 
 from .articles import short_repr
-from .links import page_url
-
-SLOT_NAME = "newsletter"
-"""The box name: ``<!-- aicommentary:newsletter -->`` is the author's marker."""
+from .links import is_absolute, page_url
 
 GHOST_SCRIPT = "https://cdn.jsdelivr.net/ghost/signup-form@~0.3/umd/signup-form.min.js"
 DEFAULT_HONEYPOT = "aic_website"
@@ -141,10 +138,6 @@ def check_link(url: object, option: str) -> str:
             f"'privacy.md' or '/privacy/'."
         )
     return url
-
-
-def is_absolute(url: str) -> bool:
-    return bool(urlsplit(url).scheme)
 
 
 def privacy_target(url: str, use_directory_urls: bool) -> str:
@@ -524,14 +517,15 @@ def page_wants_block(
     *,
     is_article: bool,
     articles: bool = True,
-    index_prefixes: Iterable[str] = (),
+    is_index_page: bool = False,
+    index_pages: bool = False,
     patterns: Iterable[str] = (),
 ) -> tuple[bool, str | None]:
     """Whether a page gets the block, and a problem to report about its front matter.
 
     Front matter ``newsletter: false`` removes it from any page, ``newsletter: true`` adds it;
-    otherwise articles (when ``articles``), pages under the index prefixes and pages matching
-    the glob patterns get it.
+    otherwise articles (when ``articles``), index pages (when ``index_pages``) and pages
+    matching the glob patterns get it.
     """
     choice = meta.get("newsletter")
     problem = None
@@ -542,10 +536,6 @@ def page_wants_block(
             f"{src_path}: front matter field 'newsletter' has the value {short_repr(choice)}; "
             f"expected true or false."
         )
-    if is_article and articles:
+    if (is_article and articles) or (is_index_page and index_pages):
         return True, problem
-    for prefix in index_prefixes:
-        prefix = prefix.strip("/")
-        if prefix and (src_path.startswith(prefix + "/") or src_path == prefix + ".md"):
-            return True, problem
     return any(fnmatch.fnmatchcase(src_path, pattern) for pattern in patterns), problem

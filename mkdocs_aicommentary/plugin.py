@@ -54,11 +54,10 @@ from .config import (
     signup_placement,
 )
 from .excerpts import excerpt
-from .feeds import absolute_url
 from .i18n import Labels
 from .index_pages import IndexPages
 from .indexes import ARCHIVE, NAV_ORDER
-from .links import TermPages
+from .links import TermPages, absolute_url
 from .markers import HEADER, INDEX, LATEST, NEWSLETTER, RELATED, has_marker, slot
 from .material_blog import Blogs, find_blogs
 from .placement import (
@@ -350,9 +349,9 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             meta,
             is_article=page.file.src_uri in state.articles,
             articles=options.articles,
-            index_prefixes=[section.prefix for section in index_sections(self.config)]
-            if options.index_pages
-            else (),
+            is_index_page=state.index_pages is not None
+            and state.index_pages.is_index_page(page.file.src_uri),
+            index_pages=options.index_pages,
             patterns=options.pages,
         )
         if problem and first is None:  # Page 1 reports its own front matter.

@@ -21,8 +21,8 @@ from .excerpts import excerpt
 from .feeds import FeedLink
 from .i18n import ENGLISH, Labels
 from .indexes import IndexPage, pager
-from .links import TermPages, from_root, relative_url, root_prefix
-from .newsletter import SignupForm, is_absolute
+from .links import TermPages, from_root, is_absolute, relative_url, root_prefix
+from .newsletter import SignupForm
 from .related import Related
 from .sharing import MetaTag
 from .taxonomy import TERMS_SHOWN, Taxonomy

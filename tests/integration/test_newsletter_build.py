@@ -278,10 +278,13 @@ def test_bad_front_matter_value_warns(build_site):
     assert block(site, "posts/odd/") is not None
 
 
-def test_index_pages_by_prefix(build_site):
+def test_index_pages_get_the_block_when_asked(build_site):
+    """The plan's pages, generated or the author's own in their place; not any page that
+    happens to sit in an index folder."""
     pages = {
         **PAGES,
         "topics/index.md": "# Topics\n\nAll topics.\n",
+        "topics/notes.md": "# Notes\n\nHow we pick topics.\n",
         "insights/chips.md": "# Chips\n\nCompanies that make chips.\n",
     }
     plugin_index = {"companies": {"prefix": "insights"}}
@@ -297,7 +300,8 @@ def test_index_pages_by_prefix(build_site):
         },
     )
     assert block(on, "topics/") is not None
-    assert block(on, "insights/chips/") is not None
+    assert block(on, "insights/") is not None
+    assert block(on, "insights/chips/") is None and block(on, "topics/notes/") is None
     assert block(on, "") is None
 
 

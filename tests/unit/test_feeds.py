@@ -6,7 +6,8 @@ from datetime import datetime
 import feedparser
 
 from mkdocs_aicommentary.articles import Article, Person
-from mkdocs_aicommentary.feeds import absolute_url, article_feed, json_feed, rss
+from mkdocs_aicommentary.feeds import article_feed, json_feed, rss
+from mkdocs_aicommentary.links import absolute_url
 
 SITE = "https://commentary.example/blog/"
 

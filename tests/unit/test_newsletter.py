@@ -281,12 +281,10 @@ def test_articles_by_default_and_front_matter_wins():
 
 
 def test_index_pages_and_globs():
-    prefixes = ["topics", "companies"]
-    assert page_wants_block("topics/index.md", {}, is_article=False, index_prefixes=prefixes)[0]
-    assert page_wants_block("companies/x/index.md", {}, is_article=False, index_prefixes=prefixes)[
-        0
-    ]
-    assert not page_wants_block("topicsx/a.md", {}, is_article=False, index_prefixes=prefixes)[0]
+    index_page = {"is_article": False, "is_index_page": True}
+    assert page_wants_block("topics/index.md", {}, **index_page, index_pages=True)[0]
+    assert not page_wants_block("topics/index.md", {}, **index_page)[0]
+    assert not page_wants_block("topics/notes.md", {}, is_article=False, index_pages=True)[0]
     assert page_wants_block("about.md", {}, is_article=False, patterns=["about.md"])[0]
     assert page_wants_block("notes/x.md", {}, is_article=False, patterns=["notes/*"])[0]
 
