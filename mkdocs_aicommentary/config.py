@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from . import newsletter
 from .companies import Company, clashing_spellings
 from .i18n import ENGLISH, Labels, LabelsError, choose_language, labels_for
-from .links import Section
+from .links import IndexKind
 from .placement import PLACEMENTS
 from .related import RelatedOptions, Weights
 from .slugs import slugify
@@ -514,10 +514,10 @@ class AICommentaryConfig(base.Config):
     related = c.SubConfig(RelatedConfig)
 
 
-def index_sections(config: AICommentaryConfig) -> list[Section]:
+def index_sections(config: AICommentaryConfig) -> list[IndexKind]:
     """The kinds of index page switched on, with their URL prefix and title."""
     return [
-        Section(kind, config.index[kind].prefix, config.index[kind].title)
+        IndexKind(kind, config.index[kind].prefix, config.index[kind].title)
         for kind in INDEX_KINDS
         if config.index[kind].enabled
     ]
@@ -581,7 +581,7 @@ def check_config(config: AICommentaryConfig) -> newsletter.SignupForm | None:
     return signup_form(config)
 
 
-def _check_prefixes_apart(sections: list[Section]) -> None:
+def _check_prefixes_apart(sections: list[IndexKind]) -> None:
     """Two kinds in one folder would make pages at the same path, and one would silently
     replace the other (a topic "NVIDIA" and the company NVIDIA, or an overview and a term)."""
     for first, second in itertools.combinations(sections, 2):

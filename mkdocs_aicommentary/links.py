@@ -70,8 +70,9 @@ def term_src_path(prefix: str, slug: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Section:
-    """The options of one kind of index page."""
+class IndexKind:
+    """One kind of index page as the site configured it: which (``topics``, ``archive``...),
+    the folder its pages go in, and the title of its overview."""
 
     kind: str
     prefix: str
@@ -92,7 +93,7 @@ class TermPages:
 
     @classmethod
     def for_sections(
-        cls, sections: Iterable[Section], url_of_src: Callable[[str], str | None]
+        cls, sections: Iterable[IndexKind], url_of_src: Callable[[str], str | None]
     ) -> TermPages:
         return cls({section.kind: section.prefix for section in sections}, url_of_src)
 

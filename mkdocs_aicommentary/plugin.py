@@ -55,8 +55,8 @@ from .config import (
 )
 from .excerpts import excerpt
 from .i18n import Labels
-from .index_pages import IndexPages
-from .indexes import ARCHIVE, NAV_ORDER
+from .index_files import IndexFiles
+from .index_plan import ARCHIVE, NAV_ORDER
 from .links import TermPages, absolute_url
 from .markers import HEADER, INDEX, LATEST, NEWSLETTER, RELATED, has_marker, slot
 from .material_blog import Blogs, find_blogs
@@ -99,7 +99,7 @@ class BuildState:
     """Where pages are written (on_files, late; asked from then on, answers change until
     on_nav is over)."""
     renderer: Renderer | None = None
-    index_pages: IndexPages | None = None
+    index_files: IndexFiles | None = None
     """Planned in on_files (late) for every post that may be published, narrowed in on_nav."""
     published: dict[str, Article] = field(default_factory=dict)
     """The posts MkDocs writes in this build (on_nav): listed, ranked and fed."""
@@ -209,7 +209,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
 
     @event_priority(-100)  # After Material's blog (-50) has moved its posts.
     def _generate_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Reads ``articles``; leaves ``site``, ``renderer`` and ``index_pages``.
+        """Reads ``articles``; leaves ``site``, ``renderer`` and ``index_files``.
 
         Pages are generated for every post that is not a draft; ``on_nav`` takes back those
         that list only posts another plugin left out.
@@ -234,7 +234,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             self.config.date_format,
             state.labels,
         )
-        state.index_pages = IndexPages.generate(
+        state.index_files = IndexFiles.generate(
             files,
             config,
             [article for article in state.articles.values() if not article.draft],
@@ -258,7 +258,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
 
     @event_priority(-100)  # After Material's blog (-50) has settled which posts it publishes.
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Reads ``articles`` and ``site``; leaves ``published``, the narrowed ``index_pages``
+        """Reads ``articles`` and ``site``; leaves ``published``, the narrowed ``index_files``
         and ``related``."""
         state = self._state()
         site = state.site or SiteFiles(files)
@@ -267,10 +267,10 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             for src, article in state.articles.items()
             if not article.draft and site.written(src) is not None
         }
-        if state.index_pages is not None:
-            state.index_pages.publish(state.published.values(), files)
+        if state.index_files is not None:
+            state.index_files.publish(state.published.values(), files)
             if self._nav_kinds():
-                state.index_pages.extend_nav(nav, files, self._nav_kinds())
+                state.index_files.extend_nav(nav, files, self._nav_kinds())
         if self.config.related.enabled and state.published:
             pins, problems = resolve_pins(state.articles.values())
             for problem in problems:
@@ -283,15 +283,15 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Reads ``articles``, ``index_pages``, ``related`` and the signup form; leaves listings,
+        """Reads ``articles``, ``index_files``, ``related`` and the signup form; leaves listings,
         the header and the boxes in ``boxes`` and their slots in the page, where search does not
         index them (it finds the posts themselves), and a post's summary as its meta
         description."""
         state = self._state()
-        if state.renderer is None or state.index_pages is None:
+        if state.renderer is None or state.index_files is None:
             return html
         src = page.file.src_uri
-        html = self._listings(html, page, state.index_pages, state.renderer)
+        html = self._listings(html, page, state.index_files, state.renderer)
         article = state.articles.get(src)
         if article is not None and self.config.sharing and not page.meta.get("description"):
             page.meta["description"] = excerpt(article)  # Themes write it as meta description.
@@ -312,11 +312,11 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         signup = self._signup_block(page, files)
         return self._place_box(html, page, NEWSLETTER, signup, *signup_placement(self.config))
 
-    def _listings(self, html: str, page: Page, index_pages: IndexPages, renderer: Renderer) -> str:
+    def _listings(self, html: str, page: Page, index_files: IndexFiles, renderer: Renderer) -> str:
         """Slots for an index page's charts and listing at its marker (or after the author's
         text), and for the newest posts at a ``latest`` marker on any page."""
         src = page.file.src_uri
-        content = index_pages.content(src, page.url, renderer)
+        content = index_files.content(src, page.url, renderer)
         if content is not None:
             listing, charts = content
             self._keep_box(page, INDEX, charts + "\n" + listing if charts else listing)
@@ -330,7 +330,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             html = remove_markers(html, INDEX)
         if has_marker(html, LATEST):
             self._keep_box(
-                page, LATEST, index_pages.latest(page.url, self.config.latest.count, renderer)
+                page, LATEST, index_files.latest(page.url, self.config.latest.count, renderer)
             )
             html = put_at_marker(html, LATEST, slot(LATEST))
         return html
@@ -341,7 +341,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         if state.signup is None or state.renderer is None or options is None:
             return ""
         meta: Mapping[str, Any] = page.meta
-        first = state.index_pages.first_page(page.file.src_uri) if state.index_pages else None
+        first = state.index_files.first_page(page.file.src_uri) if state.index_files else None
         if first is not None:  # Page 2, 3... of a listing: page 1's front matter decides.
             meta = _front_matter(files, first)
         wanted, problem = newsletter.page_wants_block(
@@ -349,8 +349,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             meta,
             is_article=page.file.src_uri in state.articles,
             articles=options.articles,
-            is_index_page=state.index_pages is not None
-            and state.index_pages.is_index_page(page.file.src_uri),
+            is_index_page=state.index_files is not None
+            and state.index_files.is_index_page(page.file.src_uri),
             index_pages=options.index_pages,
             patterns=options.pages,
         )
@@ -378,11 +378,11 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        """Reads ``index_pages``, ``site`` and every post's rendered content; leaves the feed
+        """Reads ``index_files``, ``site`` and every post's rendered content; leaves the feed
         files' content."""
         state = self._state()
         site = state.site
-        if state.index_pages is None or site is None:
+        if state.index_files is None or site is None:
             return env
 
         def content_of(src_path: str) -> str | None:
@@ -390,7 +390,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             content = file.page.content if file is not None and file.page is not None else None
             return fill_slots(content, {}) if content is not None else None
 
-        state.index_pages.write_feeds(site, config, content_of)
+        state.index_files.write_feeds(site, config, content_of)
         return env
 
     @event_priority(-110)  # After Material's blog (-100) has rendered its excerpts.
@@ -412,15 +412,15 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
 
     @event_priority(100)  # First, before a minifier that drops HTML comments takes the slots.
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Reads ``boxes`` (emptied here), ``index_pages``' feed links and ``published``."""
+        """Reads ``boxes`` (emptied here), ``index_files``' feed links and ``published``."""
         state = self._state()
         src = page.file.src_uri
         output = fill_slots(output, state.boxes.pop(src, {}))
         if state.renderer is None:
             return output
         feeds = []
-        if state.index_pages is not None:
-            feeds = [*state.index_pages.site_feed_links, *state.index_pages.feed_links.get(src, [])]
+        if state.index_files is not None:
+            feeds = [*state.index_files.site_feed_links, *state.index_files.feed_links.get(src, [])]
         article = state.articles.get(src)
         json_ld, meta = None, []
         if article is not None:

@@ -20,7 +20,7 @@ from .charts import BarChart, Timeline
 from .excerpts import excerpt
 from .feeds import FeedLink
 from .i18n import ENGLISH, Labels
-from .indexes import IndexPage, pager
+from .index_plan import PlannedPage, pager
 from .links import TermPages, from_root, is_absolute, relative_url, root_prefix
 from .newsletter import SignupForm
 from .related import Related
@@ -255,7 +255,7 @@ class Renderer:
         url = self.url_of(src_path) if src_path else None
         return relative_url(url, page_url) if url is not None else None
 
-    def index_listing(self, page: IndexPage, page_url: str) -> str:
+    def index_listing(self, page: PlannedPage, page_url: str) -> str:
         """The articles of one listing page, with pagination links."""
         entries = self._listed(page.entries, page_url)
         links = pager(page)
@@ -284,7 +284,7 @@ class Renderer:
             archive_href=self._href(archive_src, page_url),
         )
 
-    def index_overview(self, page: IndexPage, page_url: str) -> str:
+    def index_overview(self, page: PlannedPage, page_url: str) -> str:
         """Every term of a kind with its number of articles."""
         items = [
             OverviewItem(item.term.name, item.term.slug, item.count, href)

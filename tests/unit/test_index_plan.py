@@ -4,7 +4,7 @@ from datetime import datetime
 
 from mkdocs_aicommentary.articles import Article
 from mkdocs_aicommentary.config import DEFAULT_STANCES
-from mkdocs_aicommentary.indexes import (
+from mkdocs_aicommentary.index_plan import (
     charts_for,
     company_bars,
     listed,
@@ -15,13 +15,13 @@ from mkdocs_aicommentary.indexes import (
     plan,
     stance_bars,
 )
-from mkdocs_aicommentary.links import Section
+from mkdocs_aicommentary.links import IndexKind
 from mkdocs_aicommentary.taxonomy import Taxonomy
 
 SECTIONS = [
-    Section("companies", "companies", "Companies"),
-    Section("topics", "topics", "Topics"),
-    Section("stances", "stances", "Stances"),
+    IndexKind("companies", "companies", "Companies"),
+    IndexKind("topics", "topics", "Topics"),
+    IndexKind("stances", "stances", "Stances"),
 ]
 
 
@@ -59,7 +59,7 @@ def test_listing_is_newest_first_then_title_and_skips_drafts():
         post("hidden", 9, companies=("NVIDIA",), draft=True),
     ]
     index_plan, _ = make_plan(articles)
-    nvidia = index_plan.by_src()["companies/nvidia/index.md"]
+    nvidia = index_plan.page("companies/nvidia/index.md")
     assert [a.title for a in nvidia.entries] == ["Alpha", "Zeta", "Old", "Undated"]
     assert [a.title for a in listed(articles)] == ["Alpha", "Zeta", "Old", "Undated"]
 
@@ -80,7 +80,7 @@ def test_terms_of_drafts_only_get_no_page_and_no_overview_entry():
         "stances/bullish/index.md",
         "stances/index.md",
     ]
-    overview = index_plan.by_src()["companies/index.md"]
+    overview = index_plan.page("companies/index.md")
     assert [(item.term.name, item.count) for item in overview.terms] == [("NVIDIA", 1)]
 
 
@@ -108,7 +108,7 @@ def test_pages_of_a_long_listing():
         ["P1"],
     ]
     assert [page.title for page in pages] == ["Agents", "Agents (page 2)", "Agents (page 3)"]
-    overview = index_plan.by_src()["topics/index.md"]
+    overview = index_plan.page("topics/index.md")
     assert overview.terms[0].count == 5
 
 
@@ -131,7 +131,7 @@ def test_pager_links_and_gaps():
 
 def test_single_page_listing_has_no_pager():
     index_plan, _ = make_plan([post("a", 1, topics=("Agents",))])
-    assert pager(index_plan.by_src()["topics/agents/index.md"]) is None
+    assert pager(index_plan.page("topics/agents/index.md")) is None
 
 
 def test_author_page_is_used_in_place_of_a_generated_one():
@@ -139,10 +139,9 @@ def test_author_page_is_used_in_place_of_a_generated_one():
     index_plan, _ = make_plan(
         articles, per_page=2, author_pages={"companies/nvidia/index.md"}, sections=SECTIONS[:1]
     )
-    pages = index_plan.by_src()
-    assert pages["companies/nvidia/index.md"].generated is False
-    assert pages["companies/nvidia/page/2/index.md"].generated is True
-    assert pages["companies/index.md"].generated is True
+    assert index_plan.page("companies/nvidia/index.md").generated is False
+    assert index_plan.page("companies/nvidia/page/2/index.md").generated is True
+    assert index_plan.page("companies/index.md").generated is True
 
 
 def test_author_page_beside_the_folder_counts_too():
@@ -157,9 +156,9 @@ def test_author_page_beside_the_folder_counts_too():
             "companies/nvidia.md" if src == "companies/nvidia/index.md" else None
         ),
     )
-    assert "companies/nvidia.md" in index_plan.by_src()
+    assert index_plan.page("companies/nvidia.md") is not None
     assert index_plan.term_src(taxonomy.term("companies", "NVIDIA")) == "companies/nvidia.md"
-    overview = index_plan.by_src()["companies/index.md"]
+    overview = index_plan.page("companies/index.md")
     assert overview.terms[0].src_path == "companies/nvidia.md"
 
 
@@ -222,12 +221,12 @@ def test_company_bars_rank_by_count_then_name_and_count_the_rest():
 def test_charts_only_on_the_first_page_of_companies_and_stances():
     articles = [post(f"p{day}", day, companies=("NVIDIA",), stance="bullish") for day in (1, 2, 3)]
     index_plan, taxonomy = make_plan(articles, per_page=2)
-    pages = index_plan.by_src()
-    company = charts_for(pages["companies/nvidia/index.md"], taxonomy, DEFAULT_STANCES)
+    company = charts_for(index_plan.page("companies/nvidia/index.md"), taxonomy, DEFAULT_STANCES)
     assert [chart.name for chart in company] == ["stances", "months"]
     assert company[0].rows[0].count == 3
-    assert charts_for(pages["companies/nvidia/page/2/index.md"], taxonomy, DEFAULT_STANCES) == []
-    stance = charts_for(pages["stances/bullish/index.md"], taxonomy, DEFAULT_STANCES)
+    later = index_plan.page("companies/nvidia/page/2/index.md")
+    assert charts_for(later, taxonomy, DEFAULT_STANCES) == []
+    stance = charts_for(index_plan.page("stances/bullish/index.md"), taxonomy, DEFAULT_STANCES)
     assert [(row.full_label, row.count) for row in stance[0].rows] == [("NVIDIA", 3)]
 
 

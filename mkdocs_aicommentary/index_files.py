@@ -1,11 +1,10 @@
-"""The topic, company and stance pages as MkDocs sees them: generated files, feeds and nav.
+"""The index pages as MkDocs files: generated pages, feeds and nav sections.
 
-:mod:`.indexes` decides which pages exist and what each lists; this module, the MkDocs-facing
-part, turns that plan into ``File.generated`` pages and feed files in ``on_files``, adds nav
-sections in ``on_nav``, and hands each page its listing and charts when it renders. A listing
-is HTML put into the page after its Markdown is converted (search still indexes it), with every
-link written by the plugin from the URL MkDocs gives the target. Feeds are
-written in ``on_env``, once every plugin has settled where each post lives.
+:mod:`.index_plan` decides which pages exist and what each lists; this module, the MkDocs-facing
+part, turns that plan into ``File.generated`` pages and feed files in ``on_files``, narrows it
+to the posts MkDocs writes and adds nav sections in ``on_nav``, and hands each page its listing
+and charts when it renders: HTML with every link written from the URL MkDocs gives the target.
+Feeds are written in ``on_env``, once every plugin has settled where each post lives.
 """
 
 from __future__ import annotations
@@ -28,11 +27,11 @@ from .articles import Article, Person
 from .config import IndexConfig, SiteFeedConfig
 from .feeds import JSON_TYPE, RSS_TYPE, Feed, FeedLink, article_feed, json_feed, rss
 from .i18n import Labels
-from .indexes import (
+from .index_plan import (
     ARCHIVE,
     FEED_KINDS,
-    IndexPage,
     IndexPlan,
+    PlannedPage,
     charts_for,
     feed_folder,
     listed,
@@ -40,7 +39,7 @@ from .indexes import (
     page_markdown,
     plan,
 )
-from .links import Section
+from .links import IndexKind
 from .render import Renderer
 from .site_files import SiteFiles
 from .taxonomy import Taxonomy
@@ -51,13 +50,13 @@ FEED_FILES = ("feed.xml", "feed.json")
 
 
 @dataclass
-class IndexPages:
+class IndexFiles:
     """The index pages and feeds of one build: planned and generated in ``on_files``, narrowed
     in ``on_nav`` to the posts MkDocs actually writes, feeds written in ``on_env``."""
 
     plan: IndexPlan
     taxonomy: Taxonomy
-    sections: Sequence[Section]
+    sections: Sequence[IndexKind]
     options: IndexConfig
     site_feed: SiteFeedConfig
     stances: Mapping[str, str]
@@ -71,10 +70,6 @@ class IndexPages:
     """Per page (source path): its own feeds, for ``<link rel="alternate">`` in the head."""
     site_feed_links: list[FeedLink] = field(default_factory=list)
     """The site's feeds, linked from every page."""
-    by_src: dict[str, IndexPage] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.by_src = self.plan.by_src()
 
     @classmethod
     def generate(
@@ -83,13 +78,13 @@ class IndexPages:
         config: MkDocsConfig,
         articles: Iterable[Article],
         taxonomy: Taxonomy,
-        sections: Sequence[Section],
+        sections: Sequence[IndexKind],
         options: IndexConfig,
         site_feed: SiteFeedConfig,
         stances: Mapping[str, str],
         nav_kinds: Sequence[str],
         labels: Labels,
-    ) -> IndexPages:
+    ) -> IndexFiles:
         """Plan every page for ``articles`` (all posts that may be published), generate those
         the author did not write, and reserve their feeds' paths. ``nav_kinds`` are the kinds
         the plugin will put into the nav itself."""
@@ -146,8 +141,7 @@ class IndexPages:
             self.labels,
             self.generated,
         )
-        self.by_src = self.plan.by_src()
-        kept = set(self.by_src)
+        kept = {page.src_path for page in self.plan.pages}
         folders = _feed_folders(self.plan, self.sections)
         kept |= {f"{folder}/{name}" for _, folder in folders for name in FEED_FILES}
         if self.listed:
@@ -199,7 +193,7 @@ class IndexPages:
                 limit=self.options.feed_items,
             )
             found = self._write(folder, page.term.name, feed)
-            for src in page.page_srcs:
+            for src in page.listing_src_paths:
                 self.feed_links[src] = found
 
     def _write(self, folder: str, label: str, feed: Feed) -> list[FeedLink]:
@@ -224,20 +218,20 @@ class IndexPages:
 
     def is_index_page(self, src_path: str) -> bool:
         """Whether the page is one of the plan's: generated, or the author's own in its place."""
-        return src_path in self.by_src
+        return self.plan.page(src_path) is not None
 
     def first_page(self, src_path: str) -> str | None:
         """The source of page 1 of the listing ``src_path`` continues; None on page 1 and on
         every other page. Page 1 may be the author's own, whose front matter then speaks for
         the whole listing (``newsletter: false``, say)."""
-        page = self.by_src.get(src_path)
-        if page is None or page.number == 1 or not page.page_srcs:
+        page = self.plan.page(src_path)
+        if page is None or page.number == 1 or not page.listing_src_paths:
             return None
-        return page.page_srcs[0]
+        return page.listing_src_paths[0]
 
     def content(self, src_path: str, page_url: str, renderer: Renderer) -> tuple[str, str] | None:
         """(listing HTML, charts HTML) for an index page, None for any other page."""
-        page = self.by_src.get(src_path)
+        page = self.plan.page(src_path)
         if page is None:
             return None
         if page.is_overview:
@@ -254,7 +248,7 @@ def _plan(
     files: Files,
     articles: Iterable[Article],
     taxonomy: Taxonomy,
-    sections: Sequence[Section],
+    sections: Sequence[IndexKind],
     options: IndexConfig,
     stances: Mapping[str, str],
     labels: Labels,
@@ -337,8 +331,8 @@ def _feeds_possible(config: MkDocsConfig, index_plan: IndexPlan, asked: bool | N
 
 
 def _feed_folders(
-    index_plan: IndexPlan, sections: Sequence[Section]
-) -> list[tuple[IndexPage, str]]:
+    index_plan: IndexPlan, sections: Sequence[IndexKind]
+) -> list[tuple[PlannedPage, str]]:
     """Page 1 of every company and topic listing, and the folder of its feeds."""
     by_kind = {section.kind: section for section in sections}
     return [
@@ -349,7 +343,7 @@ def _feed_folders(
 
 
 def leave_nav_to_plugin(
-    files: Files, index_plan: IndexPlan, sections: Sequence[Section], kinds: Sequence[str]
+    files: Files, index_plan: IndexPlan, sections: Sequence[IndexKind], kinds: Sequence[str]
 ) -> None:
     """Mark the author's own pages that ``index.nav`` will place as "not in nav" for MkDocs.
 

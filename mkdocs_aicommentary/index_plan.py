@@ -1,13 +1,14 @@
-"""Topic, company and stance pages: which pages exist, what each lists, and their pictures.
+"""The plan of the index pages (topics, companies, stances, the archive): which pages exist,
+what each lists, and their pictures. No MkDocs here.
 
-The plan is pure: articles and the taxonomy in, :class:`IndexPage` descriptions out, so the
+The plan is pure: articles and the taxonomy in, :class:`PlannedPage` descriptions out, so the
 rules (drafts never listed, newest first, pagination, an author's own page wins) are unit
-tested without a site. :mod:`.index_pages` turns the plan into MkDocs pages, feeds and nav.
+tested without a site. :mod:`.index_files` turns the plan into MkDocs pages, feeds and nav.
 
 How a page is made. A generated page's Markdown holds only its title and an
 ``<!-- aicommentary:index -->`` marker; the listing (HTML from the ``index_listing.html``
-template, links written from the targets' final URLs) replaces the marker once the page's
-Markdown is converted. An author's own page at the same place gets the same treatment: the
+template, links written from the targets' final URLs) takes the marker's place once search has
+read the page. An author's own page at the same place gets the same treatment: the
 listing goes at their marker, or after their text, and nothing they wrote is replaced.
 """
 
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from .articles import Article
 from .charts import Bar, BarChart, Timeline, bar_chart, periods_between, timeline
 from .i18n import ENGLISH, Labels
-from .links import Section, term_src_path
+from .links import IndexKind, term_src_path
 from .markers import INDEX, marker
 from .taxonomy import Taxonomy, Term
 
@@ -42,7 +43,7 @@ class TermCount:
 
 
 @dataclass(frozen=True, slots=True)
-class IndexPage:
+class PlannedPage:
     """One page to show: a term's listing (or one page of it), or a kind's overview."""
 
     kind: str
@@ -56,7 +57,7 @@ class IndexPage:
     """Every article of the term, newest first (all pages, not just this one)."""
     number: int = 1
     per_page: int = 20
-    page_srcs: tuple[str, ...] = ()
+    listing_src_paths: tuple[str, ...] = ()
     """The sources of all pages of this listing, page 1 first."""
     terms: tuple[TermCount, ...] = ()
     """On an overview: each term with its number of articles."""
@@ -87,17 +88,22 @@ class Pager:
 class IndexPlan:
     """Every index page of a build, and where each term's page lives."""
 
-    pages: tuple[IndexPage, ...]
-    term_srcs: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    pages: tuple[PlannedPage, ...]
+    term_src_paths: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """(kind, slug) -> source path of page 1 of that term."""
     overviews: Mapping[str, str] = field(default_factory=dict)
     """Kind -> source path of its overview (for the archive: page 1 of its listing)."""
+    _by_src_path: dict[str, PlannedPage] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_src_path", {page.src_path: page for page in self.pages})
+
+    def page(self, src_path: str) -> PlannedPage | None:
+        """The planned page whose source is ``src_path`` (generated, or the author's)."""
+        return self._by_src_path.get(src_path)
 
     def term_src(self, term: Term) -> str | None:
-        return self.term_srcs.get((term.kind, term.slug))
-
-    def by_src(self) -> dict[str, IndexPage]:
-        return {page.src_path: page for page in self.pages}
+        return self.term_src_paths.get((term.kind, term.slug))
 
 
 def listed(articles: Iterable[Article]) -> list[Article]:
@@ -142,7 +148,7 @@ def page_count(total: int, per_page: int) -> int:
 def plan(
     articles: Iterable[Article],
     taxonomy: Taxonomy,
-    sections: Sequence[Section],
+    sections: Sequence[IndexKind],
     *,
     per_page: int,
     author_page: Callable[[str], str | None] = lambda src: None,
@@ -161,8 +167,8 @@ def plan(
     ``archive`` kind lists every post, and with ``archive_by_year`` each year's too.
     """
     ordered_articles = listed(articles)
-    pages: list[IndexPage] = []
-    term_srcs: dict[tuple[str, str], str] = {}
+    pages: list[PlannedPage] = []
+    term_src_paths: dict[tuple[str, str], str] = {}
     overviews: dict[str, str] = {}
 
     def place(src: str) -> tuple[str, bool]:
@@ -179,7 +185,7 @@ def plan(
         )
         for number, (src, generated) in enumerate(srcs, start=1):
             pages.append(
-                IndexPage(
+                PlannedPage(
                     kind=kind,
                     title=title
                     if number == 1
@@ -190,7 +196,7 @@ def plan(
                     articles=articles,
                     number=number,
                     per_page=per_page,
-                    page_srcs=tuple(s for s, _ in srcs),
+                    listing_src_paths=tuple(s for s, _ in srcs),
                 )
             )
         return srcs[0][0]
@@ -205,7 +211,7 @@ def plan(
                     folder = f"{section.prefix}/{year}"
                     if not unavailable(listing_src(folder, 1)):
                         term = Term(ARCHIVE, str(year), str(year))
-                        term_srcs[(ARCHIVE, term.slug)] = listing(
+                        term_src_paths[(ARCHIVE, term.slug)] = listing(
                             ARCHIVE, str(year), folder, of_year, term
                         )
             continue
@@ -228,14 +234,14 @@ def plan(
                 tuple(groups[term]),
                 term,
             )
-            term_srcs[(term.kind, term.slug)] = first
+            term_src_paths[(term.kind, term.slug)] = first
             counts.append(TermCount(term, len(groups[term]), first))
         if unavailable(overview_src(section.prefix)):
             continue
         src, generated = place(overview_src(section.prefix))
         overviews[section.kind] = src
         pages.append(
-            IndexPage(
+            PlannedPage(
                 kind=section.kind,
                 title=section.title,
                 src_path=src,
@@ -243,7 +249,7 @@ def plan(
                 terms=tuple(counts),
             )
         )
-    return IndexPlan(tuple(pages), term_srcs, overviews)
+    return IndexPlan(tuple(pages), term_src_paths, overviews)
 
 
 def _by_year(articles: Sequence[Article]) -> list[tuple[int, tuple[Article, ...]]]:
@@ -255,12 +261,12 @@ def _by_year(articles: Sequence[Article]) -> list[tuple[int, tuple[Article, ...]
     return [(year, tuple(years[year])) for year in sorted(years, reverse=True)]
 
 
-def pager(page: IndexPage, window: int = 2) -> Pager | None:
+def pager(page: PlannedPage, window: int = 2) -> Pager | None:
     """Previous/next and numbered links for a listing of more than one page, else None.
 
     Numbers near the current page are shown, with the first and last; gaps become 0.
     """
-    total = len(page.page_srcs)
+    total = len(page.listing_src_paths)
     if total < 2:
         return None
     shown = {1, total, *range(page.number - window, page.number + window + 1)}
@@ -270,15 +276,17 @@ def pager(page: IndexPage, window: int = 2) -> Pager | None:
             if numbers and numbers[-1][0] != 0:
                 numbers.append((0, None))
             continue
-        numbers.append((number, None if number == page.number else page.page_srcs[number - 1]))
+        numbers.append(
+            (number, None if number == page.number else page.listing_src_paths[number - 1])
+        )
     return Pager(
-        previous=page.page_srcs[page.number - 2] if page.number > 1 else None,
-        next=page.page_srcs[page.number] if page.number < total else None,
+        previous=page.listing_src_paths[page.number - 2] if page.number > 1 else None,
+        next=page.listing_src_paths[page.number] if page.number < total else None,
         numbers=tuple(numbers),
     )
 
 
-def page_markdown(page: IndexPage) -> str:
+def page_markdown(page: PlannedPage) -> str:
     """The Markdown source of a generated page: its title and the listing marker.
 
     The title is the page's first heading, written as escaped Markdown; MkDocs takes the page
@@ -332,7 +340,7 @@ def company_bars(
 
 
 def charts_for(
-    page: IndexPage,
+    page: PlannedPage,
     taxonomy: Taxonomy,
     stance_labels: Mapping[str, str],
     labels: Labels = ENGLISH,
@@ -383,7 +391,7 @@ def charts_for(
     return []
 
 
-def _overview_charts(page: IndexPage, labels: Labels) -> list[BarChart | Timeline]:
+def _overview_charts(page: PlannedPage, labels: Labels) -> list[BarChart | Timeline]:
     if page.kind == "stances":
         bars = [Bar(item.term.name, item.count, item.term.slug) for item in page.terms]
         return [bar_chart("stances", labels("chart.stances"), bars, labels=labels)]
@@ -399,7 +407,7 @@ def _overview_charts(page: IndexPage, labels: Labels) -> list[BarChart | Timelin
 
 
 def nav_sections(
-    index_plan: IndexPlan, sections: Sequence[Section], kinds: Sequence[str] = NAV_ORDER
+    index_plan: IndexPlan, sections: Sequence[IndexKind], kinds: Sequence[str] = NAV_ORDER
 ) -> list[tuple[str, list[str]]]:
     """(section title, source paths) for the nav: the overview, then page 1 of every term; for
     the archive, every page of it (each post is then two clicks from any page)."""
@@ -419,7 +427,7 @@ def nav_sections(
     return result
 
 
-def feed_folder(section: Section, term: Term) -> str:
+def feed_folder(section: IndexKind, term: Term) -> str:
     """Where a term's ``feed.xml`` and ``feed.json`` go: beside its generated page."""
     return posixpath.dirname(term_src_path(section.prefix, term.slug))
 
