@@ -229,11 +229,11 @@ class IndexFiles:
             return None
         return page.listing_src_paths[0]
 
-    def content(self, src_path: str, page_url: str, renderer: Renderer) -> tuple[str, str] | None:
-        """(listing HTML, charts HTML) for an index page, None for any other page."""
+    def content(self, src_path: str, page_url: str, renderer: Renderer) -> str:
+        """An index page's charts, then its listing (or its overview); "" for other pages."""
         page = self.plan.page(src_path)
         if page is None:
-            return None
+            return ""
         if page.is_overview:
             listing = renderer.index_overview(page, page_url)
         else:
@@ -241,7 +241,7 @@ class IndexFiles:
         charts = renderer.index_charts(
             charts_for(page, renderer.taxonomy, self.stances, self.labels)
         )
-        return listing, charts
+        return f"{charts}\n{listing}" if charts else listing
 
 
 def _plan(

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 import jinja2
@@ -78,6 +79,10 @@ from .taxonomy import Taxonomy
 
 log = get_plugin_logger(__name__)
 
+Box = Callable[[], str]
+"""A box (a listing, the header, related posts, the signup block) as it waits for its slot:
+rendered in ``on_post_page``, where an empty result leaves nothing behind."""
+
 _MENTIONS_MARKER = re.compile(rf"^({'|'.join(ARTICLE_MARKERS)})\s*:", re.MULTILINE | re.IGNORECASE)
 
 
@@ -105,8 +110,9 @@ class BuildState:
     """The posts MkDocs writes in this build (on_nav): listed, ranked and fed."""
     related: dict[str, tuple[Related, ...]] = field(default_factory=dict)
     """Per published post: its related posts, ranked once (on_nav)."""
-    boxes: dict[str, dict[str, str]] = field(default_factory=dict)
-    """Per page: rendered boxes waiting for their slots (on_page_*, emptied in on_post_page)."""
+    boxes: dict[str, dict[str, Box]] = field(default_factory=dict)
+    """Per page: the boxes waiting for their slots (on_page_content, rendered and emptied in
+    on_post_page, so no build holds every page's boxes at once)."""
 
 
 class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
@@ -284,9 +290,9 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Reads ``articles``, ``index_files``, ``related`` and the signup form; leaves listings,
-        the header and the boxes in ``boxes`` and their slots in the page, where search does not
-        index them (it finds the posts themselves), and a post's summary as its meta
-        description."""
+        the header and the boxes, still to be rendered, in ``boxes`` and their slots in the page,
+        where search does not index them (it finds the posts themselves), and a post's summary
+        as its meta description."""
         state = self._state()
         if state.renderer is None or state.index_files is None:
             return html
@@ -298,15 +304,19 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         if article is not None and self.config.header:
             # Through a slot, so search shows the article's first words, not its header.
             theme_shows_date = state.blogs.owner(src) is not None
-            header = state.renderer.article_header(article, page.url, theme_shows_date)
+            header = partial(state.renderer.article_header, article, page.url, theme_shows_date)
             self._keep_box(page, HEADER, header)
             html = insert_after_title(html, slot(HEADER))
-        related = ""
+        related = None
         entries = state.related.get(src, ()) if article is not None else ()
         if entries:
             options = self.config.related
-            related = state.renderer.related_box(
-                entries, page.url, options.heading, options.counterpoint_label
+            related = partial(
+                state.renderer.related_box,
+                entries,
+                page.url,
+                options.heading,
+                options.counterpoint_label,
             )
         html = self._place_box(html, page, RELATED, related, self.config.related.placement)
         signup = self._signup_block(page, files)
@@ -316,10 +326,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         """Slots for an index page's charts and listing at its marker (or after the author's
         text), and for the newest posts at a ``latest`` marker on any page."""
         src = page.file.src_uri
-        content = index_files.content(src, page.url, renderer)
-        if content is not None:
-            listing, charts = content
-            self._keep_box(page, INDEX, charts + "\n" + listing if charts else listing)
+        if index_files.is_index_page(src):
+            self._keep_box(page, INDEX, partial(index_files.content, src, page.url, renderer))
             html = put_at_marker(html, INDEX, slot(INDEX), append=True)
         elif has_marker(html, INDEX):
             log.warning(
@@ -329,17 +337,16 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             )
             html = remove_markers(html, INDEX)
         if has_marker(html, LATEST):
-            self._keep_box(
-                page, LATEST, index_files.latest(page.url, self.config.latest.count, renderer)
-            )
+            count = self.config.latest.count
+            self._keep_box(page, LATEST, partial(index_files.latest, page.url, count, renderer))
             html = put_at_marker(html, LATEST, slot(LATEST))
         return html
 
-    def _signup_block(self, page: Page, files: Files) -> str:
+    def _signup_block(self, page: Page, files: Files) -> Box | None:
         state = self._state()
         options = self.config.newsletter
         if state.signup is None or state.renderer is None or options is None:
-            return ""
+            return None
         meta: Mapping[str, Any] = page.meta
         first = state.index_files.first_page(page.file.src_uri) if state.index_files else None
         if first is not None:  # Page 2, 3... of a listing: page 1's front matter decides.
@@ -357,23 +364,22 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         if problem and first is None:  # Page 1 reports its own front matter.
             log.warning(problem)
         if not wanted:
-            return ""
-        return state.renderer.newsletter_block(
-            state.signup, options, page.url, state.privacy_target
+            return None
+        return partial(
+            state.renderer.newsletter_block, state.signup, options, page.url, state.privacy_target
         )
 
     def _place_box(
-        self, html: str, page: Page, name: str, box: str, placement: str, paragraph: int = 3
+        self, html: str, page: Page, name: str, box: Box | None, placement: str, paragraph: int = 3
     ) -> str:
-        """A slot for ``box`` where the author's marker or the options put it; none if empty."""
-        if not box:
+        """A slot for ``box`` where the author's marker or the options put it; none without."""
+        if box is None:
             return remove_markers(html, name)
         self._keep_box(page, name, box)
         return place_slot(html, name, placement, paragraph)
 
-    def _keep_box(self, page: Page, name: str, box: str) -> None:
-        if box:
-            self._state().boxes.setdefault(page.file.src_uri, {})[name] = box
+    def _keep_box(self, page: Page, name: str, box: Box) -> None:
+        self._state().boxes.setdefault(page.file.src_uri, {})[name] = box
 
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
@@ -415,7 +421,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         """Reads ``boxes`` (emptied here), ``index_files``' feed links and ``published``."""
         state = self._state()
         src = page.file.src_uri
-        output = fill_slots(output, state.boxes.pop(src, {}))
+        boxes = state.boxes.pop(src, {})
+        output = fill_slots(output, {name: render() for name, render in boxes.items()})
         if state.renderer is None:
             return output
         feeds = []
