@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 
-.PHONY: demo serve test test-browser screenshots lint format benchmark clean
+.PHONY: demo serve test test-browser screenshots lint format benchmark benchmark-site clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ format: $(VENV)/.test
 
 benchmark: $(VENV)/.test
 	$(BIN)/python benchmarks/related.py --articles 10000
+
+# Whole builds against plain MkDocs, the README's performance table (about 20 minutes).
+benchmark-site: $(VENV)/.test
+	$(BIN)/python benchmarks/site_build.py
 
 clean:
 	rm -rf $(VENV) example_site/site .pytest_cache .ruff_cache

@@ -312,9 +312,14 @@ class Renderer:
         script-safe."""
         if not feeds and not json_ld and not meta:
             return ""
-        return self.render(
-            HEAD, feeds=feeds, meta=meta, json_ld=Markup(json_ld) if json_ld else None
-        )
+        if json_ld or meta:  # A post's own head.
+            return self.render(
+                HEAD, feeds=feeds, meta=meta, json_ld=Markup(json_ld) if json_ld else None
+            )
+        key = (HEAD, tuple(feeds))  # Every other page links the same few feeds.
+        if key not in self._fragments:
+            self._fragments[key] = Markup(self.render(HEAD, feeds=feeds, meta=(), json_ld=None))
+        return self._fragments[key]
 
     def newsletter_block(
         self,
@@ -323,7 +328,10 @@ class Renderer:
         page_url: str,
         privacy_target: str | None = None,
     ) -> str:
-        """The signup block; ``privacy_target`` is an absolute URL or a site-relative path."""
+        """The signup block; ``privacy_target`` is an absolute URL or a site-relative path.
+
+        One form and one set of options serve the whole build, so the block differs between
+        pages only by its privacy link, and is rendered once for each."""
         privacy_href = None
         if privacy_target is not None:
             privacy_href = (
@@ -331,13 +339,18 @@ class Renderer:
                 if is_absolute(privacy_target)
                 else relative_url(privacy_target.lstrip("/"), page_url)
             )
-        return self.render(
-            NEWSLETTER,
-            form=form,
-            options=options,
-            privacy_href=privacy_href,
-            has_note=bool(options.get("privacy") or privacy_href),
-        )
+        key = (NEWSLETTER, id(form), id(options), privacy_href)
+        if key not in self._fragments:
+            self._fragments[key] = Markup(
+                self.render(
+                    NEWSLETTER,
+                    form=form,
+                    options=options,
+                    privacy_href=privacy_href,
+                    has_note=bool(options.get("privacy") or privacy_href),
+                )
+            )
+        return self._fragments[key]
 
     def related_box(
         self,

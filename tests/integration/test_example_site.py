@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import feedparser
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
@@ -14,17 +15,26 @@ from mkdocs.config import load_config
 EXAMPLE = Path(__file__).resolve().parents[2] / "example_site"
 
 
-def test_example_site_builds_strict_with_a_header_and_signup_on_every_post(tmp_path):
-    shutil.copytree(EXAMPLE / "docs", tmp_path / "docs")
-    shutil.copy(EXAMPLE / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    config = load_config(str(tmp_path / "mkdocs.yml"), strict=True)
-    build(config)  # raises Abort on any warning
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo publication built once with --strict, as `make demo` builds it; its site dir."""
+    root = tmp_path_factory.mktemp("example")
+    shutil.copytree(EXAMPLE / "docs", root / "docs")
+    shutil.copy(EXAMPLE / "mkdocs.yml", root / "mkdocs.yml")
+    build(load_config(str(root / "mkdocs.yml"), strict=True))  # raises Abort on any warning
+    return root / "site"
 
+
+def page_at(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(), "html.parser")
+
+
+def test_example_site_builds_strict_with_a_header_and_signup_on_every_post(site):
     posts = sorted((EXAMPLE / "docs" / "posts").glob("*.md"))
     drafts = [p for p in posts if yaml.safe_load(p.read_text().split("---")[1]).get("draft")]
     assert len(posts) - len(drafts) >= 12 and drafts
     for post in posts:
-        built = tmp_path / "site" / "posts" / post.stem / "index.html"
+        built = site / "posts" / post.stem / "index.html"
         if post in drafts:
             assert not built.exists()
             continue
@@ -34,21 +44,14 @@ def test_example_site_builds_strict_with_a_header_and_signup_on_every_post(tmp_p
         [signup] = page.select("section.aic-newsletter")
         assert signup.form["action"] == "https://example.com/subscribe", post.name
         assert "aic-related" in signup.find_previous_sibling()["class"], post.name
-    about = BeautifulSoup((tmp_path / "site" / "about" / "index.html").read_text(), "html.parser")
+    about = page_at(site, "about")
     assert about.select_one(".aic-article-meta") is None
     assert about.select_one("section.aic-newsletter") is None
 
 
-def test_example_site_has_index_pages_with_charts_feeds_and_the_editors_page(tmp_path):
-    shutil.copytree(EXAMPLE / "docs", tmp_path / "docs")
-    shutil.copy(EXAMPLE / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))
-    site = tmp_path / "site"
+def test_example_site_has_index_pages_with_charts_feeds_and_the_editors_page(site):
 
-    def page(url: str) -> BeautifulSoup:
-        return BeautifulSoup((site / url / "index.html").read_text(), "html.parser")
-
-    nvidia = page("companies/nvidia")
+    nvidia = page_at(site, "companies/nvidia")
     text = str(nvidia.select_one(".md-content"))
     assert text.index("written by the editors") < text.index('class="aic-index"')
     assert text.index('class="aic-index"') < text.index("How we cover NVIDIA")
@@ -56,15 +59,11 @@ def test_example_site_has_index_pages_with_charts_feeds_and_the_editors_page(tmp
     assert len(nvidia.select(".aic-index-entry")) >= 3
     assert (site / "companies" / "nvidia" / "feed.xml").is_file()
     for overview in ("companies", "topics", "stances"):
-        assert page(overview).select(".aic-index-term"), overview
-    assert page("").select_one('nav a[href="companies/"]') is not None
+        assert page_at(site, overview).select(".aic-index-term"), overview
+    assert page_at(site, "").select_one('nav a[href="companies/"]') is not None
 
 
-def test_example_site_shows_sensible_related_boxes(tmp_path):
-    shutil.copytree(EXAMPLE / "docs", tmp_path / "docs")
-    shutil.copy(EXAMPLE / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))
-    site = tmp_path / "site"
+def test_example_site_shows_sensible_related_boxes(site):
 
     def box(stem: str) -> list[tuple[str, list[str], str]]:
         page = BeautifulSoup((site / "posts" / stem / "index.html").read_text(), "html.parser")
@@ -104,30 +103,23 @@ def test_example_site_shows_sensible_related_boxes(tmp_path):
     assert "../custom-silicon-gpu-margin/" in [href for href, _, _ in box("accelerator-moat")]
 
 
-def test_example_site_front_door(tmp_path):
+def test_example_site_front_door(site):
     """The home page shows the newest posts, the archive has them all, the site's feeds carry
     them in full, posts carry sharing tags, and no post is in the navigation."""
-    shutil.copytree(EXAMPLE / "docs", tmp_path / "docs")
-    shutil.copy(EXAMPLE / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))
-    site = tmp_path / "site"
 
-    def page(url: str) -> BeautifulSoup:
-        return BeautifulSoup((site / url / "index.html").read_text(), "html.parser")
-
-    home = page("")
+    home = page_at(site, "")
     assert len(home.select(".aic-latest .aic-index-entry")) == 5
     assert "aicommentary:latest" not in str(home)
     assert not [a for a in home.select(".md-nav a[href]") if "posts/" in a["href"]]
     public = [
         p for p in (EXAMPLE / "docs" / "posts").glob("*.md") if "draft: true" not in p.read_text()
     ]
-    archive = [a["href"] for a in page("archive").select(".aic-index-title a")]
+    archive = [a["href"] for a in page_at(site, "archive").select(".aic-index-title a")]
     assert len(archive) == len(public)
     rss = feedparser.parse((site / "feed.xml").read_text())
     assert rss.bozo == 0 and len(rss.entries) == min(20, len(public))
     assert all(entry.content[0].value for entry in rss.entries)
-    post = page("posts/accelerator-moat")
+    post = page_at(site, "posts/accelerator-moat")
     assert post.select_one('meta[property="og:type"]')["content"] == "article"
     assert post.select_one('meta[property="og:url"]')["content"].startswith(
         "https://example.com/ledger/"
