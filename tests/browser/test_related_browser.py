@@ -7,7 +7,7 @@ the tests need.
 from __future__ import annotations
 
 import pytest
-from browser_support import THEMES, chromium, require_browser, serve_directory
+from browser_support import THEMES, serve_directory
 from helpers import article
 
 pytestmark = pytest.mark.browser
@@ -43,13 +43,6 @@ def pages() -> dict[str, str]:
             for path, (title, date, stance) in posts.items()
         },
     }
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_browser()
-    with chromium(width=1000, height=1400) as driver:
-        yield driver
 
 
 GEOMETRY = """

@@ -9,7 +9,7 @@ the left-to-right control. Run with ``make test-browser``.
 from __future__ import annotations
 
 import pytest
-from browser_support import RTL_PAGES, chromium, require_browser, serve_directory
+from browser_support import RTL_PAGES, serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -22,13 +22,6 @@ OPTIONS = {
     "index": {"per_page": 1},
     "newsletter": {"action": "https://example.com/subscribe", "privacy_url": "privacy.md"},
 }
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_browser()
-    with chromium(width=1000, height=1400) as driver:
-        yield driver
 
 
 ARTICLE = """
