@@ -151,10 +151,15 @@ class IndexFiles:
                 file.inclusion = InclusionLevel.EXCLUDED
 
     def write_feeds(
-        self, site: SiteFiles, config: MkDocsConfig, content_of: Callable[[str], str | None]
+        self,
+        site: SiteFiles,
+        config: MkDocsConfig,
+        content_of: Callable[[str], str | None],
+        language: str | None,
     ) -> None:
         """Fill every reserved feed file, with every link at its final URL; ``content_of``
-        gives a post's rendered HTML for the site's full-content feeds."""
+        gives a post's rendered HTML for the site's full-content feeds, ``language`` the
+        site's language (``de_DE``) for their ``<language>``."""
         self.feed_links, self.site_feed_links = {}, []
         if not config.site_url:
             return
@@ -163,7 +168,7 @@ class IndexFiles:
             site_url=config.site_url,
             url_of=site.url,
             default_authors=(Person(config.site_author),) if config.site_author else (),
-            language=_feed_language(config),
+            language=language.replace("_", "-").lower() if language else None,
             stance_labels=self.stances,
         )
         self.site_feed_links = self._write(
@@ -295,11 +300,6 @@ def _plan(
         archive_by_year=options.archive.by_year,
         labels=labels,
     )
-
-
-def _feed_language(config: MkDocsConfig) -> str | None:
-    language = config.theme.get("language") or str(config.theme.locale)
-    return language.replace("_", "-").lower() or None
 
 
 def _site_feed_possible(config: MkDocsConfig, asked: bool | None) -> bool:

@@ -53,6 +53,7 @@ from .config import (
     registered_companies,
     related_options,
     signup_placement,
+    theme_language,
 )
 from .excerpts import excerpt
 from .i18n import Labels
@@ -396,7 +397,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             content = file.page.content if file is not None and file.page is not None else None
             return fill_slots(content, {}) if content is not None else None
 
-        state.index_files.write_feeds(site, config, content_of)
+        language = self.config.language or theme_language(config.theme)
+        state.index_files.write_feeds(site, config, content_of, language)
         return env
 
     @event_priority(-110)  # After Material's blog (-100) has rendered its excerpts.

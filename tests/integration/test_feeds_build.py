@@ -149,3 +149,12 @@ def test_an_authors_own_feed_file_wins(build_site_at_url):
         f"{SITE_URL}feed.json",
         f"{SITE_URL}companies/nvidia/feed.json",
     ]
+
+
+def test_feeds_say_the_sites_language(build_site_at_url):
+    """The theme's locale by default; the plugin's ``language`` option when a site sets it."""
+    site = build_site_at_url(PAGES, strict=True, theme={"name": "mkdocs", "locale": "de_DE"})
+    assert feedparser.parse(site.text("feed.xml")).feed.language == "de-de"
+    assert json.loads(site.text("companies/nvidia/feed.json"))["language"] == "de-de"
+    site = build_site_at_url(PAGES, {"language": "fr"}, strict=True)
+    assert feedparser.parse(site.text("feed.xml")).feed.language == "fr"
