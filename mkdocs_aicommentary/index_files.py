@@ -218,8 +218,19 @@ class IndexFiles:
         """The newest posts for ``<!-- aicommentary:latest -->`` on the page at ``page_url``."""
         return renderer.latest(self.listed[:count], page_url, self.plan.overviews.get(ARCHIVE))
 
-    def extend_nav(self, nav: Navigation, files: Files, kinds: Sequence[str]) -> None:
-        add_nav_sections(nav, files, nav_sections(self.plan, self.sections, kinds))
+    def extend_nav(
+        self, nav: Navigation, files: Files, kinds: Sequence[str], posts_folder: str | None = None
+    ) -> None:
+        """Add the sections of ``kinds`` to the nav. With ``posts_folder`` (the automatic nav's
+        folder of the posts, which are kept out of it), the archive goes where that folder's
+        section would have been."""
+        sections = nav_sections(self.plan, self.sections, kinds)
+        places = {}
+        if posts_folder is not None:
+            by_kind = {kind.kind: kind for kind in self.sections}
+            if ARCHIVE in by_kind:
+                places[by_kind[ARCHIVE].title] = folder_position(nav.items, posts_folder)
+        add_nav_sections(nav, files, sections, places)
 
     def is_index_page(self, src_path: str) -> bool:
         """Whether the page is one of the plan's: generated, or the author's own in its place."""
@@ -360,10 +371,25 @@ def leave_nav_to_plugin(
                 file.inclusion = InclusionLevel.NOT_IN_NAV
 
 
+def folder_position(items: Sequence[object], folder: str) -> int:
+    """Where MkDocs' automatic nav puts a top-level ``folder``: after the top-level pages, among
+    the folders' sections in the order of their names."""
+    for index, item in enumerate(items):
+        if isinstance(item, NavSection):
+            first = next(_pages_in_order([item]), None)
+            if first is not None and first.file.src_uri.split("/")[0] > folder:
+                return index
+    return len(items)
+
+
 def add_nav_sections(
-    nav: Navigation, files: Files, sections: Sequence[tuple[str, Sequence[str]]]
+    nav: Navigation,
+    files: Files,
+    sections: Sequence[tuple[str, Sequence[str]]],
+    places: Mapping[str, int] | None = None,
 ) -> None:
-    """Add "Topics", "Companies" and "Stances" sections to a built nav.
+    """Add "Topics", "Companies", "Stances" and "Archive" sections to a built nav, each at the
+    end unless ``places`` gives its position among the top-level items.
 
     Pages already in the nav (say, an author's ``companies/index.md`` listed in ``nav:``) are
     not added twice, and a top-level section of the same title (the automatic nav's section for
@@ -386,7 +412,7 @@ def add_nav_sections(
         if section is None:
             # Themes print nav titles as they are, like the page titles MkDocs escapes.
             section = NavSection(escape(title), [])
-            nav.items.append(section)
+            nav.items.insert((places or {}).get(title, len(nav.items)), section)
         for child in children:
             child.parent = section
         section.children.extend(children)

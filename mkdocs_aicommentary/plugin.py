@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -255,6 +256,14 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         )
         return files
 
+    def _posts_folder(self, config: MkDocsConfig, published: Mapping[str, Article]) -> str | None:
+        """The top-level folder most posts live in, when the automatic nav would have listed
+        them there and the archive takes their place (``articles_in_nav: false``, no ``nav:``)."""
+        if self.config.articles_in_nav or config.nav is not None:
+            return None
+        folders = Counter(src.split("/")[0] for src in published if "/" in src)
+        return folders.most_common(1)[0][0] if folders else None
+
     def _nav_kinds(self) -> tuple[str, ...]:
         """The kinds of index page the plugin puts into the nav itself."""
         if self.config.index.nav:
@@ -277,7 +286,9 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         if state.index_files is not None:
             state.index_files.publish(state.published.values(), files)
             if self._nav_kinds():
-                state.index_files.extend_nav(nav, files, self._nav_kinds())
+                state.index_files.extend_nav(
+                    nav, files, self._nav_kinds(), self._posts_folder(config, state.published)
+                )
         if self.config.related.enabled and state.published:
             pins, problems = resolve_pins(state.articles.values())
             for problem in problems:

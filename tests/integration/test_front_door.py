@@ -218,3 +218,19 @@ def test_an_explicit_nav_without_posts_gets_no_omitted_page_notices(build_site_a
     assert site.aborted is None, site.warnings
     assert "posts/p1.md" not in caplog.text
     assert "archive/" in {a["href"] for a in site.page("").select(".navbar a[href]")}
+
+
+def test_the_archive_takes_the_place_of_the_posts_in_an_automatic_nav(build_site_at_url):
+    pages = {
+        **PAGES,
+        "about.md": "# About\n",
+        "guides/start.md": "# Start here\n",
+        "zines/first.md": "# First zine\n",
+    }
+    site = build_site_at_url(pages, {"articles_in_nav": False}, strict=True)
+    assert site.aborted is None, site.warnings
+    top = [
+        item.select_one("a").get_text(strip=True)
+        for item in site.page("").select(".navbar-nav:not(.ms-md-auto) > li")
+    ]
+    assert top == ["The Ledger", "About", "Guides", "Archive", "Zines"]
