@@ -144,6 +144,7 @@ class Renderer:
         self.labels = labels
         self._entries: dict[tuple[str, str], IndexEntry | None] = {}
         self._fragments: dict[object, Markup] = {}
+        self._templates: dict[str, jinja2.Template] = {}
         self._term_links: dict[tuple[str, str, str], TermLinks] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(list(theme_dirs)),
@@ -159,7 +160,10 @@ class Renderer:
         self.env.filters["readable_date"] = lambda value: labels.date(value, self.date_format)
 
     def render(self, template: str, **context: object) -> str:
-        return self.env.get_template(template).render(**context).strip()
+        loaded = self._templates.get(template)
+        if loaded is None:  # Found once per build: custom_dir first, then the plugin's own.
+            loaded = self._templates[template] = self.env.get_template(template)
+        return loaded.render(**context).strip()
 
     # Partials every header, box and listing entry shows, rendered once per distinct value:
     # templates call them as stance_badge(stance), term_list(terms, css_class) and date_tag(date).
