@@ -7,7 +7,7 @@ Autoescaping is on: whatever an author typed reaches the page as text, never as 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -168,22 +168,23 @@ class Renderer:
     # Partials every header, box and listing entry shows, rendered once per distinct value:
     # templates call them as stance_badge(stance), term_list(terms, css_class) and date_tag(date).
 
+    def _once(self, key: Hashable, template: str, **context: object) -> Markup:
+        """``template`` rendered with ``context``, once per build for each ``key`` (which must
+        say everything the context holds)."""
+        if key not in self._fragments:
+            self._fragments[key] = Markup(self.render(template, **context))
+        return self._fragments[key]
+
     def stance_badge(self, stance: TermLink) -> Markup:
-        if stance not in self._fragments:
-            self._fragments[stance] = Markup(self.render(STANCE_BADGE, stance=stance))
-        return self._fragments[stance]
+        return self._once((STANCE_BADGE, stance), STANCE_BADGE, stance=stance)
 
     def term_list(self, terms: Sequence[TermLink], css_class: str) -> Markup:
-        key = (tuple(terms), getattr(terms, "more", 0), css_class)  # TermLinks count the rest.
-        if key not in self._fragments:
-            self._fragments[key] = Markup(self.render(TERM_LIST, terms=terms, css_class=css_class))
-        return self._fragments[key]
+        more = getattr(terms, "more", 0)  # TermLinks count the terms they leave out.
+        key = (TERM_LIST, tuple(terms), more, css_class)
+        return self._once(key, TERM_LIST, terms=terms, css_class=css_class)
 
     def date_tag(self, date: datetime) -> Markup:
-        key = (DATE, date)
-        if key not in self._fragments:
-            self._fragments[key] = Markup(self.render(DATE, date=date))
-        return self._fragments[key]
+        return self._once((DATE, date), DATE, date=date)
 
     def term_links(self, article: Article, kind: str, page_url: str) -> TermLinks:
         """The article's first terms of ``kind`` (how many more in ``more``), each linked from
@@ -320,10 +321,8 @@ class Renderer:
             return self.render(
                 HEAD, feeds=feeds, meta=meta, json_ld=Markup(json_ld) if json_ld else None
             )
-        key = (HEAD, tuple(feeds))  # Every other page links the same few feeds.
-        if key not in self._fragments:
-            self._fragments[key] = Markup(self.render(HEAD, feeds=feeds, meta=(), json_ld=None))
-        return self._fragments[key]
+        # Every other page links the same few feeds.
+        return self._once((HEAD, tuple(feeds)), HEAD, feeds=feeds, meta=(), json_ld=None)
 
     def newsletter_block(
         self,
@@ -343,18 +342,14 @@ class Renderer:
                 if is_absolute(privacy_target)
                 else relative_url(privacy_target.lstrip("/"), page_url)
             )
-        key = (NEWSLETTER, id(form), id(options), privacy_href)
-        if key not in self._fragments:
-            self._fragments[key] = Markup(
-                self.render(
-                    NEWSLETTER,
-                    form=form,
-                    options=options,
-                    privacy_href=privacy_href,
-                    has_note=bool(options.get("privacy") or privacy_href),
-                )
-            )
-        return self._fragments[key]
+        return self._once(
+            (NEWSLETTER, id(form), id(options), privacy_href),
+            NEWSLETTER,
+            form=form,
+            options=options,
+            privacy_href=privacy_href,
+            has_note=bool(options.get("privacy") or privacy_href),
+        )
 
     def related_box(
         self,
