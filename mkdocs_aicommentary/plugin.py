@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -62,7 +63,7 @@ from .index_files import IndexFiles
 from .index_plan import ARCHIVE, NAV_ORDER
 from .links import TermPages, absolute_url
 from .markers import HEADER, INDEX, LATEST, NEWSLETTER, RELATED, has_marker, slot
-from .material_blog import Blogs, find_blogs
+from .material_blog import Blog, Blogs, find_blogs
 from .placement import (
     fill_slots,
     head_of,
@@ -175,11 +176,12 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             authors=state.blogs.authors,
         )
         for file in files.documentation_pages():
-            article = self._read_article(file, vocabulary, state.blogs)
+            blog = state.blogs.owner(file.src_uri)
+            article = self._read_article(file, vocabulary, blog, state.blogs.now)
             if article is None:
                 continue
             state.articles[file.src_uri] = article
-            if state.blogs.owner(file.src_uri) is not None:
+            if blog is not None:
                 continue  # The blog decides what is a draft and what is in the nav.
             if article.draft:
                 file.inclusion = InclusionLevel.DRAFT
@@ -187,13 +189,16 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         return files
 
-    def _read_article(self, file: File, vocabulary: Vocabulary, blogs: Blogs) -> Article | None:
+    def _read_article(
+        self, file: File, vocabulary: Vocabulary, blog: Blog | None, now: datetime
+    ) -> Article | None:
+        """The post ``file`` holds, None for any other page; ``blog`` is the Material blog
+        that owns it, judging drafts by its rules at the moment ``now``."""
         try:
             text = file.content_string
         except (OSError, UnicodeDecodeError):
             return None  # MkDocs reports unreadable pages itself when it renders them.
         front_matter = split_front_matter(file.src_uri, text)
-        blog = blogs.owner(file.src_uri)
         patterns = self.config.articles
         if front_matter.problem is not None:
             # Broken YAML on a page that looks like a post deserves a warning.
@@ -211,7 +216,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         for problem in problems:
             log.warning(str(problem))
         if blog is not None:  # The blog decides what is a draft on its pages, by its rules.
-            draft = blog.is_draft(front_matter.meta.get("draft"), article.date, blogs.now)
+            draft = blog.is_draft(front_matter.meta.get("draft"), article.date, now)
             article = replace(article, draft=draft)
         return article
 
@@ -223,17 +228,15 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         that list only posts another plugin left out.
         """
         state = self._state()
-        state.site = SiteFiles(files)
+        state.site = site = SiteFiles(files)
         if state.signup is not None and self.config.newsletter is not None:
             problem = newsletter.missing_privacy_page(
-                self.config.newsletter.privacy_url,
-                lambda src: state.site is not None and state.site.written(src) is not None,
+                self.config.newsletter.privacy_url, lambda src: site.written(src) is not None
             )
             if problem:
                 log.warning(problem)
         taxonomy = Taxonomy(state.articles.values(), self.config.stances)
         sections = index_sections(self.config)
-        site = state.site
         state.renderer = Renderer(
             config.theme.dirs,
             taxonomy,
@@ -468,28 +471,26 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
                     site_name=config.site_name,
                     description=description,
                     authors=authors,
-                    tags=self._categories(article),
+                    tags=_categories(article, state.renderer.taxonomy, self.config.stances),
                 )
                 meta = missing_from(head_of(output), tags)
         head = state.renderer.head(feeds, json_ld, meta)
         return insert_into_head(output, head) if head else output
 
-    def _categories(self, article: Article) -> list[str]:
-        """What a post is filed under: its companies, topics and stance, by display name."""
-        taxonomy = self._state().renderer
-        names = [*article.companies, *article.topics]
-        if taxonomy is not None:
-            names = [
-                taxonomy.taxonomy.term(kind, name).name
-                for kind in ("companies", "topics")
-                for name in taxonomy.taxonomy.names_of(article, kind)
-            ]
-        stance = self.config.stances.get(article.stance or "")
-        return [*names, *([stance] if stance else [])]
-
     def _state(self) -> BuildState:
         assert self.state is not None, "on_config makes the build state before any other event"
         return self.state
+
+
+def _categories(article: Article, taxonomy: Taxonomy, stances: Mapping[str, str]) -> list[str]:
+    """What a post is filed under: its companies, topics and stance, by display name."""
+    names = [
+        taxonomy.term(kind, name).name
+        for kind in ("companies", "topics")
+        for name in taxonomy.names_of(article, kind)
+    ]
+    stance = stances.get(article.stance or "")
+    return [*names, *([stance] if stance else [])]
 
 
 def _url(file: File | None) -> str | None:
