@@ -280,22 +280,26 @@ def _plan(
     """
     articles = list(articles)
     posts = {article.src_path for article in articles}
+    site = SiteFiles(files)
+
+    def author_file(src_path: str) -> File | None:
+        file = site.present_at(src_path)
+        return None if file is None or ours.get(file.src_uri) is file else file
 
     def author_page(src_path: str) -> str | None:
-        file = SiteFiles(files).present_at(src_path)
-        return None if file is None or ours.get(file.src_uri) is file else file.src_uri
+        file = author_file(src_path)
+        return file.src_uri if file is not None else None
 
     def unavailable(src_path: str) -> bool:
-        own = author_page(src_path)
-        file = files.get_file_from_path(own) if own else None
+        file = author_file(src_path)
         if file is None:
             return False
-        if own in posts:
+        if file.src_uri in posts:
             if report:
                 log.warning(
-                    f"The index page {src_path} would be served where the post {own} is; it "
-                    f"gets no page. Give the index kind another 'prefix' in the aicommentary "
-                    f"options, or move the post."
+                    f"The index page {src_path} would be served where the post "
+                    f"{file.src_uri} is; it gets no page. Give the index kind another 'prefix' "
+                    f"in the aicommentary options, or move the post."
                 )
             return True
         return not file.inclusion.is_included()

@@ -111,14 +111,8 @@ def listed(articles: Iterable[Article]) -> list[Article]:
     return sorted((article for article in articles if not article.draft), key=_sort_key)
 
 
-def group_by_term(
-    articles: Iterable[Article], taxonomy: Taxonomy, kind: str
-) -> dict[Term, list[Article]]:
-    """Each term of ``kind`` with the listed articles that name it; terms of drafts only are out."""
-    return _group(listed(articles), taxonomy, kind)
-
-
 def _group(ordered: Sequence[Article], taxonomy: Taxonomy, kind: str) -> dict[Term, list[Article]]:
+    """Each term of ``kind`` with the articles (already listed) that name it, in their order."""
     groups: dict[Term, list[Article]] = {}
     for article in ordered:
         for name in taxonomy.names_of(article, kind):

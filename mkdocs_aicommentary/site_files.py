@@ -28,7 +28,6 @@ class SiteFiles:
     """Answers for one build's files; cheap enough to ask on every page."""
 
     def __init__(self, files: Files) -> None:
-        self.files = files
         self._by_src = files.src_uris
         """The files by source path: the same mapping ``Files`` keeps, asked without building
         a path object for every link of every page, as ``get_file_from_path`` does."""
