@@ -174,7 +174,8 @@ class IndexFiles:
         self.site_feed_links = self._write(
             "",
             config.site_name,
-            feed_of(
+            functools.partial(
+                feed_of,
                 title=config.site_name,
                 description=config.site_description
                 or self.labels("feed.site_description", site=config.site_name),
@@ -187,7 +188,8 @@ class IndexFiles:
         )
         for page, folder in _feed_folders(self.plan, self.sections):
             assert page.term is not None
-            feed = feed_of(
+            feed = functools.partial(
+                feed_of,
                 title=f"{page.term.name} · {config.site_name}",
                 description=self.labels(
                     "feed.description", name=page.term.name, site=config.site_name
@@ -201,17 +203,27 @@ class IndexFiles:
             for src in page.listing_src_paths:
                 self.feed_links[src] = found
 
-    def _write(self, folder: str, label: str, feed: Feed) -> list[FeedLink]:
-        """Fill the feed files reserved in ``folder``; links to those that were."""
+    def _write(self, folder: str, label: str, make_feed: Callable[[], Feed]) -> list[FeedLink]:
+        """Fill the feed files reserved in ``folder``; links to those that were. The feed is
+        only made when there is a file to write it to (feeds switched off, or an author's own
+        files in their place, cost nothing)."""
+        reserved = [
+            (file, name)
+            for name in FEED_FILES
+            if (file := self.generated.get(f"{folder}/{name}".lstrip("/"))) is not None
+            and not file.inclusion.is_excluded()
+        ]
+        if not reserved:
+            return []
+        feed = make_feed()
         found = []
-        for path, document, link_type, kind, href in (
-            (f"{folder}/feed.xml".lstrip("/"), rss, RSS_TYPE, "RSS", feed.rss_url),
-            (f"{folder}/feed.json".lstrip("/"), json_feed, JSON_TYPE, "JSON Feed", feed.json_url),
-        ):
-            file = self.generated.get(path)
-            if file is not None and not file.inclusion.is_excluded():
-                file.content_string = document(feed)
-                found.append(FeedLink(link_type, f"{label} ({kind})", href))
+        for file, name in reserved:
+            if name == "feed.xml":
+                file.content_string = rss(feed)
+                found.append(FeedLink(RSS_TYPE, f"{label} (RSS)", feed.rss_url))
+            else:
+                file.content_string = json_feed(feed)
+                found.append(FeedLink(JSON_TYPE, f"{label} (JSON Feed)", feed.json_url))
         return found
 
     def latest(self, page_url: str, count: int, renderer: Renderer) -> str:
