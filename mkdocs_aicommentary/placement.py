@@ -40,14 +40,12 @@ def place_at_marker(html: str, name: str) -> tuple[str, bool]:
     return placed, count > 0
 
 
-def put_at_marker(html: str, name: str, content: str, *, append: bool = False) -> str:
-    """``content`` in place of the author's first marker for ``name`` (or at the end, with
-    ``append``, when there is none); markers left over go."""
+def slot_at_marker(html: str, name: str, *, append: bool = False) -> str:
+    """The slot for ``name`` in place of the author's first marker (or, with ``append``, at
+    the very end when there is none); markers left over go."""
     placed, found = place_at_marker(html, name)
-    if found:
-        placed = placed.replace(slot(name), content, 1)
-    elif append:
-        placed = html + content
+    if not found and append:
+        placed = html + slot(name)
     return remove_markers(placed, name)
 
 

@@ -70,8 +70,8 @@ from .placement import (
     insert_after_title,
     insert_into_head,
     place_slot,
-    put_at_marker,
     remove_markers,
+    slot_at_marker,
 )
 from .related import Related, TextCache, rank, resolve_pins
 from .render import STYLESHEET, TEMPLATES_DIR, Renderer
@@ -343,7 +343,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         src = page.file.src_uri
         if index_files.is_index_page(src):
             self._keep_box(page, INDEX, partial(index_files.content, src, page.url, renderer))
-            html = put_at_marker(html, INDEX, slot(INDEX), append=True)
+            html = slot_at_marker(html, INDEX, append=True)
         elif has_marker(html, INDEX):
             log.warning(
                 f"{src}: the <!-- aicommentary:{INDEX} --> marker only works on topic, company, "
@@ -354,7 +354,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         if has_marker(html, LATEST):
             count = self.config.latest.count
             self._keep_box(page, LATEST, partial(index_files.latest, page.url, count, renderer))
-            html = put_at_marker(html, LATEST, slot(LATEST))
+            html = slot_at_marker(html, LATEST)
         return html
 
     def _signup_block(self, page: Page, files: Files) -> Box | None:
