@@ -11,9 +11,10 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .articles import Article
 from .charts import BarChart, Timeline
@@ -46,9 +47,10 @@ RELATED = "aicommentary/related.html"
 LATEST = "aicommentary/latest.html"
 
 
-@dataclass(frozen=True, slots=True)
-class TermLink:
-    """A term as a template shows it: its name, its slug and a page-relative link (or None)."""
+class TermLink(NamedTuple):
+    """A term as a template shows it: its name, its slug and a page-relative link (or None).
+
+    A named tuple, so the partials rendered once per distinct list find theirs by a cheap key."""
 
     kind: str
     name: str
@@ -65,9 +67,22 @@ class TermLinks(list[TermLink]):
         self.more = more
 
 
+LISTING_ROOT = "\ue0f5"
+"""Where a listing entry's links begin: a stand-in (a private-use character, which nobody
+types and escaping leaves alone) for the way back to the site root, which the listing puts in
+once it knows its page. An entry is so rendered once per build, whichever pages list it."""
+
+
+def _from_listing_page(html: str, prefix: str) -> str:
+    """``html``'s listing links made relative to a page whose ``root_prefix`` is ``prefix``
+    (a link to the site root itself is ``./`` there, as :func:`from_root` writes it)."""
+    return html.replace(f'{LISTING_ROOT}"', f'{prefix or "./"}"').replace(LISTING_ROOT, prefix)
+
+
 @dataclass(frozen=True, slots=True)
 class IndexEntry:
-    """One article in a listing; every link is relative to the page showing it."""
+    """One article in a listing; every link is written from the root of the page showing it,
+    that page's way back to the root still to come (``LISTING_ROOT``)."""
 
     article: Article
     href: str
@@ -118,12 +133,6 @@ class RelatedLink:
     counterpoint: bool
 
 
-def _hrefs(entry: IndexEntry) -> list[str]:
-    """Every link of a listing entry, in one order."""
-    terms = [entry.stance] if entry.stance else []
-    return [entry.href, *(t.url or "" for t in (*terms, *entry.companies, *entry.topics))]
-
-
 class Renderer:
     """Renders the plugin's templates for one build."""
 
@@ -142,7 +151,7 @@ class Renderer:
         """A source path -> the URL it is written at, asked as each page renders."""
         self.date_format = date_format
         self.labels = labels
-        self._entries: dict[tuple[str, str], IndexEntry | None] = {}
+        self._entries: dict[str, IndexEntry | None] = {}
         self._fragments: dict[object, Markup] = {}
         self._templates: dict[str, jinja2.Template] = {}
         self._term_links: dict[tuple[str, str, str], TermLinks] = {}
@@ -186,11 +195,10 @@ class Renderer:
     def date_tag(self, date: datetime) -> Markup:
         return self._once((DATE, date), DATE, date=date)
 
-    def term_links(self, article: Article, kind: str, page_url: str) -> TermLinks:
+    def term_links(self, article: Article, kind: str, prefix: str) -> TermLinks:
         """The article's first terms of ``kind`` (how many more in ``more``), each linked from
-        the page at ``page_url`` (None where the term has no page). Links lead back to the site
-        root and down, so they are the same on every page of the same depth, made once for it."""
-        prefix = root_prefix(page_url)
+        a page whose way back to the site root is ``prefix`` (None where the term has no
+        page). The links are the same on every page of the same depth, made once for it."""
         key = (article.src_path, kind, prefix)
         if key not in self._term_links:
             names = self.taxonomy.names_of(article, kind)
@@ -206,54 +214,44 @@ class Renderer:
     def article_header(self, article: Article, page_url: str, theme_shows_date: bool) -> str:
         """The stance badge, date, byline and company/topic links under an article's title;
         the date and byline only where the theme does not show them already."""
-        stances = self.term_links(article, "stances", page_url)
+        prefix = root_prefix(page_url)
+        stances = self.term_links(article, "stances", prefix)
         return self.render(
             ARTICLE_HEADER,
             article=article,
             show_date=not theme_shows_date,
             authors=() if theme_shows_date else article.authors,
             stance=stances[0] if stances else None,
-            companies=self.term_links(article, "companies", page_url),
-            topics=self.term_links(article, "topics", page_url),
+            companies=self.term_links(article, "companies", prefix),
+            topics=self.term_links(article, "topics", prefix),
         )
 
-    # Listings: an entry depends only on its post and on how deep the page showing it is, so
-    # it is rendered once per depth and build, however many listings show it.
+    # Listings: an entry depends only on its post, once its links are written from the root
+    # (LISTING_ROOT): it is rendered once per build, however many listings show it.
 
-    def _entry(self, article: Article, page_url: str) -> IndexEntry | None:
-        """``article`` as listed on the page at ``page_url``; None when the post is not
-        written (it is then in no listing). Rendered once per post, for the site root: on a
-        deeper page only the links differ, each by the page's ``root_prefix``."""
-        prefix = root_prefix(page_url)
-        key = (article.src_path, prefix)
-        if key in self._entries:
-            return self._entries[key]
+    def _entry(self, article: Article) -> IndexEntry | None:
+        """``article`` as listings show it; None when the post is not written (it is then in
+        no listing)."""
+        if article.src_path in self._entries:
+            return self._entries[article.src_path]
         url = self.url_of(article.src_path)
-        if url is None:
-            self._entries[key] = None
-            return None
-        stances = self.term_links(article, "stances", page_url)
-        entry = IndexEntry(
-            article=article,
-            href=from_root(prefix, url),
-            excerpt=excerpt(article),
-            stance=stances[0] if stances else None,
-            companies=self.term_links(article, "companies", page_url),
-            topics=self.term_links(article, "topics", page_url),
-        )
-        if prefix:
-            at_root = self._entry(article, "")
-            assert at_root is not None
-            html = str(at_root.html)  # Markup.replace would escape the quotes it is given.
-            for before, after in zip(_hrefs(at_root), _hrefs(entry), strict=True):
-                html = html.replace(f'href="{escape(before)}"', f'href="{escape(after)}"')
-        else:
-            html = self.render(INDEX_ENTRY, entry=entry)
-        self._entries[key] = replace(entry, html=Markup(html))
-        return self._entries[key]
+        entry = None
+        if url is not None:
+            stances = self.term_links(article, "stances", LISTING_ROOT)
+            entry = IndexEntry(
+                article=article,
+                href=from_root(LISTING_ROOT, url),
+                excerpt=excerpt(article),
+                stance=stances[0] if stances else None,
+                companies=self.term_links(article, "companies", LISTING_ROOT),
+                topics=self.term_links(article, "topics", LISTING_ROOT),
+            )
+            entry = replace(entry, html=Markup(self.render(INDEX_ENTRY, entry=entry)))
+        self._entries[article.src_path] = entry
+        return entry
 
-    def _listed(self, articles: Iterable[Article], page_url: str) -> list[IndexEntry]:
-        return [entry for article in articles if (entry := self._entry(article, page_url))]
+    def _listed(self, articles: Iterable[Article]) -> list[IndexEntry]:
+        return [entry for article in articles if (entry := self._entry(article))]
 
     def _href(self, src_path: str | None, page_url: str) -> str | None:
         """A link from the page at ``page_url`` to the page written from ``src_path``."""
@@ -262,7 +260,7 @@ class Renderer:
 
     def index_listing(self, page: PlannedPage, page_url: str) -> str:
         """The articles of one listing page, with pagination links."""
-        entries = self._listed(page.entries, page_url)
+        entries = self._listed(page.entries)
         links = pager(page)
         pager_links = None
         if links is not None:
@@ -279,15 +277,17 @@ class Renderer:
                     for number, target in links.numbers
                 ],
             )
-        return self.render(INDEX_LISTING, page=page, entries=entries, pager=pager_links)
+        html = self.render(INDEX_LISTING, page=page, entries=entries, pager=pager_links)
+        return _from_listing_page(html, root_prefix(page_url))
 
     def latest(self, articles: Sequence[Article], page_url: str, archive_src: str | None) -> str:
         """The newest posts for the page at ``page_url``, and a link to the archive."""
-        return self.render(
+        html = self.render(
             LATEST,
-            entries=self._listed(articles, page_url),
+            entries=self._listed(articles),
             archive_href=self._href(archive_src, page_url),
         )
+        return _from_listing_page(html, root_prefix(page_url))
 
     def index_overview(self, page: PlannedPage, page_url: str) -> str:
         """Every term of a kind with its number of articles."""
@@ -380,7 +380,8 @@ class Renderer:
         url = self.url_of(other.src_path)
         if url is None:
             return None
-        stances = self.term_links(other, "stances", page_url)
+        prefix = root_prefix(page_url)
+        stances = self.term_links(other, "stances", prefix)
         shared = [self.taxonomy.term("companies", name).name for name in entry.companies]
         shared += [self.taxonomy.term("topics", name).name for name in entry.topics]
         del shared[TERMS_SHOWN:]
@@ -389,7 +390,7 @@ class Renderer:
             url=relative_url(url, page_url),
             date=other.date,
             stance=stances[0] if stances else None,
-            companies=self.term_links(other, "companies", page_url),
+            companies=self.term_links(other, "companies", prefix),
             shared=shared,
             similar_text=entry.similar_text,
             pinned=entry.pinned,
