@@ -8,6 +8,7 @@ and sharing tags carry absolute ones, under ``site_url``.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -28,10 +29,17 @@ def page_url(src_path: str, use_directory_urls: bool) -> str:
     return f"{stem}.html"
 
 
+_PLAIN_PATH = re.compile(r"(?:[\w\-~%!$&'()*+,;=@][\w\-~%!$&'()*+,;=@.]*/?)*")
+"""A relative path with nothing for ``urljoin`` to resolve: no scheme, query, fragment, white
+space, ``.`` or ``..`` segment, or empty segment."""
+
+
 def absolute_url(site_url: str, url: str) -> str:
     """A site-relative URL (``posts/gpu/``) made absolute under ``site_url``."""
     base = site_url if site_url.endswith("/") else site_url + "/"
-    return urljoin(base, url)
+    if _PLAIN_PATH.fullmatch(url):  # A page's URL as MkDocs writes it: urljoin would add it.
+        return base + url
+    return urljoin(base, url)  # Resolved as a browser would.
 
 
 def is_absolute(url: str) -> bool:

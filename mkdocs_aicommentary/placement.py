@@ -24,6 +24,11 @@ _FOOTNOTES = 'class="footnote'
 _LEADING_H1 = re.compile(r"\A\s*<h1\b[^>]*>.*?</h1>", re.DOTALL)
 
 
+def _without_markers(html: str) -> bool:
+    """Whether ``html`` holds no marker at all, as most pages do: then no pattern need run."""
+    return "aicommentary:" not in html
+
+
 def author_marker(name: str) -> re.Pattern[str]:
     """Matches the author's ``<!-- aicommentary:name -->`` as Markdown renders it.
 
@@ -36,6 +41,8 @@ def author_marker(name: str) -> re.Pattern[str]:
 
 def place_at_marker(html: str, name: str) -> tuple[str, bool]:
     """Replace the author's first marker for ``name`` with its slot; say whether one was found."""
+    if _without_markers(html):
+        return html, False
     placed, count = author_marker(name).subn(slot(name), html, count=1)
     return placed, count > 0
 
@@ -51,6 +58,8 @@ def slot_at_marker(html: str, name: str, *, append: bool = False) -> str:
 
 def remove_markers(html: str, name: str) -> str:
     """Drop markers left over (a second one, or one on a page where the box is switched off)."""
+    if _without_markers(html):
+        return html
     return author_marker(name).sub("", html)
 
 

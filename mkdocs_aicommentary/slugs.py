@@ -15,6 +15,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 MAX_SLUG_LENGTH = 64
 """Longest slug before a number is added for a clash: well inside every file system's limit
@@ -62,6 +63,7 @@ def clean_name(name: str) -> str:
     return " ".join(name.split())
 
 
+@lru_cache(maxsize=8192)  # Asked for every term of every post on every page; sites use few names.
 def name_key(name: str) -> str:
     """The identity of a name: case, white space, Unicode normal form (NFKC, so "ﬁ" is "fi")
     and invisible characters do not make a different name."""

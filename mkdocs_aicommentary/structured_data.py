@@ -15,8 +15,6 @@ from datetime import datetime
 
 from .articles import Article, Person
 
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-
 
 def article_data(
     article: Article,
@@ -71,7 +69,9 @@ def _person(author: Person) -> dict[str, str]:
 
 def script_json(data: object) -> str:
     """JSON that can sit inside a ``<script>`` element: no ``<``, ``>`` or ``&`` in the text."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # Three replaces: str.translate looks every character up in a table, several times slower.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _iso(value: datetime) -> str:

@@ -1,4 +1,5 @@
 import posixpath
+from urllib.parse import urljoin
 
 import pytest
 from hypothesis import given
@@ -6,6 +7,7 @@ from hypothesis import strategies as st
 
 from mkdocs_aicommentary.links import (
     TermPages,
+    absolute_url,
     from_root,
     page_url,
     relative_url,
@@ -95,3 +97,12 @@ def test_term_pages_know_disabled_kinds():
 def test_terms_without_a_page_get_no_link():
     pages = TermPages({"topics": "topics"}, lambda src: None)
     assert pages.url(Term("topics", "Secret", "secret")) is None
+
+
+URL_TEXT = st.text(alphabet=st.sampled_from(list("ab-_~%é.:/?#\\ \t\n\x00!=@")), max_size=14)
+
+
+@given(URL_TEXT, st.sampled_from(["https://x.example", "https://x.example/blog/"]))
+def test_absolute_url_is_what_urljoin_gives(url, site_url):
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    assert absolute_url(site_url, url) == urljoin(base, url)
