@@ -48,6 +48,7 @@ _EMPHASIS = re.compile(
         (?<=\S)(?P=mark)""",
     re.VERBOSE,
 )
+_EMPHASIS_MARKS = frozenset("*_~`")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _QUOTE_MARK = re.compile(r"^\s*(?:>\s?)+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
@@ -98,10 +99,11 @@ def plain_text(markdown: str) -> str:
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
-    for _ in range(EMPHASIS_DEPTH):  # Nested emphasis such as ***bold italic*** or **`code`**.
-        text, found = _EMPHASIS.subn(r"\g<text>", text)
-        if not found:
-            break
+    if not _EMPHASIS_MARKS.isdisjoint(text):  # The pattern is slow to find nothing in prose.
+        for _ in range(EMPHASIS_DEPTH):  # Nested emphasis: ***bold italic***, **`code`**.
+            text, found = _EMPHASIS.subn(r"\g<text>", text)
+            if not found:
+                break
     text = _HIDDEN.sub(lambda match: chr(int(match.group(1))), text)
     return " ".join(text.split())
 

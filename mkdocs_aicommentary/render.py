@@ -172,6 +172,9 @@ class Renderer:
         loaded = self._templates.get(template)
         if loaded is None:  # Found once per build: custom_dir first, then the plugin's own.
             loaded = self._templates[template] = self.env.get_template(template)
+            # Its globals are a ChainMap over the environment's, which every render copies key
+            # by key; they never change after the environment is made, so one dict will do.
+            loaded.globals = dict(loaded.globals)
         return loaded.render(**context).strip()
 
     # Partials every header, box and listing entry shows, rendered once per distinct value:
