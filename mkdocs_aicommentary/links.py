@@ -68,8 +68,9 @@ def root_prefix(page_url: str) -> str:
 
 
 def from_root(prefix: str, url: str) -> str:
-    """A link from a page whose ``root_prefix`` is ``prefix`` to the site-relative ``url``."""
-    return prefix + url or "./"
+    """A link from a page whose ``root_prefix`` is ``prefix`` to the site-relative ``url``
+    (MkDocs gives the home page's URL as ``./``: from ``topics/`` that is ``../``)."""
+    return prefix + (url if url != "./" else "") or "./"
 
 
 def term_src_path(prefix: str, slug: str) -> str:

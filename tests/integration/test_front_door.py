@@ -86,6 +86,25 @@ def test_latest_posts_replace_the_marker_with_a_link_to_the_archive(build_site_a
     assert dead_links(site) == []
 
 
+def test_a_post_at_the_site_root_is_linked_right_from_every_depth(build_site_at_url):
+    # A listing entry is rendered once, its way back to the root put in by each listing; the
+    # link to the root itself is "./" there, not an empty href.
+    home = post(7, title="The home post")
+    pages = {"index.md": home + "\n<!-- aicommentary:latest -->\n", "posts/p1.md": post(1)}
+    site = build_site_at_url(pages, strict=True)
+    assert site.aborted is None, site.warnings
+
+    def href(soup, title):
+        return next(a["href"] for a in soup.select(".aic-index-title a") if a.get_text() == title)
+
+    assert href(site.page(""), "The home post") == "./"
+    assert href(site.page("archive/"), "The home post") == "../"
+    assert href(site.page("companies/nvidia/"), "The home post") == "../../"
+    assert href(site.page("companies/nvidia/"), "Post number 1") == "../../posts/p1/"
+    assert "\ue0f5" not in (site.site_dir / "companies/nvidia/index.html").read_text("utf-8")
+    assert dead_links(site) == []
+
+
 def test_an_index_marker_outside_index_pages_is_reported_and_removed(build_site_at_url):
     pages = {**PAGES, "about.md": "# About\n\n<!-- aicommentary:index -->\n"}
     site = build_site_at_url(pages, {"index": {"archive": {"enabled": False}}})
