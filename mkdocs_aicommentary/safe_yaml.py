@@ -44,11 +44,7 @@ class UnbuildableDate(str):
     __slots__ = ()
 
 
-class _FrontMatterLoader(_SafeLoader):
-    def construct_document(self, node: yaml.Node) -> Any:
-        _check_size(node)
-        return super().construct_document(node)
-
+class _LenientLoader(_SafeLoader):
     def construct_lenient_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
             return self.construct_yaml_timestamp(node)
@@ -56,13 +52,29 @@ class _FrontMatterLoader(_SafeLoader):
             return UnbuildableDate(self.construct_scalar(node))
 
 
-_FrontMatterLoader.add_constructor(_TIMESTAMP_TAG, _FrontMatterLoader.construct_lenient_timestamp)
+_LenientLoader.add_constructor(_TIMESTAMP_TAG, _LenientLoader.construct_lenient_timestamp)
+
+
+class _CheckedLoader(_LenientLoader):
+    def construct_document(self, node: yaml.Node) -> Any:
+        _check_size(node)
+        return super().construct_document(node)
+
+
+def _may_be_too_big(text: str) -> bool:
+    """Whether ``text`` may hold an alias or nest deeper than ``MAX_DEPTH``: every alias
+    starts with ``*``, and every level of nesting needs one of ``- : ? [ {``. Front matter as
+    people write it has none of the one and a few dozen of the others, and skips the walk."""
+    if "*" in text:
+        return True
+    indicators = sum(text.count(char) for char in "-:?[{")
+    return indicators >= MAX_DEPTH
 
 
 def load(text: str) -> Any:
     """The value of one YAML document; :class:`FrontMatterError` for anything wrong with it."""
     try:
-        return yaml.load(text, Loader=_FrontMatterLoader)
+        return yaml.load(text, Loader=_CheckedLoader if _may_be_too_big(text) else _LenientLoader)
     except FrontMatterError:
         raise
     except yaml.MarkedYAMLError as error:

@@ -178,6 +178,21 @@ def test_deep_nesting_is_refused_not_a_recursion_error():
     assert len(str(front_matter.problem)) < WARNING_LIMIT
 
 
+@pytest.mark.parametrize(
+    "nested",
+    [
+        "\n".join("  " * level + f"k{level}:" for level in range(150)) + " end",
+        "- " * 150 + "end",
+        "{a: " * 150 + "end" + "}" * 150,
+    ],
+)
+def test_deep_nesting_without_aliases_is_refused_in_every_style(nested):
+    value = "\n".join("  " + line for line in nested.splitlines())
+    front_matter = split_front_matter("a.md", f"---\nstance: bullish\ntopics:\n{value}\n---\n")
+    assert front_matter.problem is not None
+    assert "deeper than 100" in str(front_matter.problem)
+
+
 def test_a_warning_shows_a_huge_value_cut_short():
     shared = ["x" * 1000] * 1000
     problem = Problem("a.md", "topics", [shared] * 1000, "expected a name or a list of names")
