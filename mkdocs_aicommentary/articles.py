@@ -9,6 +9,7 @@ returned for the plugin to log as a warning (which ``mkdocs build --strict`` tur
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import re
 import reprlib
 from collections.abc import Iterable, Mapping
@@ -152,6 +153,37 @@ class Article:
         """Newest first, then by title, then by path: the one order every listing uses."""
         timestamp = self.date.replace(tzinfo=timezone.utc).timestamp() if self.date else 0.0
         return (-timestamp, self.title.casefold(), self.src_path)
+
+
+def content_key(text: str) -> bytes:
+    """A short digest of ``text``: what caches that outlive one build compare texts by."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class FrontMatterCache:
+    """Each page's front matter, kept while its text is unchanged: a ``mkdocs serve`` rebuild
+    reads the YAML of the pages an author edited, not of every post again."""
+
+    def __init__(self) -> None:
+        self._by_page: dict[str, tuple[bytes, FrontMatter]] = {}
+        self._seen: set[str] = set()
+
+    def split(self, src_path: str, text: str) -> FrontMatter:
+        """``split_front_matter(src_path, text)``, from the cache when the text is the same."""
+        key = content_key(text)
+        self._seen.add(src_path)
+        cached = self._by_page.get(src_path)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        front_matter = split_front_matter(src_path, text)
+        self._by_page[src_path] = (key, front_matter)
+        return front_matter
+
+    def retain_seen(self) -> None:
+        """Forget the pages not asked for since the last call (deleted or renamed ones)."""
+        for src_path in self._by_page.keys() - self._seen:
+            del self._by_page[src_path]
+        self._seen = set()
 
 
 def split_front_matter(src_path: str, text: str) -> FrontMatter:

@@ -40,6 +40,7 @@ from . import newsletter
 from .articles import (
     ARTICLE_MARKERS,
     Article,
+    FrontMatterCache,
     Person,
     Vocabulary,
     is_article,
@@ -127,6 +128,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self.text_cache = TextCache()
         """Word counts of article bodies by content hash; kept across ``mkdocs serve`` rebuilds
         (``rank`` drops the bodies no longer on the site)."""
+        self.front_matter = FrontMatterCache()
+        """Each page's front matter while its text is unchanged; kept across rebuilds too."""
         self.state: BuildState | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -187,6 +190,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
                 file.inclusion = InclusionLevel.DRAFT
             elif not self.config.articles_in_nav and file.inclusion.is_in_nav():
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+        self.front_matter.retain_seen()
         return files
 
     def _read_article(
@@ -198,7 +202,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             text = file.content_string
         except (OSError, UnicodeDecodeError):
             return None  # MkDocs reports unreadable pages itself when it renders them.
-        front_matter = split_front_matter(file.src_uri, text)
+        front_matter = self.front_matter.split(file.src_uri, text)
         patterns = self.config.articles
         if front_matter.problem is not None:
             # Broken YAML on a page that looks like a post deserves a warning.

@@ -29,7 +29,6 @@ slot when its score alone would not get it into the box).
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import math
 import posixpath
@@ -44,7 +43,7 @@ from datetime import datetime
 from itertools import filterfalse
 from urllib.parse import unquote
 
-from .articles import Article, Problem
+from .articles import Article, Problem, content_key
 from .slugs import name_key
 
 __all__ = [
@@ -187,9 +186,7 @@ class TextCache:
     def __len__(self) -> int:
         return len(self._counts)
 
-    @staticmethod
-    def key(body: str) -> bytes:
-        return hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    key = staticmethod(content_key)
 
     def counts(self, body: str, key: bytes | None = None) -> dict[str, int]:
         key = key if key is not None else self.key(body)

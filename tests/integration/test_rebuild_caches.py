@@ -1,0 +1,46 @@
+"""What a `mkdocs serve` rebuild keeps: caches keyed by content, never the last build's state."""
+
+from __future__ import annotations
+
+from helpers import article
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from mkdocs_aicommentary import articles
+
+
+def test_a_rebuild_reads_again_only_the_front_matter_that_changed(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    (docs / "posts").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n\n<!-- aicommentary:latest -->\n")
+    for number in range(3):
+        front = f"title: Post {number} of {tmp_path.name}\ndate: 2026-0{number + 1}-01\n"
+        front += "stance: bullish\nsubject_company: NVIDIA"
+        (docs / "posts" / f"p{number}.md").write_text(article(front))
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nplugins: [aicommentary]\n")
+    parsed: list[str] = []
+    split = articles.split_front_matter
+
+    def counting_split(src_path: str, text: str) -> articles.FrontMatter:
+        parsed.append(src_path)
+        return split(src_path, text)
+
+    monkeypatch.setattr(articles, "split_front_matter", counting_split)
+
+    def serve_build() -> str:
+        """As `mkdocs serve` rebuilds: the config read again, the plugin object kept."""
+        config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config)
+        return (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+    serve_build()
+    post = docs / "posts" / "p1.md"
+    post.write_text(post.read_text().replace("title: Post 1", "title: Edited post 1"))
+    (docs / "posts" / "p2.md").unlink()
+    parsed.clear()
+    home = serve_build()
+
+    assert parsed == ["posts/p1.md"]
+    assert f"Edited post 1 of {tmp_path.name}" in home
+    assert f"Post 2 of {tmp_path.name}" not in home
