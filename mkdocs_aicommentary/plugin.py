@@ -75,7 +75,7 @@ from .placement import (
     slot_at_marker,
 )
 from .related import Related, TextCache, rank, resolve_pins
-from .render import STYLESHEET, TEMPLATES_DIR, Renderer
+from .render import STYLESHEET, TEMPLATES_DIR, CompiledTemplates, Renderer
 from .sharing import missing_from, open_graph
 from .site_files import SiteFiles
 from .structured_data import article_data, script_json
@@ -130,6 +130,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         (``rank`` drops the bodies no longer on the site)."""
         self.front_matter = FrontMatterCache()
         """Each page's front matter while its text is unchanged; kept across rebuilds too."""
+        self.compiled_templates = CompiledTemplates()
+        """The templates as Jinja compiled them, by source checksum; kept across rebuilds."""
         self.state: BuildState | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -248,6 +250,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             site.url,
             self.config.date_format,
             state.labels,
+            self.compiled_templates,
         )
         state.index_files = IndexFiles.generate(
             files,

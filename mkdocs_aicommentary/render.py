@@ -133,6 +133,25 @@ class RelatedLink:
     counterpoint: bool
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled to Python code, by name and source checksum, kept in memory.
+
+    A ``mkdocs serve`` rebuild makes a new :class:`Renderer` (its caches hold one build's
+    pages), but need not compile every template again: Jinja compares the checksum, so a
+    template edited in ``custom_dir`` is compiled anew."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
 class Renderer:
     """Renders the plugin's templates for one build."""
 
@@ -144,6 +163,7 @@ class Renderer:
         url_of: Callable[[str], str | None],
         date_format: str | None = None,
         labels: Labels = ENGLISH,
+        compiled: CompiledTemplates | None = None,
     ) -> None:
         self.taxonomy = taxonomy
         self.term_pages = term_pages
@@ -161,6 +181,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,
+            bytecode_cache=compiled,
         )
         self.env.globals["labels"] = labels
         self.env.globals["stance_badge"] = self.stance_badge

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import jinja2
 from helpers import article
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -44,3 +45,40 @@ def test_a_rebuild_reads_again_only_the_front_matter_that_changed(tmp_path, monk
     assert parsed == ["posts/p1.md"]
     assert f"Edited post 1 of {tmp_path.name}" in home
     assert f"Post 2 of {tmp_path.name}" not in home
+
+
+def test_a_rebuild_compiles_only_the_templates_that_changed(tmp_path, monkeypatch):
+    docs, overrides = tmp_path / "docs", tmp_path / "overrides" / "aicommentary"
+    (docs / "posts").mkdir(parents=True)
+    overrides.mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n")
+    front = f"title: A post of {tmp_path.name}\nstance: bullish\nsubject_company: NVIDIA"
+    (docs / "posts" / "a.md").write_text(article(front))
+    badge = overrides / "stance_badge.html"
+    badge.write_text('<span class="mine">{{ stance.name }}</span>')
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\ntheme: {name: mkdocs, custom_dir: overrides}\nplugins: [aicommentary]\n"
+    )
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counting_compile(self, source, name=None, filename=None, raw=False, defer_init=False):
+        if name and name.startswith("aicommentary/"):
+            compiled.append(name)
+        return compile_template(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting_compile)
+
+    def serve_build() -> str:
+        config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config)
+        return (tmp_path / "site" / "posts" / "a" / "index.html").read_text(encoding="utf-8")
+
+    assert '<span class="mine">Bullish</span>' in serve_build()
+    badge.write_text('<b class="edited">{{ stance.name }}</b>')
+    compiled.clear()
+    page = serve_build()
+
+    assert compiled == ["aicommentary/stance_badge.html"]
+    assert '<b class="edited">Bullish</b>' in page
