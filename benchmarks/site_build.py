@@ -24,6 +24,12 @@ Cases:
 ``--profile`` adds one profiled build per case with the plugin and reports the share of the
 build's CPU spent in the plugin's own code (everything under mkdocs_aicommentary/, called from
 its events; not what MkDocs spends on the pages the plugin adds).
+
+``--instructions`` adds, for full builds, the ratio of instructions executed, counted by
+valgrind's callgrind (60 times slower than a build; two run side by side): exact and the same on
+every run, however busy the machine, where CPU seconds move by 10-15% on a shared one. It
+counts the build alone (what starting Python and reading the config cost is subtracted) and
+leaves out what the kernel does (writing files) and what memory stalls cost.
 """
 
 from __future__ import annotations
@@ -33,10 +39,12 @@ import json
 import os
 import platform
 import random
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -127,6 +135,9 @@ def once():
     build(config, serve_url="http://127.0.0.1:8000/" if mode == "serve" else None)
     return time.process_time() - start
 
+if mode == "load":  # Python, MkDocs and the config, no build: what --instructions subtracts.
+    load_config(config_file).plugins.on_startup(command="build", dirty=False)
+    sys.exit()
 profiler = cProfile.Profile() if mode == "profile" else None
 if profiler:
     profiler.enable()
@@ -164,8 +175,40 @@ def run(config_file: Path, mode: str = "build") -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
+def instructions(config_file: Path, mode: str) -> int:
+    """Instructions the child process executes, as callgrind counts them."""
+    callgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    completed = subprocess.run(
+        [*callgrind, sys.executable, "-c", CHILD, str(config_file), mode],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    match = re.search(r"Collected : (\d+)", completed.stderr)
+    if match is None:
+        raise RuntimeError(f"callgrind printed no count:\n{completed.stderr[-2000:]}")
+    return int(match.group(1))
+
+
+def instruction_ratio(plain_file: Path, full_file: Path, mode: str) -> float:
+    """Instructions of the build with the plugin over those of the plain build."""
+    with ThreadPoolExecutor(2) as pool:  # One per core; counts do not depend on each other.
+        plain, full, plain_load, full_load = pool.map(
+            instructions,
+            [plain_file, full_file, plain_file, full_file],
+            [mode, mode, "load", "load"],
+        )
+    return (full - full_load) / (plain - plain_load)
+
+
 def measure(
-    articles: int, theme: str, case: str, runs: int, profile: bool, seed: int
+    articles: int,
+    theme: str,
+    case: str,
+    runs: int,
+    profile: bool,
+    seed: int,
+    count_instructions: bool = False,
 ) -> dict[str, float]:
     nav = "short" if case in ("short", "serve") else "auto"
     options = {**EVERYTHING, **({"articles_in_nav": False} if case == "auto" else {})}
@@ -187,6 +230,8 @@ def measure(
         }
         if profile:
             result["plugin_share"] = run(full_file, "profile")["plugin_share"]
+        if count_instructions and mode == "build":  # A serve run is two builds: no count.
+            result["instruction_ratio"] = instruction_ratio(plain_file, full_file, mode)
         return result
 
 
@@ -198,27 +243,32 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--instructions", action="store_true")
     args = parser.parse_args()
 
     machine = platform.processor() or platform.machine()
     print(f"{machine}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(
         "| posts | theme | case | plain | with the plugin | ratio | ratio of medians "
-        "| peak RSS plain -> plugin | plugin's CPU share |"
+        "| instructions | peak RSS plain -> plugin | plugin's CPU share |"
     )
-    print("|---:|---|---|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for case in args.cases:
         for theme in args.themes:
             for articles in args.articles:
                 if case != "short" and (theme != "mkdocs" or articles > 2000):
                     continue  # The auto nav grows as pages x pages; serve is one figure.
-                figures = measure(articles, theme, case, args.runs, args.profile, args.seed)
+                figures = measure(
+                    articles, theme, case, args.runs, args.profile, args.seed, args.instructions
+                )
                 ratio = figures["plugin_s"] / figures["plain_s"]
                 share = f"{figures['plugin_share']:.1%}" if "plugin_share" in figures else ""
+                counted = figures.get("instruction_ratio")
+                counted_text = f"{counted:.2f}x" if counted is not None else ""
                 print(
                     f"| {articles:,} | {theme} | {case} | {figures['plain_s']:.2f} s "
                     f"| {figures['plugin_s']:.2f} s | {ratio:.2f}x "
-                    f"| {figures['median_ratio']:.2f}x "
+                    f"| {figures['median_ratio']:.2f}x | {counted_text} "
                     f"| {figures['plain_mib']:.0f} -> {figures['plugin_mib']:.0f} MiB | {share} |",
                     flush=True,
                 )
