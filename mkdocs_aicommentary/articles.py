@@ -166,12 +166,10 @@ class FrontMatterCache:
 
     def __init__(self) -> None:
         self._by_page: dict[str, tuple[bytes, FrontMatter]] = {}
-        self._seen: set[str] = set()
 
     def split(self, src_path: str, text: str) -> FrontMatter:
         """``split_front_matter(src_path, text)``, from the cache when the text is the same."""
         key = content_key(text)
-        self._seen.add(src_path)
         cached = self._by_page.get(src_path)
         if cached is not None and cached[0] == key:
             return cached[1]
@@ -179,11 +177,11 @@ class FrontMatterCache:
         self._by_page[src_path] = (key, front_matter)
         return front_matter
 
-    def retain_seen(self) -> None:
-        """Forget the pages not asked for since the last call (deleted or renamed ones)."""
-        for src_path in self._by_page.keys() - self._seen:
+    def retain(self, src_paths: Iterable[str]) -> None:
+        """Forget every page but ``src_paths`` (the site's pages now; not deleted ones)."""
+        keep = set(src_paths)
+        for src_path in self._by_page.keys() - keep:
             del self._by_page[src_path]
-        self._seen = set()
 
 
 def split_front_matter(src_path: str, text: str) -> FrontMatter:

@@ -45,7 +45,6 @@ from .articles import (
     Vocabulary,
     is_article,
     read_article,
-    split_front_matter,
 )
 from .companies import CompanyRegistry
 from .config import (
@@ -180,7 +179,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             topic_fields=tuple(self.config.topics_from),
             authors=state.blogs.authors,
         )
-        for file in files.documentation_pages():
+        pages = files.documentation_pages()
+        for file in pages:
             blog = state.blogs.owner(file.src_uri)
             article = self._read_article(file, vocabulary, blog, state.blogs.now)
             if article is None:
@@ -192,7 +192,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
                 file.inclusion = InclusionLevel.DRAFT
             elif not self.config.articles_in_nav and file.inclusion.is_in_nav():
                 file.inclusion = InclusionLevel.NOT_IN_NAV
-        self.front_matter.retain_seen()
+        self.front_matter.retain(file.src_uri for file in pages)
         return files
 
     def _read_article(
@@ -372,7 +372,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         meta: Mapping[str, Any] = page.meta
         first = state.index_files.first_page(page.file.src_uri) if state.index_files else None
         if first is not None:  # Page 2, 3... of a listing: page 1's front matter decides.
-            meta = _front_matter(files, first)
+            meta = self._front_matter(files, first)
         wanted, problem = newsletter.page_wants_block(
             page.file.src_uri,
             meta,
@@ -390,6 +390,15 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         return partial(
             state.renderer.newsletter_block, state.signup, options, page.url, state.privacy_target
         )
+
+    def _front_matter(self, files: Files, src_path: str) -> Mapping[str, Any]:
+        """The front matter of another page (read once, like every page's, in ``on_files``);
+        empty when it has none or cannot be read."""
+        file = files.get_file_from_path(src_path)
+        try:
+            return self.front_matter.split(src_path, file.content_string).meta if file else {}
+        except (OSError, UnicodeDecodeError):
+            return {}
 
     def _place_box(
         self, html: str, page: Page, name: str, box: Box | None, placement: str, paragraph: int = 3
@@ -502,12 +511,3 @@ def _categories(article: Article, taxonomy: Taxonomy, stances: Mapping[str, str]
 
 def _url(file: File | None) -> str | None:
     return file.url if file is not None else None
-
-
-def _front_matter(files: Files, src_path: str) -> Mapping[str, Any]:
-    """The front matter of another page; empty when it has none or cannot be read."""
-    file = files.get_file_from_path(src_path)
-    try:
-        return split_front_matter(src_path, file.content_string).meta if file else {}
-    except (OSError, UnicodeDecodeError):
-        return {}
