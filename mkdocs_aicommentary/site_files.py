@@ -44,11 +44,8 @@ class SiteFiles:
 
     def served_at(self, src_path: str) -> File | None:
         """The written file a reader gets at ``src_path``'s URL, the author's own first."""
-        for candidate in author_page_candidates(src_path):
-            file = self._by_src.get(candidate)
-            if file is not None:
-                return file if file.inclusion.is_included() else None
-        return None
+        file = self.present_at(src_path)
+        return file if file is not None and file.inclusion.is_included() else None
 
     def present_at(self, src_path: str) -> File | None:
         """Any file, written or not, at ``src_path``'s URL: a place the plugin must not take."""
