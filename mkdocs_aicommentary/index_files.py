@@ -330,31 +330,36 @@ def _plan(
 
 
 def _site_feed_possible(config: MkDocsConfig, asked: bool | None) -> bool:
-    """The site's feeds need absolute links too: a warning if asked for, else a note."""
-    if config.site_url:
-        return True
-    log.log(
-        logging.WARNING if asked else logging.INFO,
+    """The site's feeds need absolute links too."""
+    return _has_site_url(
+        config,
+        asked,
         "No site feed (feed.xml, feed.json): it needs absolute links and 'site_url' is not "
         "set. Set 'site_url' in mkdocs.yml, or switch it off with 'site_feed: {enabled: false}' "
         "in the aicommentary options.",
     )
-    return False
 
 
 def _feeds_possible(config: MkDocsConfig, index_plan: IndexPlan, asked: bool | None) -> bool:
-    """Feeds need absolute links: without ``site_url``, a warning if asked for, else a note."""
+    """Feeds for the plan's companies, topics and stances, which need absolute links."""
     if not any(page.kind in FEED_KINDS for page in index_plan.pages):
         return False
-    if not config.site_url:
-        log.log(
-            logging.WARNING if asked else logging.INFO,
-            "No feeds for companies, topics and stances: they need absolute links and "
-            "'site_url' is not set. Set 'site_url' in mkdocs.yml, or switch feeds off with "
-            "'index: {feeds: false}' in the aicommentary options.",
-        )
-        return False
-    return True
+    return _has_site_url(
+        config,
+        asked,
+        "No feeds for companies, topics and stances: they need absolute links and "
+        "'site_url' is not set. Set 'site_url' in mkdocs.yml, or switch feeds off with "
+        "'index: {feeds: false}' in the aicommentary options.",
+    )
+
+
+def _has_site_url(config: MkDocsConfig, asked: bool | None, without_it: str) -> bool:
+    """Whether ``site_url`` is set; if not, says ``without_it``: a warning when the feeds were
+    asked for by name, else a note."""
+    if config.site_url:
+        return True
+    log.log(logging.WARNING if asked else logging.INFO, without_it)
+    return False
 
 
 def _feed_folders(
