@@ -15,6 +15,7 @@ event's docstring says what it reads from that state and what it leaves there.
     on_env              write the feeds, now that every page's URL and content are final
     on_page_context     stance badges in the excerpts on Material's blog index pages
     on_post_page (100)  fill the slots; feed links, sharing tags and JSON-LD in the head
+    on_post_build       let go of the build state
 """
 
 from __future__ import annotations
@@ -492,6 +493,11 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
                 meta = missing_from(head_of(output), tags)
         head = state.renderer.head(feeds, json_ld, meta)
         return insert_into_head(output, head) if head else output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Lets go of the build state: under ``mkdocs serve`` it would keep the last build's
+        pages alive, and every garbage collection of the next build would walk them."""
+        self.state = None
 
     def _state(self) -> BuildState:
         assert self.state is not None, "on_config makes the build state before any other event"

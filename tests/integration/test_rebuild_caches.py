@@ -82,3 +82,16 @@ def test_a_rebuild_compiles_only_the_templates_that_changed(tmp_path, monkeypatc
 
     assert compiled == ["aicommentary/stance_badge.html"]
     assert '<b class="edited">Bullish</b>' in page
+
+
+def test_the_plugin_lets_go_of_a_build_once_it_is_written(tmp_path):
+    """Under `mkdocs serve` the plugin object outlives the build: holding its state would keep
+    every page of the last build alive for the garbage collector to walk."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text(article("title: A\nstance: bullish"))
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nplugins: [aicommentary]\n")
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)
+    assert config.plugins["aicommentary"].state is None
+    assert "aic-article-meta" in (tmp_path / "site" / "a" / "index.html").read_text()
