@@ -25,11 +25,12 @@ Cases:
 build's CPU spent in the plugin's own code (everything under mkdocs_aicommentary/, called from
 its events; not what MkDocs spends on the pages the plugin adds).
 
-``--instructions`` adds, for full builds, the ratio of instructions executed, counted by
-valgrind's callgrind (60 times slower than a build; two run side by side): exact and the same on
-every run, however busy the machine, where CPU seconds move by 10-15% on a shared one. It
-counts the build alone (what starting Python and reading the config cost is subtracted) and
-leaves out what the kernel does (writing files) and what memory stalls cost.
+``--instructions`` adds the ratio of instructions executed, counted by valgrind's callgrind
+(60 times slower than a build; two run side by side): exact and the same on every run, however
+busy the machine, where CPU seconds move by 10-15% on a shared one. It counts the build alone
+(what starting Python and reading the config cost is subtracted; for ``serve``, the first build
+as well, leaving the rebuild) and leaves out what the kernel does (writing files) and what
+memory stalls cost.
 """
 
 from __future__ import annotations
@@ -128,11 +129,13 @@ from mkdocs.config import load_config
 logging.disable(logging.WARNING)
 config_file, mode = sys.argv[1], sys.argv[2]
 
+serving = mode in ("serve", "serve-first")
+
 def once():
     config = load_config(config_file)
-    config.plugins.on_startup(command="serve" if mode == "serve" else "build", dirty=False)
+    config.plugins.on_startup(command="serve" if serving else "build", dirty=False)
     start = time.process_time()
-    build(config, serve_url="http://127.0.0.1:8000/" if mode == "serve" else None)
+    build(config, serve_url="http://127.0.0.1:8000/" if serving else None)
     return time.process_time() - start
 
 if mode == "load":  # Python, MkDocs and the config, no build: what --instructions subtracts.
@@ -154,7 +157,7 @@ if profiler:
     total = sum(row[2] for row in stats.stats.values())  # own time of every function
     # The plugin's events never call one another, so their cumulative times add up.
     entries = {"on_config", "_read_posts", "_generate_pages", "on_nav", "on_page_markdown",
-               "on_page_content", "on_env", "on_page_context", "on_post_page"}
+               "on_page_content", "on_env", "on_page_context", "on_post_page", "on_post_build"}
     ours = sum(
         row[3]
         for (name, _, function), row in stats.stats.items()
@@ -191,14 +194,17 @@ def instructions(config_file: Path, mode: str) -> int:
 
 
 def instruction_ratio(plain_file: Path, full_file: Path, mode: str) -> float:
-    """Instructions of the build with the plugin over those of the plain build."""
+    """Instructions of the build (or serve's rebuild) with the plugin over those of the plain
+    one: what the child runs before it (start-up, or start-up and the first serve build) is
+    counted apart and subtracted."""
+    before = "load" if mode == "build" else "serve-first"
     with ThreadPoolExecutor(2) as pool:  # One per core; counts do not depend on each other.
-        plain, full, plain_load, full_load = pool.map(
+        plain, full, plain_before, full_before = pool.map(
             instructions,
             [plain_file, full_file, plain_file, full_file],
-            [mode, mode, "load", "load"],
+            [mode, mode, before, before],
         )
-    return (full - full_load) / (plain - plain_load)
+    return (full - full_before) / (plain - plain_before)
 
 
 def measure(
@@ -230,7 +236,7 @@ def measure(
         }
         if profile:
             result["plugin_share"] = run(full_file, "profile")["plugin_share"]
-        if count_instructions and mode == "build":  # A serve run is two builds: no count.
+        if count_instructions:
             result["instruction_ratio"] = instruction_ratio(plain_file, full_file, mode)
         return result
 
