@@ -25,9 +25,13 @@ Cases:
 build's CPU spent in the plugin's own code (everything under mkdocs_aicommentary/, called from
 its events; not what MkDocs spends on the pages the plugin adds).
 
+``--feature-costs`` counts instructions instead (with ``--articles 1000 --themes mkdocs``,
+about 30 minutes): of the build with every feature on, then with each feature turned off in
+turn, over plain MkDocs, so a site can see what each feature costs it.
+
 ``--instructions`` adds the ratio of instructions executed, counted by valgrind's callgrind
 (60 times slower than a build; two run side by side): exact and the same on every run, however
-busy the machine, where CPU seconds move by 10-15% on a shared one. It counts the build alone
+busy the machine, where CPU seconds move by 10-20% on a shared one. It counts the build alone
 (what starting Python and reading the config cost is subtracted; for ``serve``, the first build
 as well, leaving the rebuild) and leaves out what the kernel does (writing files) and what
 memory stalls cost.
@@ -64,6 +68,16 @@ WORDS = (
 EVERYTHING = {
     "newsletter": {"provider": "buttondown", "username": "benchmark"},
     "latest": {"count": 10},
+}
+INDEX_KINDS = ("topics", "companies", "stances", "archive")
+FEATURES_OFF = {  # What --feature-costs turns off, one row at a time.
+    "index pages": {"index": {kind: {"enabled": False} for kind in INDEX_KINDS}},
+    "related boxes": {"related": {"enabled": False}},
+    "per-term and site feeds": {"index": {"feeds": False}, "site_feed": {"enabled": False}},
+    "sharing tags and JSON-LD": {"sharing": False, "structured_data": {"enabled": False}},
+    "the article header": {"header": False},
+    "the signup block": {"newsletter": None},
+    "nothing, but 50 posts a listing page": {"index": {"per_page": 50}},
 }
 SHORT_NAV = [
     {"Home": "index.md"},
@@ -241,6 +255,34 @@ def measure(
         return result
 
 
+def feature_costs(articles: int, theme: str, seed: int) -> dict[str, float]:
+    """Instructions of the build with every feature on, then with each of ``FEATURES_OFF`` in
+    turn, over those of plain MkDocs (start-up subtracted, as in :func:`instruction_ratio`)."""
+    variants = {"nothing: every feature on": {}, **FEATURES_OFF}
+    with tempfile.TemporaryDirectory() as tmp:
+        sites = [write_site(Path(tmp, "plain"), articles, seed, None, theme, "short")]
+        for number, change in enumerate(variants.values()):
+            merged = {**EVERYTHING, **change}  # None: the option left out.
+            options = {key: value for key, value in merged.items() if value is not None}
+            site = write_site(Path(tmp, str(number)), articles, seed, options, theme, "short")
+            sites.append(site)
+        jobs = [(site, "build") for site in sites] + [(sites[0], "load"), (sites[1], "load")]
+        with ThreadPoolExecutor(2) as pool:
+            *built, plain_load, plugin_load = pool.map(lambda job: instructions(*job), jobs)
+    plain = built[0] - plain_load
+    ratios = [(count - plugin_load) / plain for count in built[1:]]
+    return dict(zip(variants, ratios, strict=True))
+
+
+def print_feature_costs(articles: int, theme: str, seed: int) -> None:
+    (first, everything), *rows = feature_costs(articles, theme, seed).items()
+    print(f"\n{articles:,} posts, {theme} theme, short `nav:`, in instructions:\n")
+    print("| turned off | build over plain | saved |\n| --- | ---: | ---: |")
+    print(f"| {first} | {everything:.3f}x | |")
+    for name, ratio in rows:
+        print(f"| {name} | {ratio:.3f}x | {everything - ratio:.3f}x |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 2000, 5000])
@@ -250,7 +292,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--instructions", action="store_true")
+    parser.add_argument("--feature-costs", action="store_true")
     args = parser.parse_args()
+    if args.feature_costs:
+        for theme in args.themes:
+            for articles in args.articles:
+                print_feature_costs(articles, theme, args.seed)
+        return
 
     machine = platform.processor() or platform.machine()
     print(f"{machine}, {os.cpu_count()} cores, Python {platform.python_version()}")
