@@ -207,18 +207,22 @@ def instructions(config_file: Path, mode: str) -> int:
     return int(match.group(1))
 
 
+def net_instructions(config_files: list[Path], mode: str) -> list[int]:
+    """Instructions of each site's build (or serve's rebuild) alone: what the child runs before
+    it (start-up, or start-up and the first serve build) is counted apart and subtracted."""
+    before = "load" if mode == "build" else "serve-first"
+    jobs = [(file, run_mode) for run_mode in (mode, before) for file in config_files]
+    with ThreadPoolExecutor(2) as pool:  # One per core; counts do not depend on each other.
+        counts = list(pool.map(lambda job: instructions(*job), jobs))
+    built, started = counts[: len(config_files)], counts[len(config_files) :]
+    return [whole - start for whole, start in zip(built, started, strict=True)]
+
+
 def instruction_ratio(plain_file: Path, full_file: Path, mode: str) -> float:
     """Instructions of the build (or serve's rebuild) with the plugin over those of the plain
-    one: what the child runs before it (start-up, or start-up and the first serve build) is
-    counted apart and subtracted."""
-    before = "load" if mode == "build" else "serve-first"
-    with ThreadPoolExecutor(2) as pool:  # One per core; counts do not depend on each other.
-        plain, full, plain_before, full_before = pool.map(
-            instructions,
-            [plain_file, full_file, plain_file, full_file],
-            [mode, mode, before, before],
-        )
-    return (full - full_before) / (plain - plain_before)
+    one."""
+    plain, full = net_instructions([plain_file, full_file], mode)
+    return full / plain
 
 
 def measure(
@@ -257,7 +261,7 @@ def measure(
 
 def feature_costs(articles: int, theme: str, seed: int) -> dict[str, float]:
     """Instructions of the build with every feature on, then with each of ``FEATURES_OFF`` in
-    turn, over those of plain MkDocs (start-up subtracted, as in :func:`instruction_ratio`)."""
+    turn, over those of plain MkDocs (each build alone, as :func:`net_instructions` counts)."""
     variants = {"nothing: every feature on": {}, **FEATURES_OFF}
     with tempfile.TemporaryDirectory() as tmp:
         sites = [write_site(Path(tmp, "plain"), articles, seed, None, theme, "short")]
@@ -266,12 +270,8 @@ def feature_costs(articles: int, theme: str, seed: int) -> dict[str, float]:
             options = {key: value for key, value in merged.items() if value is not None}
             site = write_site(Path(tmp, str(number)), articles, seed, options, theme, "short")
             sites.append(site)
-        jobs = [(site, "build") for site in sites] + [(sites[0], "load"), (sites[1], "load")]
-        with ThreadPoolExecutor(2) as pool:
-            *built, plain_load, plugin_load = pool.map(lambda job: instructions(*job), jobs)
-    plain = built[0] - plain_load
-    ratios = [(count - plugin_load) / plain for count in built[1:]]
-    return dict(zip(variants, ratios, strict=True))
+        plain, *built = net_instructions(sites, "build")
+    return {name: count / plain for name, count in zip(variants, built, strict=True)}
 
 
 def print_feature_costs(articles: int, theme: str, seed: int) -> None:
