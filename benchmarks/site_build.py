@@ -29,6 +29,11 @@ its events; not what MkDocs spends on the pages the plugin adds).
 about 30 minutes): of the build with every feature on, then with each feature turned off in
 turn, over plain MkDocs, so a site can see what each feature costs it.
 
+``--rendering-floor`` profiles the build with every feature on twice (short `nav:`): as it is,
+and with every template the plugin renders answered with nothing. The second share is what
+the plugin's events cost apart from writing its HTML (ranking, feeds, reading posts, placing
+boxes): no faster way of rendering could bring the share below it.
+
 ``--instructions`` adds the ratio of instructions executed, counted by valgrind's callgrind
 (60 times slower than a build; two run side by side): exact and the same on every run, however
 busy the machine, where CPU seconds move by 10-20% on a shared one. It counts the build alone
@@ -70,7 +75,7 @@ EVERYTHING = {
     "latest": {"count": 10},
 }
 INDEX_KINDS = ("topics", "companies", "stances", "archive")
-FEATURES_OFF = {  # What --feature-costs turns off, one row at a time.
+FEATURES_OFF: dict[str, dict[str, object]] = {  # What --feature-costs turns off, row by row.
     "index pages": {"index": {kind: {"enabled": False} for kind in INDEX_KINDS}},
     "related boxes": {"related": {"enabled": False}},
     "per-term and site feeds": {"index": {"feeds": False}, "site_feed": {"enabled": False}},
@@ -155,7 +160,10 @@ def once():
 if mode == "load":  # Python, MkDocs and the config, no build: what --instructions subtracts.
     load_config(config_file).plugins.on_startup(command="build", dirty=False)
     sys.exit()
-profiler = cProfile.Profile() if mode == "profile" else None
+if mode == "profile-unrendered":  # Every template rendered as nothing: what the rest costs.
+    from mkdocs_aicommentary.render import Renderer
+    Renderer.render = lambda self, template, **context: ""
+profiler = cProfile.Profile() if mode.startswith("profile") else None
 if profiler:
     profiler.enable()
 seconds = once()
@@ -262,7 +270,7 @@ def measure(
 def feature_costs(articles: int, theme: str, seed: int) -> dict[str, float]:
     """Instructions of the build with every feature on, then with each of ``FEATURES_OFF`` in
     turn, over those of plain MkDocs (each build alone, as :func:`net_instructions` counts)."""
-    variants = {"nothing: every feature on": {}, **FEATURES_OFF}
+    variants: dict[str, dict[str, object]] = {"nothing: every feature on": {}, **FEATURES_OFF}
     with tempfile.TemporaryDirectory() as tmp:
         sites = [write_site(Path(tmp, "plain"), articles, seed, None, theme, "short")]
         for number, change in enumerate(variants.values()):
@@ -272,6 +280,24 @@ def feature_costs(articles: int, theme: str, seed: int) -> dict[str, float]:
             sites.append(site)
         plain, *built = net_instructions(sites, "build")
     return {name: count / plain for name, count in zip(variants, built, strict=True)}
+
+
+def rendering_floor(articles: int, theme: str, seed: int) -> tuple[float, float]:
+    """The plugin's profiled share of build CPU with every feature on, and the same with every
+    template it renders answered with nothing: no faster way of writing its HTML could bring
+    the share below the second."""
+    with tempfile.TemporaryDirectory() as tmp:
+        site = write_site(Path(tmp, "full"), articles, seed, EVERYTHING, theme, "short")
+        return run(site, "profile")["plugin_share"], run(site, "profile-unrendered")["plugin_share"]
+
+
+def print_rendering_floor(articles: list[int], themes: list[str], seed: int) -> None:
+    print("| posts | theme | plugin's events (profiled) | its templates rendering nothing |")
+    print("|---:|---|---:|---:|")
+    for theme in themes:
+        for count in articles:
+            share, floor = rendering_floor(count, theme, seed)
+            print(f"| {count:,} | {theme} | {share:.1%} | {floor:.1%} |", flush=True)
 
 
 def print_feature_costs(articles: int, theme: str, seed: int) -> None:
@@ -293,7 +319,11 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--instructions", action="store_true")
     parser.add_argument("--feature-costs", action="store_true")
+    parser.add_argument("--rendering-floor", action="store_true")
     args = parser.parse_args()
+    if args.rendering_floor:
+        print_rendering_floor(args.articles, args.themes, args.seed)
+        return
     if args.feature_costs:
         for theme in args.themes:
             for articles in args.articles:
