@@ -124,9 +124,11 @@ class Article:
     since other plugins (Material's blog among them) move pages after front matter is read."""
     title: str
     date: datetime | None = None
-    """Naive UTC, so that dates and datetimes from different posts compare."""
+    """As the author wrote it, with its UTC offset (UTC where it names none, as Material's blog
+    reads it): its day, month and year are the author's, which the blog files the post under,
+    and dates from different posts compare as moments."""
     updated: datetime | None = None
-    """When the post last changed (Material's ``date: {updated: ...}``), naive UTC."""
+    """When the post last changed (Material's ``date: {updated: ...}``), the same way."""
     stance: str | None = None
     companies: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
@@ -138,6 +140,12 @@ class Article:
     site's author."""
     related: bool | tuple[str, ...] = True
     """Front matter ``related``: false hides the box; a list of links pins those posts first."""
+
+    def __post_init__(self) -> None:
+        for name in ("date", "updated"):
+            value = getattr(self, name)
+            if value is not None and value.tzinfo is None:
+                object.__setattr__(self, name, value.replace(tzinfo=timezone.utc))
 
     @property
     def shows_related(self) -> bool:
@@ -151,7 +159,7 @@ class Article:
     @property
     def sort_key(self) -> tuple[float, str, str]:
         """Newest first, then by title, then by path: the one order every listing uses."""
-        timestamp = self.date.replace(tzinfo=timezone.utc).timestamp() if self.date else 0.0
+        timestamp = self.date.timestamp() if self.date else 0.0
         return (-timestamp, self.title.casefold(), self.src_path)
 
 
@@ -408,7 +416,8 @@ def _read_dates(meta, report) -> tuple[datetime | None, datetime | None]:
 
 
 def _read_date(value: object, name: str, report) -> datetime | None:
-    """The date as naive UTC; a date off the calendar or outside 1900-2200 is left out."""
+    """The date as written (the article makes it aware); a date off the calendar or outside
+    1900-2200 is left out."""
     if value is None:
         return None
     if isinstance(value, UnbuildableDate):
@@ -428,9 +437,13 @@ def _read_date(value: object, name: str, report) -> datetime | None:
     if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
         report(name, f"expected a date between {EARLIEST_YEAR} and {LATEST_YEAR}")
         return None
-    if value.tzinfo is not None:
-        value = value.astimezone(timezone.utc).replace(tzinfo=None)
     return value
+
+
+def in_utc(value: datetime) -> datetime:
+    """A date as the moment it names, in UTC, naive (a naive one is UTC already): what feeds,
+    JSON-LD and sharing tags write."""
+    return value if value.tzinfo is None else value.astimezone(timezone.utc).replace(tzinfo=None)
 
 
 def _text(value: object) -> str | None:

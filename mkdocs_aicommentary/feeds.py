@@ -19,7 +19,7 @@ from html import unescape
 from urllib.parse import urljoin
 from xml.etree import ElementTree as etree
 
-from .articles import Article, Person
+from .articles import Article, Person, in_utc
 from .excerpts import excerpt
 from .links import absolute_url
 from .taxonomy import TERMS_SHOWN
@@ -181,11 +181,11 @@ def _newest(items: Sequence[FeedItem]) -> datetime | None:
 
 
 def _rfc822(value: datetime) -> str:
-    return format_datetime(value.replace(tzinfo=timezone.utc))
+    return format_datetime(in_utc(value).replace(tzinfo=timezone.utc))
 
 
 def _rfc3339(value: datetime) -> str:
-    return value.replace(tzinfo=timezone.utc, microsecond=0).isoformat().replace("+00:00", "Z")
+    return in_utc(value).replace(microsecond=0).isoformat() + "Z"
 
 
 def article_feed(

@@ -60,8 +60,8 @@ class Blogs:
     """Every blog of the site; empty on a site without Material's blog plugin."""
 
     blogs: tuple[Blog, ...] = ()
-    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(tzinfo=None))
-    """Naive UTC, like article dates; taken once so every post is judged at the same moment."""
+    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    """Taken once, so every post is judged at the same moment."""
 
     def owner(self, src_path: str) -> Blog | None:
         return next((blog for blog in self.blogs if blog.owns(src_path)), None)

@@ -39,7 +39,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from itertools import filterfalse
 from urllib.parse import unquote
 
@@ -64,7 +64,7 @@ MIN_COMMON = 10
 SIMILAR_WORDING = 0.2
 """Text similarity (cosine) from which a result's reasons say "similar wording"."""
 
-_EPOCH = datetime(1970, 1, 1)
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _NO_DATE = -1e12  # Sorts undated posts first and keeps them out of the recency bonus.
 _SUBLINEAR_SIZE = 1024
 _SUBLINEAR = [0.0, *(1.0 + math.log(count) for count in range(1, _SUBLINEAR_SIZE))]

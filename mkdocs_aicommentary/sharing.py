@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from .articles import Article, Person
+from .articles import Article, Person, in_utc
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,4 +70,4 @@ _META_KEY = re.compile(r"""<meta\b[^>]*?\b(?:property|name)\s*=\s*["']?([\w:.-]+
 
 
 def _iso(value: datetime) -> str:
-    return value.replace(microsecond=0).isoformat() + "Z"
+    return in_utc(value).replace(microsecond=0).isoformat() + "Z"

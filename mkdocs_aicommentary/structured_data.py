@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 
-from .articles import Article, Person
+from .articles import Article, Person, in_utc
 
 
 def article_data(
@@ -76,6 +76,7 @@ def script_json(data: object) -> str:
 
 def _iso(value: datetime) -> str:
     """A date alone when the author gave no time, else the time in UTC."""
+    value = in_utc(value)
     if (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0):
         return value.date().isoformat()
     return value.replace(microsecond=0).isoformat() + "Z"

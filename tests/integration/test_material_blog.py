@@ -197,3 +197,28 @@ def test_beside_the_plugins_such_sites_run(tmp_path, position):
     assert page.select_one(".aic-related") is not None
     assert page.select_one(".aic-newsletter") is not None
     assert unpublished_mentions(site.site_dir) == []
+
+
+def test_a_post_dated_with_an_offset_keeps_the_day_the_blog_files_it_under(tmp_path):
+    """Half past midnight in Berlin on New Year's Day is still 2025 in UTC: the blog files the
+    post under 2026/01/01, and so must the header, the listings and the archive."""
+    post = "---\ndate: 2026-01-01T00:30:00+01:00\nsubject_company: AMD\n---\n# New year, old chips"
+
+    def edit(settings: dict) -> None:
+        (tmp_path / "docs/blog/posts/new-year.md").write_text(post, encoding="utf-8")
+        ours = next(p for p in settings["plugins"] if isinstance(p, dict) and "aicommentary" in p)
+        ours["aicommentary"]["index"] = {"archive": {"by_year": True}}
+
+    site = build_fixture("material_blog", tmp_path, edit)
+    assert site.aborted is None, site.warnings
+    assert site.exists("blog/2026/01/01/new-year-old-chips/")
+    assert not site.exists("archive/2025/")
+    entry = next(
+        li
+        for li in site.page("archive/2026/").select(".aic-index-entry")
+        if "New year" in li.get_text()
+    )
+    assert entry.select_one("time")["datetime"] == "2026-01-01"
+    feed = json.loads(site.text("companies/amd/feed.json"))
+    item = next(item for item in feed["items"] if item["title"] == "New year, old chips")
+    assert item["date_published"] == "2025-12-31T23:30:00Z"

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -8,6 +8,7 @@ from mkdocs_aicommentary.articles import (
     FrontMatter,
     Person,
     Vocabulary,
+    in_utc,
     is_article,
     read_article,
     split_front_matter,
@@ -30,7 +31,7 @@ def test_a_complete_post():
     )
     assert problems == []
     assert article.title == "The bet"
-    assert article.date == datetime(2026, 11, 20)
+    assert article.date == datetime(2026, 11, 20, tzinfo=timezone.utc)
     assert article.stance == "skeptical"
     assert article.companies == ("NVIDIA", "Google")
     assert article.topics == ("open-source AI",)
@@ -102,8 +103,17 @@ def test_dates_in_every_form_compare():
     aware, _ = read("---\ndate: 2026-11-20T10:00:00+02:00\n---\n")
     text, _ = read("---\ndate: '2026-11-20T09:30'\n---\n")
     plain, _ = read("---\ndate: 2026-11-20\n---\n")
-    assert aware.date == datetime(2026, 11, 20, 8, 0)
+    assert aware.date == datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
     assert sorted([aware, text, plain], key=lambda a: a.sort_key)[0] is text
+
+
+def test_a_date_keeps_the_authors_day_and_names_the_moment_in_utc():
+    """Material's blog files a post dated half past midnight in Berlin under that day; the
+    header, listings and archive show the same day, and feeds the moment in UTC."""
+    article, _ = read("---\ndate: 2026-01-01T00:30:00+01:00\n---\n")
+    assert article.date is not None
+    assert (article.date.year, article.date.month, article.date.day) == (2026, 1, 1)
+    assert in_utc(article.date) == datetime(2025, 12, 31, 23, 30)
 
 
 def test_title_falls_back_to_heading_then_file_name():
@@ -151,14 +161,18 @@ def test_materials_date_mapping_gives_created_and_updated():
         "---\nstance: neutral\ndate: {created: 2026-04-10, updated: 2026-04-18, other: x}\n---\n"
     )
     assert problems == []
-    assert (article.date, article.updated) == (datetime(2026, 4, 10), datetime(2026, 4, 18))
+    assert (article.date, article.updated) == (
+        datetime(2026, 4, 10, tzinfo=timezone.utc),
+        datetime(2026, 4, 18, tzinfo=timezone.utc),
+    )
 
 
 def test_a_bad_date_inside_the_mapping_names_its_key():
     article, problems = read(
         "---\nstance: neutral\ndate: {created: 2026-04-10, updated: soon}\n---\n"
     )
-    assert article.date == datetime(2026, 4, 10) and article.updated is None
+    assert article.date == datetime(2026, 4, 10, tzinfo=timezone.utc)
+    assert article.updated is None
     assert [str(problem) for problem in problems] == [
         "posts/a.md: front matter field 'date.updated' has the value 'soon'; expected a date "
         "such as 2026-11-20 or 2026-11-20T09:30:00."

@@ -87,8 +87,8 @@ def test_any_date_is_a_date_in_range_or_a_warning(year, month, day, hour, offset
     article, problems = read_article("a.md", split_front_matter("a.md", text), VOCABULARY)
     check_problems(problems, "a.md")
     if article.date is not None:
-        assert isinstance(article.date, datetime) and article.date.tzinfo is None
-        assert EARLIEST_YEAR - 1 <= article.date.year <= LATEST_YEAR + 1
+        assert isinstance(article.date, datetime) and article.date.tzinfo is not None
+        assert EARLIEST_YEAR <= article.date.year <= LATEST_YEAR
     elif field == "date":
         assert [problem.field for problem in problems] == ["date"]
 
