@@ -30,6 +30,10 @@ _OPTIONS = (
 )
 """Options only Material's blog plugin has: how it is recognised under any name in ``plugins``."""
 
+EXCERPT_TITLE_LEVEL = 2
+"""Excerpts on the blog's index, archive and category pages render a post a heading level
+down: its ``<h1>`` title is an ``<h2>`` there."""
+
 
 @dataclass(frozen=True, slots=True)
 class Blog:

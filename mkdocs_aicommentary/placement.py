@@ -21,7 +21,9 @@ from .markup import VOID_ELEMENTS
 PLACEMENTS = ("end", "after_paragraph", "marker")
 _FOOTNOTES = 'class="footnote'
 
-_LEADING_H1 = re.compile(r"\A\s*<h1\b[^>]*>.*?</h1>", re.DOTALL)
+_LEADING_TITLE = {
+    level: re.compile(rf"\A\s*<h{level}\b[^>]*>.*?</h{level}>", re.DOTALL) for level in (1, 2)
+}
 
 
 def _without_markers(html: str) -> bool:
@@ -99,9 +101,10 @@ def _out_of_paragraph(html: str, mark: str) -> str:
     return before + html[where + len(mark) : close] + mark + html[close:]
 
 
-def insert_after_title(html: str, addition: str) -> str:
-    """Right after the page's leading ``<h1>``; at the very top when the body has none."""
-    title = _LEADING_H1.match(html)
+def insert_after_title(html: str, addition: str, level: int = 1) -> str:
+    """Right after the leading title, an ``<h1>`` (an ``<h2>`` with ``level=2``); at the very
+    top when the body has none."""
+    title = _LEADING_TITLE[level].match(html)
     if title is None:
         return addition + html
     return html[: title.end()] + addition + html[title.end() :]

@@ -64,7 +64,7 @@ from .index_files import IndexFiles
 from .index_plan import ARCHIVE, NAV_ORDER
 from .links import TermPages, absolute_url
 from .markers import HEADER, INDEX, LATEST, NEWSLETTER, RELATED, has_marker, slot
-from .material_blog import Blog, Blogs, find_blogs
+from .material_blog import EXCERPT_TITLE_LEVEL, Blog, Blogs, find_blogs
 from .placement import (
     fill_slots,
     head_of,
@@ -446,7 +446,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             article = state.articles.get(post.file.src_uri) if post is not None else None
             if article is not None and isinstance(getattr(shown, "content", None), str):
                 header = state.renderer.article_header(article, page.url, theme_shows_date=True)
-                shown.content = insert_after_title(shown.content, header)
+                shown.content = insert_after_title(shown.content, header, EXCERPT_TITLE_LEVEL)
         return context
 
     @event_priority(100)  # First, before a minifier that drops HTML comments takes the slots.

@@ -146,6 +146,9 @@ def test_the_blog_index_and_archive_show_each_posts_stance(tmp_path):
         assert excerpts, url
         badges = [post.select_one(".aic-stance") for post in excerpts]
         assert any(badge is not None for badge in badges), url
+        for header in site.page(url).select("article.md-post .aic-article-meta"):
+            # Under the post's title, which excerpts render as an <h2>.
+            assert header.find_previous_sibling().name == "h2", url
     assert dead_links(site, SITE_URL) == []  # The badges' links included.
 
 

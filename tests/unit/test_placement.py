@@ -67,6 +67,10 @@ def test_after_title_goes_below_the_leading_h1_or_on_top():
     assert insert_after_title("<p>x</p><h1>Late</h1>", "<div>m</div>") == (
         "<div>m</div><p>x</p><h1>Late</h1>"
     )
+    # An excerpt of Material's blog, a heading level down.
+    assert insert_after_title("<h2 id=t>T</h2><p>x</p>", "<div>m</div>", level=2) == (
+        "<h2 id=t>T</h2><div>m</div><p>x</p>"
+    )
 
 
 def test_slots_are_filled_and_empty_ones_vanish():
