@@ -306,15 +306,21 @@ def _plan(
         file = author_file(src_path)
         if file is None:
             return False
+        # Another plugin's page there (Material's blog's archive of a year) is not the author's
+        # to fill: its own listing would follow ours.
         if file.src_uri in posts:
-            if report:
-                log.warning(
-                    f"The index page {src_path} would be served where the post "
-                    f"{file.src_uri} is; it gets no page. Give the index kind another 'prefix' "
-                    f"in the aicommentary options, or move the post."
-                )
-            return True
-        return not file.inclusion.is_included()
+            taken, remedy = f"the post {file.src_uri}", ", or move the post"
+        elif file.generated_by:
+            taken, remedy = f"{file.generated_by}'s page {file.src_uri}", ""
+        else:
+            return not file.inclusion.is_included()
+        if report:
+            log.warning(
+                f"The index page {src_path} would be served where {taken} is; it gets no "
+                f"page. Give the index kind another 'prefix' in the aicommentary "
+                f"options{remedy}."
+            )
+        return True
 
     return plan(
         articles,

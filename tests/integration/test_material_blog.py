@@ -225,3 +225,23 @@ def test_a_post_dated_with_an_offset_keeps_the_day_the_blog_files_it_under(tmp_p
     feed = json.loads(site.text("companies/amd/feed.json"))
     item = next(item for item in feed["items"] if item["title"] == "New year, old chips")
     assert item["date_published"] == "2025-12-31T23:30:00Z"
+
+
+def test_the_blogs_own_archive_page_is_left_to_the_blog_with_a_warning(tmp_path):
+    """With the plugin's year archive where the blog writes its own (as at ``blog_dir: .``),
+    the posts would be listed twice on one page."""
+
+    def edit(settings: dict) -> None:
+        ours = next(p for p in settings["plugins"] if isinstance(p, dict) and "aicommentary" in p)
+        ours["aicommentary"]["index"] = {"archive": {"prefix": "blog/archive", "by_year": True}}
+
+    site = build_fixture("material_blog", tmp_path, edit, strict=False)
+    assert site.aborted is None, site.warnings
+    assert any(
+        "blog/archive/2026/index.md" in warning and "material/blog" in warning
+        for warning in site.warnings
+    ), site.warnings
+    archive = site.page("blog/archive/2026/")
+    assert archive.select("article.md-post")
+    assert archive.select(".aic-index-entry") == []
+    assert dead_links(site, SITE_URL) == []
