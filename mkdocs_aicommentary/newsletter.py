@@ -520,12 +520,13 @@ def page_wants_block(
     is_index_page: bool = False,
     index_pages: bool = False,
     patterns: Iterable[str] = (),
+    marked: bool = False,
 ) -> tuple[bool, str | None]:
     """Whether a page gets the block, and a problem to report about its front matter.
 
     Front matter ``newsletter: false`` removes it from any page, ``newsletter: true`` adds it;
-    otherwise articles (when ``articles``), index pages (when ``index_pages``) and pages
-    matching the glob patterns get it.
+    otherwise a page with the author's marker (``marked``), articles (when ``articles``),
+    index pages (when ``index_pages``) and pages matching the glob patterns get it.
     """
     choice = meta.get("newsletter")
     problem = None
@@ -536,6 +537,6 @@ def page_wants_block(
             f"{src_path}: front matter field 'newsletter' has the value {short_repr(choice)}; "
             f"expected true or false."
         )
-    if (is_article and articles) or (is_index_page and index_pages):
+    if marked or (is_article and articles) or (is_index_page and index_pages):
         return True, problem
     return any(fnmatch.fnmatchcase(src_path, pattern) for pattern in patterns), problem

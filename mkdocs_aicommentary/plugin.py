@@ -342,7 +342,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
                 options.counterpoint_label,
             )
         html = self._place_box(html, page, RELATED, related, self.config.related.placement)
-        signup = self._signup_block(page, files)
+        signup = self._signup_block(page, files, marked=has_marker(html, NEWSLETTER))
         return self._place_box(html, page, NEWSLETTER, signup, *signup_placement(self.config))
 
     def _listings(self, html: str, page: Page, index_files: IndexFiles, renderer: Renderer) -> str:
@@ -365,7 +365,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             html = slot_at_marker(html, LATEST)
         return html
 
-    def _signup_block(self, page: Page, files: Files) -> Box | None:
+    def _signup_block(self, page: Page, files: Files, *, marked: bool) -> Box | None:
         state = self._state()
         options = self.config.newsletter
         if state.signup is None or state.renderer is None or options is None:
@@ -383,6 +383,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             and state.index_files.is_index_page(page.file.src_uri),
             index_pages=options.index_pages,
             patterns=options.pages,
+            marked=marked,
         )
         if problem and first is None:  # Page 1 reports its own front matter.
             log.warning(problem)

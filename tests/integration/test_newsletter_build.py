@@ -411,6 +411,21 @@ def test_marker_placement(build_site):
     assert "aicommentary:newsletter" not in site.text("posts/marked/index.html")
 
 
+def test_a_marker_gives_any_page_the_block_unless_it_says_no(build_site):
+    pages = {
+        **PAGES,
+        "about.md": "# About\n\nWho we are.\n\n<!-- aicommentary:newsletter -->\n\nThanks.\n",
+        "colophon.md": "---\nnewsletter: false\n---\n# Colophon\n<!-- aicommentary:newsletter -->",
+    }
+    site = build_with(build_site, {"action": "https://example.com/s"}, pages)
+    children = top_level(site, "about/")
+    where = next(i for i, c in enumerate(children) if "aic-newsletter" in c.get("class", []))
+    assert children[where - 1].get_text() == "Who we are."
+    assert children[where + 1].get_text() == "Thanks."
+    assert block(site, "colophon/") is None
+    assert "aicommentary:newsletter" not in site.text("colophon/index.html")
+
+
 def test_marker_wins_over_end_placement(build_site):
     pages = {
         "posts/marked.md": article(

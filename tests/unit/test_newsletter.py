@@ -286,6 +286,8 @@ def test_index_pages_and_globs():
     assert not page_wants_block("topics/index.md", {}, **index_page)[0]
     assert not page_wants_block("topics/notes.md", {}, is_article=False, index_pages=True)[0]
     assert page_wants_block("about.md", {}, is_article=False, patterns=["about.md"])[0]
+    assert page_wants_block("about.md", {}, is_article=False, marked=True)[0]
+    assert not page_wants_block("about.md", {"newsletter": False}, is_article=False, marked=True)[0]
     assert page_wants_block("notes/x.md", {}, is_article=False, patterns=["notes/*"])[0]
 
 
