@@ -110,6 +110,13 @@ def insert_after_title(html: str, addition: str, level: int = 1) -> str:
     return html[: title.end()] + addition + html[title.end() :]
 
 
+def without_title(html: str) -> str:
+    """The body without its leading ``<h1>``: a feed gives the title apart, and a reader would
+    show it twice."""
+    title = _LEADING_TITLE[1].match(html)
+    return html[title.end() :].lstrip() if title is not None else html
+
+
 def fill_slots(output: str, boxes: Mapping[str, str]) -> str:
     """Swap each slot for its box; a slot with no box (nothing to show) simply disappears."""
     if "aicommentary-slot:" not in output:

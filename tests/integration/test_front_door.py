@@ -128,6 +128,7 @@ def test_site_feeds_carry_the_newest_posts_in_full(build_site_at_url):
     assert f'href="{SITE_URL}posts/p1/"' in content
     assert f'src="{SITE_URL}posts/chart.png"' in content
     assert "aicommentary" not in content  # No slot of the page's boxes.
+    assert "<h1" not in content  # The title is the item's own, not repeated in its text.
     document = json.loads(site.text("feed.json"))
     assert document["version"] == "https://jsonfeed.org/version/1.1"
     assert document["feed_url"] == f"{SITE_URL}feed.json"
