@@ -192,7 +192,9 @@ class IndexFiles:
                 feed_of,
                 title=f"{page.term.name} · {config.site_name}",
                 description=self.labels(
-                    "feed.description", name=page.term.name, site=config.site_name
+                    "feed.stance_description" if page.kind == "stances" else "feed.description",
+                    name=page.term.name,
+                    site=config.site_name,
                 ),
                 page_url=site.url(page.src_path) or "",
                 folder=folder,

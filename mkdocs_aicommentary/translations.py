@@ -629,6 +629,16 @@ TEXTS: dict[str, dict[str, Text]] = {
         "ar": "مقالات عن {name} من {site}.",
         "he": "מאמרים על {name} מאת {site}.",
     },
+    "feed.stance_description": {
+        "en": "{name} articles from {site}.",
+        "de": "Artikel mit der Haltung „{name}“ von {site}.",
+        "fr": "Articles de {site} à la position « {name} ».",
+        "es": "Artículos de {site} con la postura «{name}».",
+        "pt": "Artigos de {site} com a posição «{name}».",
+        "it": "Articoli di {site} con la posizione «{name}».",
+        "ar": "مقالات من {site} بموقف «{name}».",
+        "he": "מאמרים מאת {site} בעמדה „{name}”.",
+    },
     "feed.site_description": {
         "en": "New articles from {site}.",
         "de": "Neue Artikel von {site}.",

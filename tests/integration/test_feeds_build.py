@@ -71,6 +71,8 @@ def test_json_feed_and_topic_feeds(build_site_at_url):
     assert site.exists("companies/amd/feed.xml")
     stance = feedparser.parse(site.text("stances/bullish/feed.xml"))
     assert [entry.title for entry in stance.entries] == ["The second source"]
+    assert stance.feed.subtitle.startswith("Bullish articles from ")  # Not "Articles on Bullish".
+    assert topic.feed.subtitle.startswith("Articles on AI hardware from ")
     assert not site.exists("companies/feed.xml")
 
 
