@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
@@ -22,7 +22,7 @@ from xml.etree import ElementTree as etree
 from .articles import Article, Person, in_utc
 from .excerpts import excerpt
 from .links import absolute_url
-from .taxonomy import TERMS_SHOWN
+from .taxonomy import Taxonomy
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -198,9 +198,9 @@ def article_feed(
     articles: Sequence[Article],
     url_of: Callable[[str], str | None],
     limit: int,
+    taxonomy: Taxonomy,
     default_authors: tuple[Person, ...] = (),
     language: str | None = None,
-    stance_labels: Mapping[str, str] | None = None,
     content_of: Callable[[str], str | None] | None = None,
 ) -> Feed:
     """The newest ``limit`` of ``articles`` (already in listing order) as a Feed.
@@ -209,7 +209,7 @@ def article_feed(
     ``feed.xml`` and ``feed.json`` live (``companies/nvidia``; ``""`` for the site root);
     ``url_of`` gives the URL at which a post's source is written (None: it is not, and stays
     out of the feed);
-    ``stance_labels`` name each post's stance among its categories; ``content_of`` gives a
+    ``taxonomy`` names each post's categories as its pages do; ``content_of`` gives a
     post's rendered HTML for full-content feeds (its links are made absolute here).
     """
     items = []
@@ -218,7 +218,6 @@ def article_feed(
         if url is None:
             continue
         absolute = absolute_url(site_url, url)
-        stance = (stance_labels or {}).get(article.stance or "")
         html = content_of(article.src_path) if content_of is not None else None
         items.append(
             FeedItem(
@@ -228,11 +227,7 @@ def article_feed(
                 date=article.date,
                 updated=article.updated,
                 authors=article.authors or default_authors,
-                tags=(
-                    *article.companies[:TERMS_SHOWN],
-                    *article.topics[:TERMS_SHOWN],
-                    *([stance] if stance else []),
-                ),
+                tags=tuple(taxonomy.categories(article)),
                 content_html=absolute_links(html, absolute) if html is not None else None,
             )
         )

@@ -169,7 +169,7 @@ class IndexFiles:
             url_of=site.url,
             default_authors=(Person(config.site_author),) if config.site_author else (),
             language=language.replace("_", "-").lower() if language else None,
-            stance_labels=self.stances,
+            taxonomy=self.taxonomy,
         )
         self.site_feed_links = self._write(
             "",

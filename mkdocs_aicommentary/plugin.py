@@ -479,6 +479,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
                         site_name=config.site_name,
                         url=url,
                         default_authors=authors,
+                        taxonomy=state.renderer.taxonomy,
                         company_url=state.registry.url,
                         description=description or None,
                     )
@@ -490,7 +491,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
                     site_name=config.site_name,
                     description=description,
                     authors=authors,
-                    tags=_categories(article, state.renderer.taxonomy, self.config.stances),
+                    tags=state.renderer.taxonomy.categories(article),
                 )
                 meta = missing_from(head_of(output), tags)
         head = state.renderer.head(feeds, json_ld, meta)
@@ -504,17 +505,6 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def _state(self) -> BuildState:
         assert self.state is not None, "on_config makes the build state before any other event"
         return self.state
-
-
-def _categories(article: Article, taxonomy: Taxonomy, stances: Mapping[str, str]) -> list[str]:
-    """What a post is filed under: its companies, topics and stance, by display name."""
-    names = [
-        taxonomy.term(kind, name).name
-        for kind in ("companies", "topics")
-        for name in taxonomy.names_of(article, kind)
-    ]
-    stance = stances.get(article.stance or "")
-    return [*names, *([stance] if stance else [])]
 
 
 def _url(file: File | None) -> str | None:

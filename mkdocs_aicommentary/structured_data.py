@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from .articles import Article, Person, in_utc
+from .taxonomy import Taxonomy
 
 
 def article_data(
@@ -23,12 +24,14 @@ def article_data(
     site_name: str,
     url: str | None = None,
     default_authors: tuple[Person, ...] = (),
+    taxonomy: Taxonomy,
     company_url: Callable[[str], str | None] = lambda name: None,
     description: str | None = None,
 ) -> dict[str, object]:
     """The JSON-LD object for one article (plain dicts and lists, ready for ``json.dumps``).
 
-    ``url`` is the page's absolute URL (none without ``site_url``)."""
+    ``url`` is the page's absolute URL (none without ``site_url``); companies and topics go by
+    the names ``taxonomy`` shows them under."""
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": schema_type,
@@ -47,17 +50,19 @@ def article_data(
         data["author"] = people[0] if len(people) == 1 else people
     if description:
         data["description"] = description
-    if article.companies:
+    companies = taxonomy.shown_names(article, "companies")
+    if companies:
         about = []
-        for name in article.companies:
+        for name in companies:
             organization = {"@type": "Organization", "name": name}
             website = company_url(name)
             if website:
                 organization["url"] = website
             about.append(organization)
         data["about"] = about
-    if article.topics:
-        data["keywords"] = list(article.topics)
+    topics = taxonomy.shown_names(article, "topics")
+    if topics:
+        data["keywords"] = topics
     if site_name:
         data["publisher"] = {"@type": "Organization", "name": site_name}
     return data

@@ -56,6 +56,15 @@ class Taxonomy:
             return (article.stance,) if article.stance else ()
         return article.companies if kind == "companies" else article.topics
 
+    def shown_names(self, article: Article, kind: str) -> list[str]:
+        """The article's first ``TERMS_SHOWN`` terms of a kind by display name: "NVIDIA" where
+        the post wrote "Nvidia" and the site's other posts "NVIDIA"."""
+        return [self.term(kind, name).name for name in self.names_of(article, kind)[:TERMS_SHOWN]]
+
+    def categories(self, article: Article) -> list[str]:
+        """What feeds and sharing tags file a post under: its companies, topics and stance."""
+        return [kind_name for kind in KINDS for kind_name in self.shown_names(article, kind)]
+
 
 def _terms_of(kind: str, articles: list[Article]) -> dict[str, Term]:
     """Group spellings by name_key; the most used spelling (then the first in order) is shown."""

@@ -8,6 +8,7 @@ import feedparser
 from mkdocs_aicommentary.articles import Article, Person
 from mkdocs_aicommentary.feeds import article_feed, json_feed, rss
 from mkdocs_aicommentary.links import absolute_url
+from mkdocs_aicommentary.taxonomy import Taxonomy
 
 SITE = "https://commentary.example/blog/"
 
@@ -37,6 +38,7 @@ def make_feed(limit=20):
         articles=articles(),
         url_of=lambda src: src.removesuffix(".md") + "/",
         limit=limit,
+        taxonomy=Taxonomy(articles(), {}),
         default_authors=(Person("Site Author"),),
         language="en",
     )

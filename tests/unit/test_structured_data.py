@@ -5,6 +5,7 @@ from datetime import datetime
 
 from mkdocs_aicommentary.articles import Article, Person
 from mkdocs_aicommentary.structured_data import article_data, script_json
+from mkdocs_aicommentary.taxonomy import Taxonomy
 
 REGISTRY = {"NVIDIA": "https://www.nvidia.com/"}
 
@@ -12,7 +13,20 @@ REGISTRY = {"NVIDIA": "https://www.nvidia.com/"}
 def data(article, **options):
     options.setdefault("schema_type", "OpinionNewsArticle")
     options.setdefault("site_name", "Test publication")
+    options.setdefault("taxonomy", Taxonomy([article], {}))
     return article_data(article, company_url=REGISTRY.get, **options)
+
+
+def test_companies_and_topics_go_by_the_names_the_site_shows():
+    """Without a registry, a post's "Nvidia" is the "NVIDIA" every other post (and its page)
+    says; JSON-LD agrees with the page."""
+    post = Article("posts/a.md", "A", companies=("Nvidia",), topics=("ai chips",))
+    others = [
+        Article(f"posts/{n}.md", "B", companies=("NVIDIA",), topics=("AI chips",)) for n in "bc"
+    ]
+    result = data(post, taxonomy=Taxonomy([post, *others], {}))
+    assert [organization["name"] for organization in result["about"]] == ["NVIDIA"]
+    assert result["keywords"] == ["AI chips"]
 
 
 def test_fields_of_an_opinion_article():
