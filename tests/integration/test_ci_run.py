@@ -1,4 +1,5 @@
-"""``.ci/run``: installs Debian's Chromium when it is missing, then runs both test targets.
+"""``.ci/run``: installs Debian's Chromium when it is missing, then runs the README's two
+commands and the browser tests.
 
 Runs the real script with stand-ins for ``apt-get``, ``sudo``, ``id`` and ``make`` first on
 the PATH, so nothing is installed and no tests run; the stand-ins write down how they were
@@ -49,7 +50,7 @@ def run_ci(tmp_path: Path, *, browser_present: bool, uid: int) -> list[str]:
 
 
 @pytest.mark.parametrize("uid", [0, 1000])
-def test_installs_chromium_when_missing_then_runs_both_targets(tmp_path, uid):
+def test_installs_chromium_when_missing_then_runs_the_readmes_commands(tmp_path, uid):
     calls = run_ci(tmp_path, browser_present=False, uid=uid)
     apt = [call for call in calls if call.startswith("apt-get")]
     assert apt == [
@@ -58,6 +59,7 @@ def test_installs_chromium_when_missing_then_runs_both_targets(tmp_path, uid):
     ]
     assert ("sudo" in calls) == (uid != 0)
     assert [call for call in calls if call.startswith("make")] == [
+        "make demo [AIC_REQUIRE_BROWSER=]",
         "make test [AIC_REQUIRE_BROWSER=]",
         "make test-browser [AIC_REQUIRE_BROWSER=1]",
     ]
@@ -66,6 +68,7 @@ def test_installs_chromium_when_missing_then_runs_both_targets(tmp_path, uid):
 def test_leaves_an_installed_browser_alone(tmp_path):
     calls = run_ci(tmp_path, browser_present=True, uid=1000)
     assert calls == [
+        "make demo [AIC_REQUIRE_BROWSER=]",
         "make test [AIC_REQUIRE_BROWSER=]",
         "make test-browser [AIC_REQUIRE_BROWSER=1]",
     ]
