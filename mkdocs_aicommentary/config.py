@@ -194,11 +194,36 @@ class HiddenFields(c.DictOfItems[Any]):
         return super().run_validation(value)
 
 
-class Names(c.ListOfItems[str]):
+class Switch(c.BaseConfigOption[bool]):
+    """``true`` or ``false``, with a message that says so (MkDocs' own names Python types)."""
+
+    def __init__(self, default: bool | None = None) -> None:
+        super().__init__()
+        self.default = default  # None only inside c.Optional, which never validates a None.
+
+    def run_validation(self, value: object) -> bool:
+        if not isinstance(value, bool):
+            raise c.ValidationError(f"expected true or false, not {_as_written(value)}.")
+        return value
+
+
+class Texts(c.ListOfItems[str]):
+    """A list of text; one text alone gets a message that shows the brackets it needs."""
+
+    def __init__(self, default: list[str]) -> None:
+        super().__init__(c.Type(str), default=default)
+
+    def run_validation(self, value: object) -> list[str]:
+        if isinstance(value, str):
+            raise c.ValidationError(f"expected a list: write [{value}], in brackets.")
+        return super().run_validation(value)
+
+
+class Names(Texts):
     """A list of names, none of them blank; with ``hint``, at least one."""
 
     def __init__(self, default: list[str], *, hint: str = "") -> None:
-        super().__init__(c.Type(str), default=default)
+        super().__init__(default=default)
         self.hint = hint
 
     def run_validation(self, value: object) -> list[str]:
@@ -239,7 +264,7 @@ class _Stances(c.DictOfItems[str]):
 class CompanyConfig(base.Config):
     """One registered company: ``NVIDIA: {aliases: [Nvidia, NVDA], url: ..., ticker: NVDA}``."""
 
-    aliases = c.ListOfItems(c.Type(str), default=[])
+    aliases = Texts(default=[])
     url = c.Optional(c.URL())
     ticker = c.Optional(c.Type(str))
 
@@ -275,7 +300,7 @@ def _companies(entries: Mapping[str, CompanyConfig]) -> list[Company]:
 
 
 class _IndexKind(base.Config):
-    enabled = c.Type(bool, default=True)
+    enabled = Switch(default=True)
 
 
 class TopicIndexConfig(_IndexKind):
@@ -300,7 +325,7 @@ class ArchiveIndexConfig(_IndexKind):
     prefix = Folder(default="archive")
     title = c.Optional(c.Type(str))
     """Unset: the translation of the site's language (see ``apply_language``)."""
-    by_year = c.Type(bool, default=False)
+    by_year = Switch(default=False)
     """Also one listing per year, ``archive/2026/``."""
 
 
@@ -313,9 +338,9 @@ class IndexConfig(base.Config):
     archive = c.SubConfig(ArchiveIndexConfig)
     per_page = WholeNumber(default=20)
     """Articles per listing page; longer listings continue at ``<prefix>/<slug>/page/2/``."""
-    nav = c.Type(bool, default=False)
+    nav = Switch(default=False)
     """Add Topics / Companies / Stances sections to the nav (explicit or automatic)."""
-    feeds = c.Optional(c.Type(bool))
+    feeds = c.Optional(Switch())
     """RSS 2.0 and JSON Feed 1.1 beside every company, topic and stance page. They need
     ``site_url``: unset (the default) means feeds whenever it is set; true warns when it is
     not."""
@@ -345,7 +370,7 @@ class SiteFeedConfig(base.Config):
     """``feed.xml`` (RSS 2.0) and ``feed.json`` (JSON Feed 1.1) at the site root: what
     newsletter tools read to send the email digest. They need ``site_url``, as other feeds."""
 
-    enabled = c.Optional(c.Type(bool))
+    enabled = c.Optional(Switch())
     """Unset (the default): whenever ``site_url`` is set; true warns when it is not."""
     count = WholeNumber(default=20)
     """How many of the newest posts the feeds hold."""
@@ -356,7 +381,7 @@ class SiteFeedConfig(base.Config):
 class StructuredDataConfig(base.Config):
     """JSON-LD in the head of every article page (schema.org)."""
 
-    enabled = c.Type(bool, default=True)
+    enabled = Switch(default=True)
     type = c.Choice(STRUCTURED_DATA_TYPES, default="OpinionNewsArticle")
 
 
@@ -401,13 +426,13 @@ class NewsletterConfig(base.Config):
     placement = c.Choice(PLACEMENTS, default="end")
     """end, after_paragraph (see ``paragraph``) or marker; a marker is honoured in every mode."""
     paragraph = WholeNumber(default=3, hint=" (the paragraph the block follows)")
-    articles = c.Type(bool, default=True)
-    index_pages = c.Type(bool, default=False)
+    articles = Switch(default=True)
+    index_pages = Switch(default=False)
     """Also on the index pages (topics, companies, stances, the archive), the generated ones and
     an author's own in their place."""
-    pages = c.ListOfItems(c.Type(str), default=[])
+    pages = Texts(default=[])
     """Glob patterns of other source paths that get the block, e.g. ``about.md``."""
-    new_tab = c.Type(bool, default=False)
+    new_tab = Switch(default=False)
     """Submit into a new tab (target=_blank, rel=noopener) so the reader keeps the page."""
 
 
@@ -439,7 +464,7 @@ class RelatedWeightsConfig(base.Config):
 class RelatedConfig(base.Config):
     """The "Read next" box at the end of each article."""
 
-    enabled = c.Type(bool, default=True)
+    enabled = Switch(default=True)
     count = WholeNumber(
         default=_RANKING.count, hint="; to show no box at all, set 'related.enabled: false'"
     )
@@ -449,7 +474,7 @@ class RelatedConfig(base.Config):
     placement = c.Choice(("end", "marker"), default="end")
     """``end``: after the article (or at its marker); ``marker``: only where the author put
     ``<!-- aicommentary:related -->``."""
-    counterpoint = c.Type(bool, default=True)
+    counterpoint = Switch(default=True)
     counterpoint_label = c.Optional(c.Type(str))
     topic_cutoff = Number(
         default=_RANKING.topic_cutoff,
@@ -478,10 +503,10 @@ class AICommentaryConfig(base.Config):
     companies = Companies()
     """Optional company registry: canonical name -> aliases, url, ticker."""
 
-    warn_unknown_companies = c.Type(bool, default=False)
+    warn_unknown_companies = Switch(default=False)
     """Warn when a post names a company the registry does not know."""
 
-    articles = c.ListOfItems(c.Type(str), default=[])
+    articles = Texts(default=[])
     """Glob patterns of source paths that are posts; empty: every page with a stance or company
     (and every post of Material's blog)."""
 
@@ -493,7 +518,7 @@ class AICommentaryConfig(base.Config):
     """Front matter fields whose values are topics, e.g. ``[topics, tags]`` or
     ``[tags, categories]`` on a Material blog."""
 
-    header = c.Type(bool, default=True)
+    header = Switch(default=True)
     """Show the stance badge and company/topic links under each article's title."""
 
     date_format = c.Optional(c.Type(str))
@@ -503,10 +528,10 @@ class AICommentaryConfig(base.Config):
 
     latest = c.SubConfig(LatestConfig)
     site_feed = c.SubConfig(SiteFeedConfig)
-    articles_in_nav = c.Type(bool, default=True)
+    articles_in_nav = Switch(default=True)
     """False keeps posts out of the navigation (and out of MkDocs' "not in nav" notices); the
     archive's pages go into the nav instead, so every post is two clicks from any page."""
-    sharing = c.Type(bool, default=True)
+    sharing = Switch(default=True)
     """Open Graph and Twitter card tags, and a meta description, in each post's head."""
     structured_data = c.SubConfig(StructuredDataConfig)
     newsletter = _OptionalSection()

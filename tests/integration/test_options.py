@@ -74,6 +74,11 @@ def test_yes_or_no_is_not_a_count(build_site, options, section, option):
         ({"topics_from": []}, "topics_from", "topics_from", "[topics, tags]"),
         ({"stances": {}}, "stances", "stances", "list at least one stance"),
         ({"index": {"archive": {"prefix": ".."}}}, "archive", "prefix", "relative folder"),
+        ({"header": "yes please"}, "header", "header", "expected true or false, not 'yes"),
+        ({"related": {"enabled": "no"}}, "related", "enabled", "expected true or false"),
+        ({"index": {"feeds": 1}}, "index", "feeds", "expected true or false, not 1"),
+        ({"articles": "posts/*"}, "articles", "articles", "write [posts/*], in brackets"),
+        ({"topics_from": "tags"}, "topics_from", "topics_from", "write [tags], in brackets"),
     ],
 )
 def test_a_value_out_of_range_says_what_to_write(build_site, options, section, option, says):
