@@ -157,6 +157,12 @@ class Article:
         return self.related if isinstance(self.related, tuple) else ()
 
     @property
+    def heading_is_title(self) -> bool:
+        """Whether the body's first ``# heading`` says the title: a feed, which gives the title
+        apart, leaves that heading out, and keeps one that says something else."""
+        return _title_from_body(self.body) == self.title
+
+    @property
     def sort_key(self) -> tuple[float, str, str]:
         """Newest first, then by title, then by path: the one order every listing uses."""
         timestamp = self.date.timestamp() if self.date else 0.0

@@ -194,16 +194,13 @@ class HiddenFields(c.DictOfItems[Any]):
         return super().run_validation(value)
 
 
-class Switch(c.BaseConfigOption[bool]):
-    """``true`` or ``false``, with a message that says so (MkDocs' own names Python types)."""
-
-    def __init__(self, default: bool | None = None) -> None:
-        super().__init__()
-        self.default = default  # None only inside c.Optional, which never validates a None.
+class Switch(c.OptionallyRequired[bool]):
+    """``true`` or ``false`` (left empty, the default), with a message that says so where
+    MkDocs' own would name Python types."""
 
     def run_validation(self, value: object) -> bool:
         if not isinstance(value, bool):
-            raise c.ValidationError(f"expected true or false, not {_as_written(value)}.")
+            raise c.ValidationError(f"is {_as_written(value)}; write true or false.")
         return value
 
 
@@ -215,7 +212,7 @@ class Texts(c.ListOfItems[str]):
 
     def run_validation(self, value: object) -> list[str]:
         if isinstance(value, str):
-            raise c.ValidationError(f"expected a list: write [{value}], in brackets.")
+            raise c.ValidationError(f"is {value!r}, not a list; write [{value}], in brackets.")
         return super().run_validation(value)
 
 

@@ -22,6 +22,7 @@ from xml.etree import ElementTree as etree
 from .articles import Article, Person, in_utc
 from .excerpts import excerpt
 from .links import absolute_url
+from .placement import without_title
 from .taxonomy import Taxonomy
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -210,7 +211,8 @@ def article_feed(
     ``url_of`` gives the URL at which a post's source is written (None: it is not, and stays
     out of the feed);
     ``taxonomy`` names each post's categories as its pages do; ``content_of`` gives a
-    post's rendered HTML for full-content feeds (its links are made absolute here).
+    post's rendered HTML for full-content feeds (its links are made absolute here, and a
+    leading heading that only repeats the title is left out).
     """
     items = []
     for article in articles:
@@ -219,6 +221,8 @@ def article_feed(
             continue
         absolute = absolute_url(site_url, url)
         html = content_of(article.src_path) if content_of is not None else None
+        if html is not None and article.heading_is_title:
+            html = without_title(html)
         items.append(
             FeedItem(
                 url=absolute,

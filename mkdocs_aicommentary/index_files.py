@@ -40,6 +40,7 @@ from .index_plan import (
     plan,
 )
 from .links import IndexKind
+from .material_blog import VIEW_MAKER
 from .render import Renderer
 from .site_files import SiteFiles
 from .taxonomy import Taxonomy
@@ -308,18 +309,16 @@ def _plan(
         file = author_file(src_path)
         if file is None:
             return False
-        # Another plugin's page there (Material's blog's archive of a year) is not the author's
-        # to fill: its own listing would follow ours.
         if file.src_uri in posts:
             taken, remedy = f"the post {file.src_uri}", ", or move the post"
-        elif file.generated_by:
-            taken, remedy = f"{file.generated_by}'s page {file.src_uri}", ""
-        else:
+        elif file.generated_by == VIEW_MAKER:  # Its own listing would follow ours.
+            taken, remedy = f"Material's blog's page {file.src_uri}", ""
+        else:  # The author's own page, filled in where MkDocs writes it.
             return not file.inclusion.is_included()
         if report:
             log.warning(
-                f"The index page {src_path} would be served where {taken} is; it gets no "
-                f"page. Give the index kind another 'prefix' in the aicommentary "
+                f"The index page {src_path} would be served at the address of {taken}; it "
+                f"gets no page. Give the index kind another 'prefix' in the aicommentary "
                 f"options{remedy}."
             )
         return True

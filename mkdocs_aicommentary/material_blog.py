@@ -30,6 +30,10 @@ _OPTIONS = (
 )
 """Options only Material's blog plugin has: how it is recognised under any name in ``plugins``."""
 
+VIEW_MAKER = "material/blog"
+"""What the blog writes into ``File.generated_by`` of its index, archive and category pages:
+pages that list posts themselves, which no listing of the plugin's may join."""
+
 EXCERPT_TITLE_LEVEL = 2
 """Excerpts on the blog's index, archive and category pages render a post a heading level
 down: its ``<h1>`` title is an ``<h2>`` there."""

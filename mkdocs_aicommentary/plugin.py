@@ -73,7 +73,6 @@ from .placement import (
     place_slot,
     remove_markers,
     slot_at_marker,
-    without_title,
 )
 from .related import Related, TextCache, rank, resolve_pins
 from .render import STYLESHEET, TEMPLATES_DIR, CompiledTemplates, Renderer
@@ -428,7 +427,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         def content_of(src_path: str) -> str | None:
             file = site.written(src_path)
             content = file.page.content if file is not None and file.page is not None else None
-            return without_title(fill_slots(content, {})) if content is not None else None
+            return fill_slots(content, {}) if content is not None else None
 
         language = self.config.language or theme_language(config.theme)
         state.index_files.write_feeds(site, config, content_of, language)

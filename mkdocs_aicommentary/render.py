@@ -217,7 +217,8 @@ class Renderer:
         return self._once(key, TERM_LIST, terms=terms, css_class=css_class)
 
     def date_tag(self, date: datetime) -> Markup:
-        return self._once((DATE, date), DATE, date=date)
+        # Keyed as written: two dates of one moment, in different zones, fall on different days.
+        return self._once((DATE, date.isoformat()), DATE, date=date)
 
     def term_links(self, article: Article, kind: str, prefix: str) -> TermLinks:
         """The article's first terms of ``kind`` (how many more in ``more``), each linked from

@@ -80,8 +80,15 @@ def script_json(data: object) -> str:
 
 
 def _iso(value: datetime) -> str:
-    """A date alone when the author gave no time, else the time in UTC."""
-    value = in_utc(value)
-    if (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0):
-        return value.date().isoformat()
-    return value.replace(microsecond=0).isoformat() + "Z"
+    """A date alone when the author gave no time (a date is midnight UTC), else the time in
+    UTC: seven in the evening in New York on 31 December is 2026-01-01T00:00:00Z, not the
+    date 2026-01-01."""
+    utc = in_utc(value)
+    if (utc.hour, utc.minute, utc.second, utc.microsecond) == (
+        0,
+        0,
+        0,
+        0,
+    ) and not value.utcoffset():
+        return utc.date().isoformat()
+    return utc.replace(microsecond=0).isoformat() + "Z"

@@ -623,3 +623,43 @@ def test_a_switched_off_kind_may_share_a_folder(build_site_at_url):
     site = build_site_at_url(POSTS, {**REGISTRY, "index": index}, strict=True)
     assert site.aborted is None, site.warnings
     assert site.page("companies/nvidia/").select_one("h1").get_text() == "NVIDIA"
+
+
+def test_two_posts_of_one_moment_keep_their_own_days(build_site):
+    """Midnight in London is seven in the evening before in New York: one moment, two days.
+    Each post shows the day its author wrote, wherever it is listed."""
+    pages = {
+        "posts/london.md": article("title: London\ndate: 2026-01-01\nstance: bullish"),
+        "posts/new-york.md": article(
+            "title: New York\ndate: 2025-12-31T19:00:00-05:00\nstance: bullish"
+        ),
+    }
+    site = build_site(pages, {"index": {"archive": {"by_year": True}}}, strict=True)
+    assert site.aborted is None, site.warnings
+    for url in ("archive/", "stances/bullish/"):
+        shown = {
+            entry.select_one("a").get_text(): entry.select_one("time")["datetime"]
+            for entry in site.page(url).select(".aic-index-entry")
+        }
+        assert shown == {"London": "2026-01-01", "New York": "2025-12-31"}, url
+    assert site.exists("archive/2025/") and site.exists("archive/2026/")
+
+
+def test_a_page_the_authors_own_hook_generates_is_theirs_and_gets_the_listing(build_site, tmp_path):
+    """MkDocs names a hook in File.generated_by too; such a page is the author's own."""
+    hook = tmp_path / "company_intro.py"
+    hook.write_text(
+        "from mkdocs.structure.files import File\n\n"
+        "def on_files(files, config):\n"
+        "    files.append(File.generated(config, 'companies/google.md',"
+        " content='# Google\\n\\nOur notes on the company.\\n'))\n"
+        "    return files\n",
+        encoding="utf-8",
+    )
+    site = build_site(POSTS, strict=True, extra={"hooks": [str(hook)]})
+    assert site.aborted is None, site.warnings
+    page = site.page("companies/google/")
+    assert "Our notes on the company." in page.get_text()
+    assert [a.get_text() for a in page.select(".aic-index-title a")] == [
+        "Tensor chips find their market"
+    ]

@@ -238,7 +238,7 @@ def test_the_blogs_own_archive_page_is_left_to_the_blog_with_a_warning(tmp_path)
     site = build_fixture("material_blog", tmp_path, edit, strict=False)
     assert site.aborted is None, site.warnings
     assert any(
-        "blog/archive/2026/index.md" in warning and "material/blog" in warning
+        "blog/archive/2026/index.md" in warning and "Material's blog" in warning
         for warning in site.warnings
     ), site.warnings
     archive = site.page("blog/archive/2026/")

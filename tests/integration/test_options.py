@@ -74,9 +74,9 @@ def test_yes_or_no_is_not_a_count(build_site, options, section, option):
         ({"topics_from": []}, "topics_from", "topics_from", "[topics, tags]"),
         ({"stances": {}}, "stances", "stances", "list at least one stance"),
         ({"index": {"archive": {"prefix": ".."}}}, "archive", "prefix", "relative folder"),
-        ({"header": "yes please"}, "header", "header", "expected true or false, not 'yes"),
-        ({"related": {"enabled": "no"}}, "related", "enabled", "expected true or false"),
-        ({"index": {"feeds": 1}}, "index", "feeds", "expected true or false, not 1"),
+        ({"header": "yes please"}, "header", "header", "is 'yes please'; write true or false"),
+        ({"related": {"enabled": "no"}}, "related", "enabled", "write true or false"),
+        ({"index": {"feeds": 1}}, "index", "feeds", "is 1; write true or false"),
         ({"articles": "posts/*"}, "articles", "articles", "write [posts/*], in brackets"),
         ({"topics_from": "tags"}, "topics_from", "topics_from", "write [tags], in brackets"),
     ],
@@ -94,6 +94,7 @@ def test_a_prefix_with_a_backslash_is_refused(build_site, prefix):
 
 def test_good_values_build(build_site):
     options = {
+        "header": None,  # Left empty, as "header:" in YAML: the default.
         "related": {"count": 2, "window": 3, "min_score": 0, "topic_cutoff": 1},
         "index": {"per_page": 1, "topics": {"prefix": "/subjects/"}},
         "newsletter": {"action": ACTION, "placement": "after_paragraph", "paragraph": 1},
@@ -101,3 +102,4 @@ def test_good_values_build(build_site):
     site = build_site(PAGES, options, strict=True)
     assert site.aborted is None, site.warnings
     assert site.exists("subjects/chips/")
+    assert site.page("posts/a/").select_one(".aic-article-meta") is not None

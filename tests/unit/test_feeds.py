@@ -94,3 +94,29 @@ def test_json_feed_has_the_required_fields():
     assert "date_published" not in second
     for item in document["items"]:
         assert isinstance(item["id"], str) and ("content_text" in item or "content_html" in item)
+
+
+def test_full_content_leaves_out_a_heading_that_only_repeats_the_title():
+    posts = [
+        Article("posts/a.md", "The bet", body="# The bet\n\nWords.\n"),
+        Article("posts/b.md", "Why chips cycle", body="# Part one: supply\n\nWords.\n"),
+    ]
+    rendered = {
+        "posts/a.md": '<h1 id="the-bet">The bet</h1>\n<p>Words.</p>',
+        "posts/b.md": '<h1 id="part-one">Part one: supply</h1>\n<p>Words.</p>',
+    }
+    feed = article_feed(
+        title="T",
+        description="D",
+        site_url=SITE,
+        page_url="",
+        folder="",
+        articles=posts,
+        url_of=lambda src: src.removesuffix(".md") + "/",
+        limit=20,
+        taxonomy=Taxonomy(posts, {}),
+        content_of=rendered.get,
+    )
+    first, second = (item.content_html for item in feed.items)
+    assert first == "<p>Words.</p>"
+    assert second is not None and second.startswith('<h1 id="part-one">Part one: supply</h1>')

@@ -1,12 +1,13 @@
 """What Material's blog decides, read from its options as plain data."""
 
-from datetime import datetime
+from datetime import datetime, timezone
 from types import SimpleNamespace
 
 from mkdocs_aicommentary.articles import Person
 from mkdocs_aicommentary.material_blog import Blog, find_blogs
 
-NOW = datetime(2026, 11, 30, 12, 0)
+UTC = timezone.utc
+NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)  # As Blogs.now and article dates: aware.
 BLOG_OPTIONS = {
     "enabled": True,
     "blog_dir": "blog",
@@ -22,10 +23,10 @@ BLOG_OPTIONS = {
 def test_the_blogs_draft_rule():
     blog = Blog("blog/posts", drafts_by_date=True)
     assert blog.is_draft(True, None, NOW)
-    assert not blog.is_draft(False, datetime(2099, 1, 1), NOW)  # said so explicitly
-    assert blog.is_draft(None, datetime(2099, 1, 1), NOW)  # scheduled
-    assert not blog.is_draft(None, datetime(2026, 1, 1), NOW)
-    assert not Blog("blog/posts").is_draft(None, datetime(2099, 1, 1), NOW)
+    assert not blog.is_draft(False, datetime(2099, 1, 1, tzinfo=UTC), NOW)  # said so explicitly
+    assert blog.is_draft(None, datetime(2099, 1, 1, tzinfo=UTC), NOW)  # scheduled
+    assert not blog.is_draft(None, datetime(2026, 1, 1, tzinfo=UTC), NOW)
+    assert not Blog("blog/posts").is_draft(None, datetime(2099, 1, 1, tzinfo=UTC), NOW)
     assert not Blog("blog/posts", publishes_drafts=True).is_draft(True, None, NOW)
 
 

@@ -81,3 +81,13 @@ def test_script_json_cannot_close_the_script():
     text = script_json(data(hostile))
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["headline"] == "</script><script>alert(1)</script> & <!--"
+
+
+def test_a_time_that_is_midnight_only_in_utc_stays_a_time():
+    new_york = datetime.fromisoformat("2025-12-31T19:00:00-05:00")
+    assert data(Article("posts/a.md", "A", date=new_york))["datePublished"] == (
+        "2026-01-01T00:00:00Z"
+    )
+    assert data(Article("posts/b.md", "B", date=datetime(2026, 1, 1)))["datePublished"] == (
+        "2026-01-01"
+    )

@@ -1,6 +1,6 @@
 from mkdocs_aicommentary.articles import Article
 from mkdocs_aicommentary.config import DEFAULT_STANCES
-from mkdocs_aicommentary.taxonomy import Taxonomy
+from mkdocs_aicommentary.taxonomy import TERMS_SHOWN, Taxonomy
 
 
 def post(path, topics=(), companies=(), draft=False, stance=None):
@@ -27,3 +27,13 @@ def test_stances_use_configured_labels_and_keys():
     taxonomy = Taxonomy([post("a", stance="bullish")], {"bullish": "Optimistic"})
     assert taxonomy.term("stances", "bullish").name == "Optimistic"
     assert taxonomy.names_of(post("a", stance="bullish"), "stances") == ("bullish",)
+
+
+def test_a_post_is_filed_under_its_terms_as_the_site_names_them():
+    post = Article("posts/a.md", "A", stance="bullish", companies=("Nvidia",), topics=("ai",))
+    other = Article("posts/b.md", "B", companies=("NVIDIA",), topics=("AI",))
+    third = Article("posts/c.md", "C", companies=("NVIDIA",), topics=("AI",))
+    taxonomy = Taxonomy([post, other, third], {"bullish": "Optimistic"})
+    assert taxonomy.categories(post) == ["NVIDIA", "AI", "Optimistic"]
+    many = Article("posts/d.md", "D", topics=tuple(f"topic {n}" for n in range(15)))
+    assert len(Taxonomy([many], {}).categories(many)) == TERMS_SHOWN
