@@ -452,6 +452,11 @@ def in_utc(value: datetime) -> datetime:
     return value if value.tzinfo is None else value.astimezone(timezone.utc).replace(tzinfo=None)
 
 
+def iso_utc(value: datetime) -> str:
+    """That moment as feeds, JSON-LD and sharing tags write a time: ``2026-01-01T00:00:00Z``."""
+    return in_utc(value).replace(microsecond=0).isoformat() + "Z"
+
+
 def _text(value: object) -> str | None:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         text = " ".join(str(value).split())

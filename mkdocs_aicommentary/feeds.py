@@ -19,7 +19,7 @@ from html import unescape
 from urllib.parse import urljoin
 from xml.etree import ElementTree as etree
 
-from .articles import Article, Person, in_utc
+from .articles import Article, Person, in_utc, iso_utc
 from .excerpts import excerpt
 from .links import absolute_url
 from .placement import without_title
@@ -148,9 +148,9 @@ def json_feed(feed: Feed) -> str:
         else:
             entry["content_text"] = item.summary
         if item.date is not None:
-            entry["date_published"] = _rfc3339(item.date)
+            entry["date_published"] = iso_utc(item.date)
         if item.updated is not None:
-            entry["date_modified"] = _rfc3339(item.updated)
+            entry["date_modified"] = iso_utc(item.updated)
         if item.authors:
             entry["authors"] = [_json_author(person) for person in item.authors]
         if item.tags:
@@ -183,10 +183,6 @@ def _newest(items: Sequence[FeedItem]) -> datetime | None:
 
 def _rfc822(value: datetime) -> str:
     return format_datetime(in_utc(value).replace(tzinfo=timezone.utc))
-
-
-def _rfc3339(value: datetime) -> str:
-    return in_utc(value).replace(microsecond=0).isoformat() + "Z"
 
 
 def article_feed(

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
-from .articles import Article, Person, in_utc
+from .articles import Article, Person, iso_utc
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +47,9 @@ def open_graph(
     if site_name:
         tags_out.append(MetaTag("property", "og:site_name", site_name))
     if article.date is not None:
-        tags_out.append(MetaTag("property", "article:published_time", _iso(article.date)))
+        tags_out.append(MetaTag("property", "article:published_time", iso_utc(article.date)))
     if article.updated is not None:
-        tags_out.append(MetaTag("property", "article:modified_time", _iso(article.updated)))
+        tags_out.append(MetaTag("property", "article:modified_time", iso_utc(article.updated)))
     for person in authors:
         tags_out.append(MetaTag("property", "article:author", person.url or person.name))
     for tag in dict.fromkeys(tags):
@@ -67,7 +66,3 @@ def missing_from(head: str, tags: Sequence[MetaTag]) -> list[MetaTag]:
 
 
 _META_KEY = re.compile(r"""<meta\b[^>]*?\b(?:property|name)\s*=\s*["']?([\w:.-]+)""", re.I)
-
-
-def _iso(value: datetime) -> str:
-    return in_utc(value).replace(microsecond=0).isoformat() + "Z"

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time
 
-from .articles import Article, Person, in_utc
+from .articles import Article, Person, in_utc, iso_utc
 from .taxonomy import Taxonomy
 
 
@@ -84,11 +84,6 @@ def _iso(value: datetime) -> str:
     UTC: seven in the evening in New York on 31 December is 2026-01-01T00:00:00Z, not the
     date 2026-01-01."""
     utc = in_utc(value)
-    if (utc.hour, utc.minute, utc.second, utc.microsecond) == (
-        0,
-        0,
-        0,
-        0,
-    ) and not value.utcoffset():
+    if utc.time() == time() and not value.utcoffset():
         return utc.date().isoformat()
-    return utc.replace(microsecond=0).isoformat() + "Z"
+    return iso_utc(value)
