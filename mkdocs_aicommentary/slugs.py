@@ -1,12 +1,14 @@
 """One slug rule for every URL the plugin makes.
 
-Slugs are lowercase ASCII words joined by ``-``. Names that differ only in case, spacing,
-Unicode normal form or invisible characters ("AI hardware", "ai  Hardware", "Café" typed as
-"Cafe" plus a combining accent, or with a zero-width space) are one name and share a slug;
-different names that happen to give the same slug ("C++" and "C") get numbered suffixes,
-assigned in sorted order so every build of the same site gives every name the same URL.
-A slug is a folder name, so a long one is cut and given a hash of the whole name, which keeps
-it unique and the same from build to build.
+A term's slug depends on its own name alone, never on which other names the site has, so a
+page and its feeds stay where readers subscribed to them when posts come and go. Slugs are
+lowercase ASCII words joined by ``-``. Where those words keep everything that tells the name
+apart ("AI hardware" -> ``ai-hardware``), they are the slug; where they drop something ("C++",
+"C#" and "AI & chips" lose their symbols), a short hash of the whole name follows them
+(``c-`` plus eight hex digits), so "C++" and "C" never share a URL. Names that differ only in
+case, spacing, hyphens, Unicode normal form, accents on Latin letters or invisible characters
+("AI hardware", "ai  Hardware", "AI-hardware", "Café" and "Cafe") are one name and share a slug.
+A slug is a folder name, so a long one is cut and given the hash too.
 """
 
 from __future__ import annotations
@@ -18,36 +20,41 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 MAX_SLUG_LENGTH = 64
-"""Longest slug before a number is added for a clash: well inside every file system's limit
-on a name (255 bytes on most, 143 on eCryptfs) and short enough to read in a URL."""
+"""Longest slug: well inside every file system's limit on a name (255 bytes on most, 143 on
+eCryptfs) and short enough to read in a URL."""
 _HASH_LENGTH = 8
+"""Hex digits of the name's hash: 32 bits, so two names of one site share a hash about once in
+four billion pairs (``assign_slugs`` still keeps them apart then)."""
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_SPACES = re.compile(r"\s+")
+_SEPARATORS = re.compile(r"[\s-]+")
 _INVISIBLE = ("Cc", "Cf")
 """Control and format characters (zero-width spaces, joiners, direction marks, the BOM):
 nothing a reader sees, so nothing that may tell two names apart."""
 
 
 def slugify(text: str) -> str:
-    """Turn a display name into a URL slug: "Künstliche Intelligenz" -> "kunstliche-intelligenz".
+    """The URL slug of a name, from the name alone: "Künstliche Intelligenz" ->
+    ``kunstliche-intelligenz``, "C++" -> ``c-`` and a hash.
 
     A name with no ASCII letters or digits at all (say, one written in Japanese) still needs a
-    stable URL, so it gets a short hash of itself instead of an empty slug.
+    stable URL, so it gets ``n-`` and the hash.
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NON_WORD.sub("-", folded.lower()).strip("-")
-    if not slug:
-        return "n-" + _name_hash(text)
-    if len(slug) > MAX_SLUG_LENGTH:
-        cut = slug[: MAX_SLUG_LENGTH - _HASH_LENGTH - 1]
-        cut = cut.rsplit("-", 1)[0] if "-" in cut[len(cut) // 2 :] else cut
-        return f"{cut.rstrip('-')}-{_name_hash(text)}"
-    return slug
+    key = name_key(text)
+    words = _NON_WORD.sub("-", unicodedata.normalize("NFKD", key)).strip("-")
+    if not words:
+        return "n-" + _name_hash(key)
+    if words.replace("-", " ") == key and len(words) <= MAX_SLUG_LENGTH:
+        return words  # Nothing lost: the words alone tell this name from every other.
+    room = MAX_SLUG_LENGTH - _HASH_LENGTH - 1
+    if len(words) > room:
+        cut = words[:room]
+        words = cut.rsplit("-", 1)[0] if "-" in cut[len(cut) // 2 :] else cut
+    return f"{words.rstrip('-')}-{_name_hash(key)}"
 
 
-def _name_hash(name: str) -> str:
-    return hashlib.sha1(name_key(name).encode("utf-8")).hexdigest()[:_HASH_LENGTH]
+def _name_hash(key: str) -> str:
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:_HASH_LENGTH]
 
 
 def clean_name(name: str) -> str:
@@ -65,18 +72,31 @@ def clean_name(name: str) -> str:
 
 @lru_cache(maxsize=8192)  # Asked for every term of every post on every page; sites use few names.
 def name_key(name: str) -> str:
-    """The identity of a name: case, white space, Unicode normal form (NFKC, so "ﬁ" is "fi")
-    and invisible characters do not make a different name."""
-    if name.isascii() and name.isprintable():
-        return _SPACES.sub(" ", name).strip().casefold()
-    return unicodedata.normalize("NFKC", clean_name(name)).casefold()
+    """The identity of a name: case, white space and hyphens, Unicode normal form (NFKC, so
+    "ﬁ" is "fi"), accents on Latin letters and invisible characters do not make a different
+    name."""
+    if not (name.isascii() and name.isprintable()):
+        name = "".join(map(_latin_base, unicodedata.normalize("NFKC", clean_name(name))))
+    return _SEPARATORS.sub(" ", name).strip().casefold()
+
+
+def _latin_base(char: str) -> str:
+    """A Latin letter without its accents ("é" -> "e"). Marks on other scripts' letters (Hindi
+    vowel signs, Cyrillic "ё") can make another word, so those stay."""
+    if char.isascii():
+        return char
+    base, *marks = unicodedata.normalize("NFKD", char)
+    if base.isascii() and marks and all(unicodedata.combining(mark) for mark in marks):
+        return base
+    return char
 
 
 def assign_slugs(names: Iterable[str], taken: Iterable[str] = ()) -> dict[str, str]:
-    """Map every name to a unique slug, deterministically.
+    """Map every name to its slug; names sharing a ``name_key`` share it.
 
-    ``taken`` holds slugs already in use (say, by names assigned in an earlier call), which the
-    new names must not reuse. Names sharing a ``name_key`` share a slug.
+    Two different names share a slug only when their hashes collide; the one sorting later
+    (or, across calls, the one whose slug is in ``taken``, such as a draft's against the
+    published names) then gets a number, so no page overwrites another.
     """
     used = set(taken)
     by_key: dict[str, list[str]] = {}

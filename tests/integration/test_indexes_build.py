@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 
+import feedparser
 import pytest
 from helpers import SITE_URL, article, dead_links
 
@@ -663,3 +664,28 @@ def test_a_page_the_authors_own_hook_generates_is_theirs_and_gets_the_listing(bu
     assert [a.get_text() for a in page.select(".aic-index-title a")] == [
         "Tensor chips find their market"
     ]
+
+
+def test_a_topic_keeps_its_url_and_feed_when_a_post_brings_a_name_of_the_same_words(
+    build_site_at_url,
+):
+    """Readers subscribed to C++'s feed keep reading C++ after a post on C arrives."""
+    cpp = article("title: Compilers\nstance: neutral\ntopics: [C++]")
+    before = build_site_at_url({"posts/cpp.md": cpp}, strict=True)
+    [link] = before.page("posts/cpp/").select("a.aic-topic")
+    url = link["href"].removeprefix("../../")
+
+    for other in ("C", "C#"):
+        pages = {
+            "posts/cpp.md": cpp,
+            "posts/other.md": article(f"stance: neutral\ntopics: [{other}]"),
+        }
+        after = build_site_at_url(pages, strict=True)
+        [moved] = after.page("posts/cpp/").select("a.aic-topic")
+        assert moved["href"] == link["href"]
+        feed = feedparser.parse(after.text(f"{url}feed.xml"))
+        assert feed.feed.title == "C++ · Test publication"
+        assert [entry.title for entry in feed.entries] == ["Compilers"]
+        [other_link] = after.page("posts/other/").select("a.aic-topic")
+        assert other_link["href"] != link["href"]
+        assert not dead_links(after)

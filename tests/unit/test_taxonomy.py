@@ -17,10 +17,12 @@ def test_most_used_spelling_is_shown():
     assert [t.name for t in taxonomy.terms("topics")] == ["AI hardware"]
 
 
-def test_a_draft_cannot_move_a_public_url():
-    taxonomy = Taxonomy([post("a", ["C++"]), post("b", ["C"], draft=True)], DEFAULT_STANCES)
-    assert taxonomy.term("topics", "C++").slug == "c"
-    assert taxonomy.term("topics", "C").slug == "c-2"
+def test_no_other_name_moves_a_public_url():
+    alone = Taxonomy([post("a", ["C++"])], DEFAULT_STANCES).term("topics", "C++").slug
+    for other in (post("b", ["C"], draft=True), post("b", ["C"]), post("b", ["C#"])):
+        taxonomy = Taxonomy([post("a", ["C++"]), other], DEFAULT_STANCES)
+        assert taxonomy.term("topics", "C++").slug == alone
+        assert taxonomy.term("topics", other.topics[0]).slug != alone
 
 
 def test_stances_use_configured_labels_and_keys():
