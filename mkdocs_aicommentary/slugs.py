@@ -85,7 +85,8 @@ def _latin_base(char: str) -> str:
     vowel signs, Cyrillic "ё") can make another word, so those stay."""
     if char.isascii():
         return char
-    base, *marks = unicodedata.normalize("NFKD", char)
+    decomposed = unicodedata.normalize("NFKD", char)
+    base, marks = decomposed[0], decomposed[1:]
     if base.isascii() and marks and all(unicodedata.combining(mark) for mark in marks):
         return base
     return char
