@@ -12,6 +12,7 @@ import itertools
 import math
 import posixpath
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -112,8 +113,11 @@ class Number(c.OptionallyRequired[float]):
         )
 
 
-_NOT_IN_WINDOWS_NAMES = re.compile(r'[<>:"|?*\x00-\x1f\x7f]')
+_NOT_IN_WINDOWS_NAMES = re.compile(r'[<>:"|?*]')
 """Characters Windows refuses in a file name; ``:`` would also make ``C:/x`` a drive."""
+_UNSEEN = frozenset(("Cc", "Cf", "Cs", "Cn", "Zl", "Zp"))
+"""Unicode categories of characters no folder name should hold: controls, invisible format
+characters, lone surrogates (no file system can store them), unassigned ones, line breaks."""
 _WINDOWS_DEVICES = re.compile(r"(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?", re.IGNORECASE)
 """Names Windows gives to devices, with any extension: ``nul/`` is no folder there."""
 
@@ -153,12 +157,13 @@ class Folder(c.OptionallyRequired[str]):
                 _NOT_IN_WINDOWS_NAMES.search(part)
                 or _WINDOWS_DEVICES.fullmatch(part)
                 or part != part.strip().rstrip(".")
+                or any(unicodedata.category(char) in _UNSEEN for char in part)
             ):
                 raise c.ValidationError(
                     f"is {_as_written(value)}; {part!r} is no folder name that every system "
-                    f'keeps as written (spaces or dots at its ends, any of <>:"|?*, control '
-                    f"characters, a drive like C:, device names like nul). Write letters, "
-                    f"digits and '-', such as {self.default!r}."
+                    f'keeps as written (spaces or dots at its ends, any of <>:"|?*, control or '
+                    f"invisible characters, a drive like C:, device names like nul). Write "
+                    f"letters, digits and '-', such as {self.default!r}."
                 )
         first = path_key(parts[0])
         for reserved, what in RESERVED_OUTPUTS.items():
