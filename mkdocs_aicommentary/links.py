@@ -30,6 +30,15 @@ def page_url(src_path: str, use_directory_urls: bool) -> str:
     return f"{stem}.html"
 
 
+def dest_path(src_path: str, use_directory_urls: bool) -> str:
+    """Where MkDocs writes the Markdown page ``src_path`` in the site folder."""
+    stem, _ = posixpath.splitext(src_path)
+    folder, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        return posixpath.join(folder, "index.html")
+    return f"{stem}/index.html" if use_directory_urls else f"{stem}.html"
+
+
 def path_key(path: str) -> str:
     """``path`` as macOS and Windows compare names: without letter case, Unicode form (``é``
     as one character or as ``e`` and an accent) or the spaces and dots Windows drops from the

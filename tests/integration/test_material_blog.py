@@ -9,6 +9,9 @@ with ``--strict`` and reads the output as a reader (or a feed reader) would.
 from __future__ import annotations
 
 import json
+import shutil
+import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import feedparser
@@ -245,3 +248,62 @@ def test_the_blogs_own_archive_page_is_left_to_the_blog_with_a_warning(tmp_path)
     assert archive.select("article.md-post")
     assert archive.select(".aic-index-entry") == []
     assert dead_links(site, SITE_URL) == []
+
+
+def blog_at_the_site_root(root: Path, settings: dict) -> None:
+    """Turn the fixture into a blog at the site root (``blog_dir: .``) whose posts live at
+    ``/<slug>/``, as a publication that is only a blog sets it up."""
+    docs = root / "docs"
+    shutil.move(docs / "blog/posts", docs / "posts")
+    shutil.move(docs / "blog/.authors.yml", docs / ".authors.yml")
+    shutil.rmtree(docs / "blog")
+    home = docs / "index.md"
+    home.write_text("# The Compute Ledger\n\n<!-- aicommentary:latest -->\n", encoding="utf-8")
+    blog = next(
+        entry for entry in settings["plugins"] if isinstance(entry, dict) and "blog" in entry
+    )
+    blog["blog"].update(blog_dir=".", post_url_format="{slug}")
+
+
+def sitemap_urls(site) -> list[str]:
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    tree = ET.fromstring(site.text("sitemap.xml"))
+    return [loc.text for loc in tree.findall("s:url/s:loc", namespace)]
+
+
+def test_a_post_at_the_address_of_an_overview_keeps_it_with_a_warning(tmp_path):
+    """At ``blog_dir: .`` a post titled "Topics" is written to topics/: the plugin's overview
+    of topics would overwrite it there, while feeds, listings and the sitemap link the post."""
+    titles = {"Topics": "topics", "Companies": "companies", "Archive": "archive"}
+
+    def edit(settings: dict) -> None:
+        blog_at_the_site_root(tmp_path, settings)
+        for day, title in enumerate(titles, start=1):
+            (tmp_path / f"docs/posts/{title.lower()}-post.md").write_text(
+                f"---\ndate: 2026-05-0{day}\nsubject_company: AMD\ntopics: [Naming]\n---\n\n"
+                f"# {title}\n\nA post of the author's, called {title}.\n",
+                encoding="utf-8",
+            )
+
+    site = build_fixture("material_blog", tmp_path, edit, strict=False)
+    assert site.aborted is None, site.warnings
+    for title, folder in titles.items():
+        post = f"posts/{title.lower()}-post.md"
+        assert any(
+            f"{folder}/index.md" in warning and post in warning for warning in site.warnings
+        ), site.warnings
+        page = site.page(f"{folder}/")
+        assert page.select_one("article h1").get_text(strip=True) == title
+        assert f"A post of the author's, called {title}." in page.get_text()
+        assert page.select(".aic-index-overview, .aic-index-listing, .aic-chart") == []
+    # Every feed and listing still links the posts, at the addresses that show them.
+    feed = json.loads(site.text("feed.json"))
+    assert {item["url"] for item in feed["items"]} >= {f"{SITE_URL}{f}/" for f in titles.values()}
+    assert dead_links(site, SITE_URL) == []
+    # The home page's newest posts link no archive: there is none.
+    assert site.page("").select(".aic-latest-more") == []
+    # The term pages are the plugin's as ever.
+    assert site.page("topics/naming/").select(".aic-index-entry")
+    urls = sitemap_urls(site)
+    assert [url for url, count in Counter(urls).items() if count > 1] == []
+    assert f"{SITE_URL}topics/" in urls
