@@ -151,21 +151,9 @@ class IndexFiles:
         ):
             feed_paths += list(FEED_FILES)
         for path in feed_paths:
-            if files.get_file_from_path(path) is not None:
-                continue  # An author's own file wins.
-            clash = destinations.taken(path)
-            if clash is not None:
-                remedy = "move"
-                if "/" in path:  # A term's feed, beside the term's page.
-                    remedy = (
-                        "give the index kind another 'prefix' in the aicommentary options, or move"
-                    )
-                log.warning(
-                    f"The feed {path} would be written {_over(path, clash, clash.other)}; it is "
-                    f"left out. To keep it, {remedy} {clash.other}."
-                )
-                continue
-            pages._add(files, File.generated(config, path, content=""))
+            # An author's own file wins.
+            if files.get_file_from_path(path) is None and not _feed_in_the_way(path, destinations):
+                pages._add(files, File.generated(config, path, content=""))
         return pages
 
     def _add(self, files: Files, file: File) -> None:
@@ -174,10 +162,14 @@ class IndexFiles:
 
     def publish(self, articles: Iterable[Article], files: Files) -> None:
         """Plan again for the posts MkDocs writes, now that every plugin has had its say, and
-        leave out of the build each generated page or feed that lists none of them."""
+        leave out of the build each generated page or feed that lists none of them, or that a
+        file another plugin moved since ``on_files`` is in the way of."""
         articles = list(articles)
         self.listed = tuple(listed(articles))
         ours = self.generated
+        destinations = Destinations(
+            (file for file in files if ours.get(file.src_uri) is not file), self.outputs
+        )
         self.plan = _plan(
             files,
             articles,
@@ -187,14 +179,17 @@ class IndexFiles:
             self.stances,
             self.labels,
             ours,
-            Destinations((f for f in files if ours.get(f.src_uri) is not f), self.outputs),
+            destinations,
             self.use_directory_urls,
         )
         kept = {page.src_path for page in self.plan.pages}
         folders = _feed_folders(self.plan, self.sections)
-        kept |= {f"{folder}/{name}" for _, folder in folders for name in FEED_FILES}
+        feeds = {f"{folder}/{name}" for _, folder in folders for name in FEED_FILES}
         if self.listed:
-            kept |= set(FEED_FILES)
+            feeds |= set(FEED_FILES)
+        kept |= {
+            path for path in feeds if path in ours and not _feed_in_the_way(path, destinations)
+        }
         for src, file in self.generated.items():
             if src not in kept:
                 file.inclusion = InclusionLevel.EXCLUDED
@@ -374,7 +369,7 @@ def _plan(
             where, remedy = f"served at the address of Material's blog's page {file.src_uri}", ""
         else:  # The author's own page, filled in where MkDocs writes it.
             return not file.inclusion.is_included()
-        if report:
+        if report or src_path in ours:  # On a second plan, what the first did not know.
             log.warning(
                 f"The index page {src_path} would be {where}; it gets no page. Give the index "
                 f"kind another 'prefix' in the aicommentary options{remedy}."
@@ -392,6 +387,21 @@ def _plan(
         archive_by_year=options.archive.by_year,
         labels=labels,
     )
+
+
+def _feed_in_the_way(path: str, destinations: Destinations) -> bool:
+    """Whether another file is in the way of the feed ``path``; says so, naming both."""
+    clash = destinations.taken(path)
+    if clash is None:
+        return False
+    remedy = "move"
+    if "/" in path:  # A term's feed, beside the term's page.
+        remedy = "give the index kind another 'prefix' in the aicommentary options, or move"
+    log.warning(
+        f"The feed {path} would be written {_over(path, clash, clash.other)}; it is left out. "
+        f"To keep it, {remedy} {clash.other}."
+    )
+    return True
 
 
 def _over(dest: str, clash: Clash, other: str) -> str:

@@ -45,6 +45,21 @@ def EVENT(*args, **kwargs):
 '''
 
 
+SQUATTER_HOOK = '''
+"""A plugin of the tests' own that moves one post to topics/, where the overview goes."""
+import os
+from mkdocs.plugins import event_priority
+
+@event_priority(PRIORITY)
+def EVENT(*args, **kwargs):
+    files = kwargs.get("files") if "files" in kwargs else args[0]
+    post = files.get_file_from_path("blog/posts/tpu-rental.md")
+    post.url, post.dest_uri = "topics/", "topics/index.html"
+    post.abs_dest_path = os.path.join(kwargs["config"].site_dir, post.dest_uri)
+    return args[0]
+'''
+
+
 def plugins_in_order(settings: dict, names: list[str]) -> None:
     """Reorder ``plugins`` by name (each entry keeps its options)."""
     by_name = {next(iter(p)) if isinstance(p, dict) else p: p for p in settings["plugins"]}
@@ -307,3 +322,28 @@ def test_a_post_at_the_address_of_an_overview_keeps_it_with_a_warning(tmp_path):
     urls = sitemap_urls(site)
     assert [url for url, count in Counter(urls).items() if count > 1] == []
     assert f"{SITE_URL}topics/" in urls
+
+
+@pytest.mark.parametrize(
+    ("event", "priority"), [("on_files", 0), ("on_files", -200), ("on_nav", 0)]
+)
+def test_a_post_another_plugin_moves_to_an_overview_keeps_it_at_any_point(
+    tmp_path, event, priority
+):
+    (tmp_path / "squatter.py").write_text(
+        SQUATTER_HOOK.replace("EVENT", event).replace("PRIORITY", str(priority))
+    )
+
+    def edit(settings: dict) -> None:
+        settings["plugins"] = [p for p in settings["plugins"] if p != "blog" and "blog" not in p]
+        settings["hooks"] = ["squatter.py"]
+
+    site = build_fixture("material_blog", tmp_path, edit, strict=False)
+    assert site.aborted is None, site.warnings
+    (warning,) = [w for w in site.warnings if "topics/index.md" in w]
+    assert "blog/posts/tpu-rental.md" in warning
+    assert site.page("topics/").select_one("article h1").get_text() == "Renting TPUs by the hour"
+    assert site.page("topics/").select(".aic-index-overview") == []
+    # Never twice (a page moved in on_nav keeps the sitemap entry of its first place).
+    assert sitemap_urls(site).count(f"{SITE_URL}topics/") <= 1
+    assert dead_links(site, SITE_URL) == []
