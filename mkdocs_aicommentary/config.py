@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import itertools
 import math
+import posixpath
+import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,9 +23,10 @@ from mkdocs.exceptions import PluginError
 from . import newsletter
 from .companies import Company, clashing_spellings
 from .i18n import ENGLISH, Labels, LabelsError, choose_language, labels_for
-from .links import IndexKind
+from .links import IndexKind, path_key
 from .placement import PLACEMENTS
 from .related import RelatedOptions, Weights
+from .render import STYLESHEET
 from .slugs import slugify
 from .taxonomy import KINDS
 from .translations import STANCE_KEYS
@@ -109,10 +113,36 @@ class Number(c.OptionallyRequired[float]):
         )
 
 
+_NOT_IN_WINDOWS_NAMES = re.compile(r'[<>:"|?*]')
+"""Characters Windows refuses in a file name; ``:`` would also make ``C:/x`` a drive."""
+_UNSEEN = frozenset(("Cc", "Cf", "Cs", "Cn", "Zl", "Zp"))
+"""Unicode categories of characters no folder name should hold: controls, invisible format
+characters, lone surrogates (no file system can store them), unassigned ones, line breaks."""
+_WINDOWS_DEVICES = re.compile(r"(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?", re.IGNORECASE)
+"""Names Windows gives to devices, with any extension: ``nul/`` is no folder there."""
+
+RESERVED_OUTPUTS = {
+    "feed.xml": "the site's RSS feed",
+    "feed.json": "the site's JSON Feed",
+    "sitemap.xml": "MkDocs' sitemap",
+    "sitemap.xml.gz": "MkDocs' compressed sitemap",
+    "404.html": "the theme's page for addresses that do not exist",
+    "search": "MkDocs' search index",
+    posixpath.dirname(posixpath.dirname(STYLESHEET)): "the theme's and this plugin's stylesheets",
+}
+"""What MkDocs, its themes and this plugin write at the site root, whatever the site holds; no
+kind's pages may go there, or inside: a file where a folder is needed stops the build."""
+
+
 class Folder(c.OptionallyRequired[str]):
-    """A folder inside the site, such as ``topics`` or ``browse/topics``, without the slashes
-    around it. Backslashes are refused: browsers read them as '/', and a link to
-    ``\\\\host/x/`` would leave the site."""
+    """A folder inside the site where the plugin writes pages, such as ``topics`` or
+    ``browse/topics``, without the slashes around it.
+
+    Refused: backslashes (browsers read them as '/', and a link to ``\\\\host/x/`` would leave
+    the site); names Windows cannot hold or reads as a drive or a device (``C:/x``, ``nul``), or
+    whose spaces or dots at either end it would drop (``topics /``); and the places of
+    :data:`RESERVED_OUTPUTS`, in any letter case.
+    """
 
     def run_validation(self, value: object) -> str:
         folder = value.strip("/") if isinstance(value, str) else ""
@@ -122,6 +152,26 @@ class Folder(c.OptionallyRequired[str]):
                 f"is {_as_written(value)}; write a relative folder inside the site, such as "
                 f"{self.default!r}."
             )
+        for part in parts:
+            if (
+                _NOT_IN_WINDOWS_NAMES.search(part)
+                or _WINDOWS_DEVICES.fullmatch(part)
+                or part != part.strip().rstrip(".")
+                or any(unicodedata.category(char) in _UNSEEN for char in part)
+            ):
+                raise c.ValidationError(
+                    f"is {_as_written(value)}; {part!r} is no folder name that every system "
+                    f'keeps as written (spaces or dots at its ends, any of <>:"|?*, control or '
+                    f"invisible characters, a drive like C:, device names like nul). Write "
+                    f"letters, digits and '-', such as {self.default!r}."
+                )
+        first = path_key(parts[0])
+        for reserved, what in RESERVED_OUTPUTS.items():
+            if first == path_key(reserved):
+                raise c.ValidationError(
+                    f"is {_as_written(value)}, where {what} ({reserved}) is written; write "
+                    f"another folder, such as {self.default!r}."
+                )
         return folder
 
 
@@ -605,14 +655,16 @@ def check_config(config: AICommentaryConfig) -> newsletter.SignupForm | None:
 
 def _check_prefixes_apart(sections: list[IndexKind]) -> None:
     """Two kinds in one folder would make pages at the same path, and one would silently
-    replace the other (a topic "NVIDIA" and the company NVIDIA, or an overview and a term)."""
+    replace the other (a topic "NVIDIA" and the company NVIDIA, or an overview and a term).
+    Folders are compared as macOS and Windows compare them (``Topics`` is ``topics`` there)."""
     for first, second in itertools.combinations(sections, 2):
-        inner, outer = sorted((first, second), key=lambda section: -len(section.prefix))
-        if inner.prefix == outer.prefix or inner.prefix.startswith(outer.prefix + "/"):
+        inner, outer = sorted((path_key(first.prefix), path_key(second.prefix)), key=len)[::-1]
+        if inner == outer or inner.startswith(outer + "/"):
             raise PluginError(
                 f"aicommentary: 'index.{first.kind}.prefix' ({first.prefix!r}) and "
                 f"'index.{second.kind}.prefix' ({second.prefix!r}) overlap, so their pages "
-                f"would replace each other; give each kind a folder of its own, e.g. "
+                f"would replace each other (letter case and Unicode form aside, as macOS and "
+                f"Windows compare names); give each kind a folder of its own, e.g. "
                 f"{first.kind!r} and {second.kind!r}."
             )
 

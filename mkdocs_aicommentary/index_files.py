@@ -39,10 +39,10 @@ from .index_plan import (
     page_markdown,
     plan,
 )
-from .links import IndexKind
+from .links import IndexKind, dest_path, path_key
 from .material_blog import VIEW_MAKER
 from .render import Renderer
-from .site_files import SiteFiles
+from .site_files import Clash, Destinations, SiteFiles, mkdocs_outputs
 from .taxonomy import Taxonomy
 
 log = get_plugin_logger(__name__)
@@ -63,6 +63,9 @@ class IndexFiles:
     stances: Mapping[str, str]
     """Stance keys and labels, in the order the site configured them."""
     labels: Labels
+    use_directory_urls: bool
+    outputs: tuple[str, ...]
+    """What MkDocs writes outside the build's files (``sitemap.xml``, ``404.html``)."""
     generated: dict[str, File] = field(default_factory=dict)
     """Every page and feed file this plugin added, by source path."""
     listed: tuple[Article, ...] = ()
@@ -88,10 +91,39 @@ class IndexFiles:
     ) -> IndexFiles:
         """Plan every page for ``articles`` (all posts that may be published), generate those
         the author did not write, and reserve their feeds' paths. ``nav_kinds`` are the kinds
-        the plugin will put into the nav itself."""
+        the plugin will put into the nav itself.
+
+        Nothing is written where another file is (a post Material's blog moved to ``topics/``,
+        ``Topics/index.md`` on a site built on macOS): the page or feed is left out, with a
+        warning naming both."""
         articles = list(articles)
-        index_plan = _plan(files, articles, taxonomy, sections, options, stances, labels, {}, True)
-        pages = cls(index_plan, taxonomy, sections, options, site_feed, stances, labels)
+        outputs = tuple(mkdocs_outputs(config))
+        destinations = Destinations(files, outputs)
+        directory_urls = config.use_directory_urls
+        index_plan = _plan(
+            files,
+            articles,
+            taxonomy,
+            sections,
+            options,
+            stances,
+            labels,
+            {},
+            destinations,
+            directory_urls,
+            report=True,
+        )
+        pages = cls(
+            index_plan,
+            taxonomy,
+            sections,
+            options,
+            site_feed,
+            stances,
+            labels,
+            directory_urls,
+            outputs,
+        )
         for page in pages.plan.pages:
             if page.generated:
                 pages._add(
@@ -119,7 +151,8 @@ class IndexFiles:
         ):
             feed_paths += list(FEED_FILES)
         for path in feed_paths:
-            if files.get_file_from_path(path) is None:  # An author's own file wins.
+            # An author's own file wins.
+            if files.get_file_from_path(path) is None and not _feed_in_the_way(path, destinations):
                 pages._add(files, File.generated(config, path, content=""))
         return pages
 
@@ -129,9 +162,14 @@ class IndexFiles:
 
     def publish(self, articles: Iterable[Article], files: Files) -> None:
         """Plan again for the posts MkDocs writes, now that every plugin has had its say, and
-        leave out of the build each generated page or feed that lists none of them."""
+        leave out of the build each generated page or feed that lists none of them, or that a
+        file another plugin moved since ``on_files`` is in the way of."""
         articles = list(articles)
         self.listed = tuple(listed(articles))
+        ours = self.generated
+        destinations = Destinations(
+            (file for file in files if ours.get(file.src_uri) is not file), self.outputs
+        )
         self.plan = _plan(
             files,
             articles,
@@ -140,13 +178,18 @@ class IndexFiles:
             self.options,
             self.stances,
             self.labels,
-            self.generated,
+            ours,
+            destinations,
+            self.use_directory_urls,
         )
         kept = {page.src_path for page in self.plan.pages}
         folders = _feed_folders(self.plan, self.sections)
-        kept |= {f"{folder}/{name}" for _, folder in folders for name in FEED_FILES}
+        feeds = {f"{folder}/{name}" for _, folder in folders for name in FEED_FILES}
         if self.listed:
-            kept |= set(FEED_FILES)
+            feeds |= set(FEED_FILES)
+        kept |= {
+            path for path in feeds if path in ours and not _feed_in_the_way(path, destinations)
+        }
         for src, file in self.generated.items():
             if src not in kept:
                 file.inclusion = InclusionLevel.EXCLUDED
@@ -284,6 +327,9 @@ def _plan(
     stances: Mapping[str, str],
     labels: Labels,
     ours: Mapping[str, File],
+    destinations: Destinations,
+    use_directory_urls: bool,
+    *,
     report: bool = False,
 ) -> IndexPlan:
     """The plan for ``articles``, around what the author wrote.
@@ -291,7 +337,9 @@ def _plan(
     A page of the author's (``companies/nvidia.md``, ``.../README.md``, a static
     ``.../index.html``) takes the place of the generated one. An unpublished one (a draft), or a
     post where a term's page would go (a topic "a" under the prefix ``posts`` beside
-    ``posts/a.md``), keeps that place: the term gets no page and is never linked.
+    ``posts/a.md``), keeps that place: the term gets no page and is never linked. So does any
+    other file that ``destinations`` (every file but ``ours``) has where the page would be
+    written: a post another plugin moved there, a page whose name differs in letter case.
     """
     articles = list(articles)
     posts = {article.src_path for article in articles}
@@ -308,18 +356,23 @@ def _plan(
     def unavailable(src_path: str) -> bool:
         file = author_file(src_path)
         if file is None:
-            return False
-        if file.src_uri in posts:
-            taken, remedy = f"the post {file.src_uri}", ", or move the post"
+            dest = dest_path(src_path, use_directory_urls)
+            clash = destinations.taken(dest)
+            if clash is None:
+                return False
+            other = f"the post {clash.other}" if clash.other in posts else clash.other
+            where, remedy = f"written {_over(dest, clash, other)}", f", or move {other}"
+        elif file.src_uri in posts:
+            where = f"served at the address of the post {file.src_uri}"
+            remedy = ", or move the post"
         elif file.generated_by == VIEW_MAKER:  # Its own listing would follow ours.
-            taken, remedy = f"Material's blog's page {file.src_uri}", ""
+            where, remedy = f"served at the address of Material's blog's page {file.src_uri}", ""
         else:  # The author's own page, filled in where MkDocs writes it.
             return not file.inclusion.is_included()
-        if report:
+        if report or src_path in ours:  # On a second plan, what the first did not know.
             log.warning(
-                f"The index page {src_path} would be served at the address of {taken}; it "
-                f"gets no page. Give the index kind another 'prefix' in the aicommentary "
-                f"options{remedy}."
+                f"The index page {src_path} would be {where}; it gets no page. Give the index "
+                f"kind another 'prefix' in the aicommentary options{remedy}."
             )
         return True
 
@@ -333,6 +386,38 @@ def _plan(
         stance_order=list(stances),
         archive_by_year=options.archive.by_year,
         labels=labels,
+    )
+
+
+def _feed_in_the_way(path: str, destinations: Destinations) -> bool:
+    """Whether another file is in the way of the feed ``path``; says so, naming both."""
+    clash = destinations.taken(path)
+    if clash is None:
+        return False
+    remedy = "move"
+    if "/" in path:  # A term's feed, beside the term's page.
+        remedy = "give the index kind another 'prefix' in the aicommentary options, or move"
+    log.warning(
+        f"The feed {path} would be written {_over(path, clash, clash.other)}; it is left out. "
+        f"To keep it, {remedy} {clash.other}."
+    )
+    return True
+
+
+def _over(dest: str, clash: Clash, other: str) -> str:
+    """Where a file of the plugin's would go and ``other``, the file in the way, for a
+    warning that names both."""
+    if clash.dest == dest:
+        return f"to {dest}, where {other} is written"
+    written_as = "" if clash.dest == clash.other else f" as {clash.dest}"
+    if path_key(clash.dest) == path_key(dest):
+        return (
+            f"to {dest}, where {other} is written{written_as} (one file on macOS and Windows, "
+            f"which ignore letter case and Unicode form)"
+        )
+    return (
+        f"to {dest}, and {other} is written{written_as} (one of them a file where the other "
+        f"needs a folder)"
     )
 
 

@@ -126,11 +126,6 @@ def listing_src(folder: str, number: int) -> str:
     return f"{folder}/index.md" if number == 1 else f"{folder}/page/{number}/index.md"
 
 
-def page_src(prefix: str, slug: str, number: int) -> str:
-    """``topics/agents/index.md`` for page 1, ``topics/agents/page/2/index.md`` after it."""
-    return listing_src(posixpath.dirname(term_src_path(prefix, slug)), number)
-
-
 def overview_src(prefix: str) -> str:
     return f"{prefix}/index.md"
 
@@ -155,8 +150,9 @@ def plan(
 
     ``author_page(src)`` names the author's own page that MkDocs would serve at the same URL as
     ``src`` (``companies/nvidia.md`` for ``companies/nvidia/index.md``), or None.
-    ``unavailable(src)`` is true where no page may go (the author keeps a draft there): a term
-    whose page 1 is unavailable gets no pages, a kind whose overview is gets no overview.
+    ``unavailable(src)`` is true where no page may go (the author keeps a draft there, or
+    another file is written there): a term with any page unavailable gets no pages, a kind whose
+    overview is gets no overview.
     ``stance_order`` lists the stance keys in the order the site configured them. The
     ``archive`` kind lists every post, and with ``archive_by_year`` each year's too.
     """
@@ -171,12 +167,13 @@ def plan(
 
     def listing(
         kind: str, title: str, folder: str, articles: tuple[Article, ...], term: Term | None
-    ) -> str:
-        """Add every page of one listing; the source of its page 1."""
-        srcs = tuple(
-            place(listing_src(folder, number))
-            for number in range(1, page_count(len(articles), per_page) + 1)
-        )
+    ) -> str | None:
+        """Add every page of one listing; the source of its page 1. None, and no page, when
+        any of them is unavailable: a listing cut short would hide posts."""
+        count = page_count(len(articles), per_page)
+        if any(unavailable(listing_src(folder, number)) for number in range(1, count + 1)):
+            return None
+        srcs = tuple(place(listing_src(folder, number)) for number in range(1, count + 1))
         for number, (src, generated) in enumerate(srcs, start=1):
             pages.append(
                 PlannedPage(
@@ -197,17 +194,17 @@ def plan(
 
     for section in sections:
         if section.kind == ARCHIVE:
-            if ordered_articles and not unavailable(overview_src(section.prefix)):
-                overviews[ARCHIVE] = listing(
-                    ARCHIVE, section.title, section.prefix, tuple(ordered_articles), None
-                )
-                for year, of_year in _by_year(ordered_articles) if archive_by_year else ():
-                    folder = f"{section.prefix}/{year}"
-                    if not unavailable(listing_src(folder, 1)):
-                        term = Term(ARCHIVE, str(year), str(year))
-                        term_src_paths[(ARCHIVE, term.slug)] = listing(
-                            ARCHIVE, str(year), folder, of_year, term
-                        )
+            if not ordered_articles:
+                continue
+            first = listing(ARCHIVE, section.title, section.prefix, tuple(ordered_articles), None)
+            if first is None:
+                continue
+            overviews[ARCHIVE] = first
+            for year, of_year in _by_year(ordered_articles) if archive_by_year else ():
+                term = Term(ARCHIVE, str(year), str(year))
+                first = listing(ARCHIVE, str(year), f"{section.prefix}/{year}", of_year, term)
+                if first is not None:
+                    term_src_paths[(ARCHIVE, term.slug)] = first
             continue
         groups = _group(ordered_articles, taxonomy, section.kind)
         if not groups:
@@ -219,8 +216,6 @@ def plan(
             ordered = [term for term in taxonomy.terms(section.kind) if term in groups]
         counts = []
         for term in ordered:
-            if unavailable(page_src(section.prefix, term.slug, 1)):
-                continue
             first = listing(
                 section.kind,
                 term.name,
@@ -228,6 +223,8 @@ def plan(
                 tuple(groups[term]),
                 term,
             )
+            if first is None:
+                continue
             term_src_paths[(term.kind, term.slug)] = first
             counts.append(TermCount(term, len(groups[term]), first))
         if unavailable(overview_src(section.prefix)):

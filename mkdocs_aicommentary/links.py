@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -27,6 +28,25 @@ def page_url(src_path: str, use_directory_urls: bool) -> str:
     if use_directory_urls:
         return f"{stem}/"
     return f"{stem}.html"
+
+
+def dest_path(src_path: str, use_directory_urls: bool) -> str:
+    """Where MkDocs writes the Markdown page ``src_path`` in the site folder."""
+    stem, _ = posixpath.splitext(src_path)
+    folder, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        return posixpath.join(folder, "index.html")
+    return f"{stem}/index.html" if use_directory_urls else f"{stem}.html"
+
+
+def path_key(path: str) -> str:
+    """``path`` as macOS and Windows compare names: without letter case, Unicode form (``é``
+    as one character or as ``e`` and an accent) or the spaces and dots Windows drops from the
+    end of a name. Two paths with one key are one file there, and one overwrites the other."""
+    return "/".join(
+        unicodedata.normalize("NFC", unicodedata.normalize("NFD", part).casefold()).rstrip(" .")
+        for part in path.split("/")
+    )
 
 
 _PLAIN_PATH = re.compile(r"(?:[\w\-~%!$&'()*+,;=@][\w\-~%!$&'()*+,;=@.]*/?)*")

@@ -4,11 +4,21 @@ Other plugins move pages (Material's blog gives posts ``blog/2026/03/02/<slug>/`
 pages out of a build (drafts, scheduled posts) in their own events, before or after ours. So no
 URL is remembered from front matter: every link asks the ``File`` when it is written into a
 page or a feed, by which time every plugin's ``on_files`` and ``on_nav`` have run.
+
+Where a file is written is asked the same way: :class:`Destinations` tells the plugin, once
+other plugins have moved their pages, which places in the site folder are taken, so that no
+page or feed of the plugin's is written over another file.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+
+from .links import path_key
 
 
 def author_page_candidates(src_path: str) -> tuple[str, ...]:
@@ -54,3 +64,58 @@ class SiteFiles:
             if file is not None:
                 return file
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class Clash:
+    """Another file in the way of one the plugin would write."""
+
+    other: str
+    """What the other file is: its source path, or the output that MkDocs writes itself."""
+    dest: str
+    """Where the other file is written, as its writer spells it."""
+
+
+class Destinations:
+    """Where every file of a build is written, compared as macOS and Windows compare names
+    (:func:`.links.path_key`): two files at one such place overwrite each other there, and a
+    file where another needs a folder stops the build everywhere."""
+
+    def __init__(self, files: Iterable[File], outputs: Iterable[str] = ()) -> None:
+        """``files`` are the build's files; ``outputs`` what MkDocs writes beside them
+        (``sitemap.xml``, ``404.html``: see :func:`mkdocs_outputs`)."""
+        self._files: dict[str, Clash] = {}
+        """Each file's place, the first file's when several share one."""
+        self._folders: dict[str, Clash] = {}
+        """Each folder that holds a file, with one of the files in it."""
+        taken = [(file.src_uri, file.dest_uri) for file in files]
+        taken += [(f"{output} (written by MkDocs)", output) for output in outputs]
+        for other, dest in taken:
+            clash = Clash(other, dest)
+            key = path_key(dest)
+            self._files.setdefault(key, clash)
+            while "/" in key:
+                key = key.rsplit("/", 1)[0]
+                if key in self._folders:
+                    break  # So are the folders around it: each folder is visited once.
+                self._folders[key] = clash
+
+    def taken(self, dest: str) -> Clash | None:
+        """The file in the way of writing a file at ``dest``: written at the same place, in
+        it (``dest`` would need to be a folder), or where one of its folders would go."""
+        key = path_key(dest)
+        clash = self._files.get(key) or self._folders.get(key)
+        folder = key
+        while clash is None and "/" in folder:
+            folder = folder.rsplit("/", 1)[0]
+            clash = self._files.get(folder)
+        return clash
+
+
+def mkdocs_outputs(config: MkDocsConfig) -> list[str]:
+    """What MkDocs writes outside the build's files: the theme's static templates (such as
+    ``404.html`` and ``sitemap.xml``, then also ``sitemap.xml.gz``) and ``extra_templates``."""
+    outputs = [*config.theme.static_templates, *config.extra_templates]
+    if "sitemap.xml" in outputs:
+        outputs.append("sitemap.xml.gz")
+    return outputs

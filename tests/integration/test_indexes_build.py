@@ -7,7 +7,7 @@ import logging
 
 import feedparser
 import pytest
-from helpers import SITE_URL, article, dead_links
+from helpers import SITE_URL, article, dead_links, plugin_links
 
 POSTS = {
     "index.md": "# Home\n\nA publication about AI companies.\n",
@@ -293,6 +293,64 @@ def test_a_term_page_where_a_post_lives_is_not_made(build_site_at_url):
     assert post.select_one(".aic-index") is None
     assert post.title.get_text().startswith("The letter A")
     assert post.select_one(".aic-article-meta") is not None
+    assert dead_links(site) == []
+
+
+def test_an_authors_page_one_on_macos_and_windows_is_never_overwritten(build_site_at_url):
+    """``Topics.md`` is written to ``Topics/index.html``, which the overview's
+    ``topics/index.html`` would overwrite on a file system that ignores letter case."""
+    pages = {**POSTS, "Topics.md": "# Our own topics\n\nWritten by hand.\n"}
+    site = build_site_at_url(pages, REGISTRY)
+    assert site.aborted is None, site.warnings
+    (warning,) = [w for w in site.warnings if "topics/index.md" in w]
+    assert "Topics.md" in warning and "letter case" in warning
+    assert site.page("Topics/").select_one("h1").get_text() == "Our own topics"
+    assert not site.exists("topics/")
+    assert site.page("topics/cloud/").select(".aic-index-entry")  # Term pages are still made.
+    assert "topics/" not in {url for _, url in plugin_links(site)}
+    assert dead_links(site) == []
+
+
+def test_a_file_where_a_terms_folder_would_go_keeps_its_place(build_site_at_url):
+    """A file ``topics/cloud`` leaves no room for ``topics/cloud/index.html`` and the feeds
+    beside it: the build stopped with NotADirectoryError."""
+    site = build_site_at_url({**POSTS, "topics/cloud": "a file of the author's\n"}, REGISTRY)
+    assert site.aborted is None, site.warnings
+    (warning,) = [w for w in site.warnings if "topics/cloud/index.md" in w]
+    assert "a file where the other needs a folder" in warning and "topics/cloud " in warning
+    assert site.text("topics/cloud") == "a file of the author's\n"
+    header = site.page("posts/tpu/").select_one(".aic-article-meta")
+    assert [a.get_text() for a in header.select("a.aic-topic")] == ["AI hardware"]
+    assert dead_links(site) == []
+
+
+def test_a_later_page_of_a_listing_in_anothers_place_takes_the_whole_listing(
+    build_site_at_url,
+):
+    """Page 2 of AI hardware would overwrite the author's page on macOS; a listing cut short
+    would hide posts, so the term gets no pages."""
+    pages = {**POSTS, "Topics/AI-Hardware/page/2.md": "# Page two, by hand\n"}
+    site = build_site_at_url(pages, {**REGISTRY, "index": {"per_page": 1}})
+    assert site.aborted is None, site.warnings
+    assert any("topics/ai-hardware/page/2/index.md" in w for w in site.warnings), site.warnings
+    assert not site.exists("topics/ai-hardware/")
+    assert site.page("Topics/AI-Hardware/page/2/").select_one("h1").get_text() == (
+        "Page two, by hand"
+    )
+    assert site.exists("topics/cloud/")
+    assert not (site.site_dir / "topics/ai-hardware/feed.xml").exists()  # Nor its feeds.
+    assert dead_links(site) == []
+
+
+def test_a_file_in_the_site_feeds_place_keeps_it(build_site_at_url):
+    """``Feed.xml`` and the site's ``feed.xml`` are one file on macOS and Windows."""
+    site = build_site_at_url({**POSTS, "Feed.xml": "<rss version='2.0'/>\n"}, REGISTRY)
+    assert site.aborted is None, site.warnings
+    (warning,) = [w for w in site.warnings if "feed.xml" in w]
+    assert "Feed.xml" in warning and "letter case" in warning
+    links = site.page("posts/gpu/").select("head link[rel=alternate]")
+    assert f"{SITE_URL}feed.json" in {link["href"] for link in links}
+    assert not {link["href"] for link in links} & {f"{SITE_URL}feed.xml", f"{SITE_URL}Feed.xml"}
     assert dead_links(site) == []
 
 

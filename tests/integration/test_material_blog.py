@@ -9,6 +9,9 @@ with ``--strict`` and reads the output as a reader (or a feed reader) would.
 from __future__ import annotations
 
 import json
+import shutil
+import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import feedparser
@@ -38,6 +41,21 @@ def _move(files, config):
 def EVENT(*args, **kwargs):
     files = kwargs.get("files") if "files" in kwargs else args[0]
     _move(files, kwargs["config"])
+    return args[0]
+'''
+
+
+SQUATTER_HOOK = '''
+"""A plugin of the tests' own that moves one post to topics/, where the overview goes."""
+import os
+from mkdocs.plugins import event_priority
+
+@event_priority(PRIORITY)
+def EVENT(*args, **kwargs):
+    files = kwargs.get("files") if "files" in kwargs else args[0]
+    post = files.get_file_from_path("blog/posts/tpu-rental.md")
+    post.url, post.dest_uri = "topics/", "topics/index.html"
+    post.abs_dest_path = os.path.join(kwargs["config"].site_dir, post.dest_uri)
     return args[0]
 '''
 
@@ -244,4 +262,88 @@ def test_the_blogs_own_archive_page_is_left_to_the_blog_with_a_warning(tmp_path)
     archive = site.page("blog/archive/2026/")
     assert archive.select("article.md-post")
     assert archive.select(".aic-index-entry") == []
+    assert dead_links(site, SITE_URL) == []
+
+
+def blog_at_the_site_root(root: Path, settings: dict) -> None:
+    """Turn the fixture into a blog at the site root (``blog_dir: .``) whose posts live at
+    ``/<slug>/``, as a publication that is only a blog sets it up."""
+    docs = root / "docs"
+    shutil.move(docs / "blog/posts", docs / "posts")
+    shutil.move(docs / "blog/.authors.yml", docs / ".authors.yml")
+    shutil.rmtree(docs / "blog")
+    home = docs / "index.md"
+    home.write_text("# The Compute Ledger\n\n<!-- aicommentary:latest -->\n", encoding="utf-8")
+    blog = next(
+        entry for entry in settings["plugins"] if isinstance(entry, dict) and "blog" in entry
+    )
+    blog["blog"].update(blog_dir=".", post_url_format="{slug}")
+
+
+def sitemap_urls(site) -> list[str]:
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    tree = ET.fromstring(site.text("sitemap.xml"))
+    return [loc.text for loc in tree.findall("s:url/s:loc", namespace)]
+
+
+def test_a_post_at_the_address_of_an_overview_keeps_it_with_a_warning(tmp_path):
+    """At ``blog_dir: .`` a post titled "Topics" is written to topics/: the plugin's overview
+    of topics would overwrite it there, while feeds, listings and the sitemap link the post."""
+    titles = {"Topics": "topics", "Companies": "companies", "Archive": "archive"}
+
+    def edit(settings: dict) -> None:
+        blog_at_the_site_root(tmp_path, settings)
+        for day, title in enumerate(titles, start=1):
+            (tmp_path / f"docs/posts/{title.lower()}-post.md").write_text(
+                f"---\ndate: 2026-05-0{day}\nsubject_company: AMD\ntopics: [Naming]\n---\n\n"
+                f"# {title}\n\nA post of the author's, called {title}.\n",
+                encoding="utf-8",
+            )
+
+    site = build_fixture("material_blog", tmp_path, edit, strict=False)
+    assert site.aborted is None, site.warnings
+    for title, folder in titles.items():
+        post = f"posts/{title.lower()}-post.md"
+        assert any(
+            f"{folder}/index.md" in warning and post in warning for warning in site.warnings
+        ), site.warnings
+        page = site.page(f"{folder}/")
+        assert page.select_one("article h1").get_text(strip=True) == title
+        assert f"A post of the author's, called {title}." in page.get_text()
+        assert page.select(".aic-index-overview, .aic-index-listing, .aic-chart") == []
+    # Every feed and listing still links the posts, at the addresses that show them.
+    feed = json.loads(site.text("feed.json"))
+    assert {item["url"] for item in feed["items"]} >= {f"{SITE_URL}{f}/" for f in titles.values()}
+    assert dead_links(site, SITE_URL) == []
+    # The home page's newest posts link no archive: there is none.
+    assert site.page("").select(".aic-latest-more") == []
+    # The term pages are the plugin's as ever.
+    assert site.page("topics/naming/").select(".aic-index-entry")
+    urls = sitemap_urls(site)
+    assert [url for url, count in Counter(urls).items() if count > 1] == []
+    assert f"{SITE_URL}topics/" in urls
+
+
+@pytest.mark.parametrize(
+    ("event", "priority"), [("on_files", 0), ("on_files", -200), ("on_nav", 0)]
+)
+def test_a_post_another_plugin_moves_to_an_overview_keeps_it_at_any_point(
+    tmp_path, event, priority
+):
+    (tmp_path / "squatter.py").write_text(
+        SQUATTER_HOOK.replace("EVENT", event).replace("PRIORITY", str(priority))
+    )
+
+    def edit(settings: dict) -> None:
+        settings["plugins"] = [p for p in settings["plugins"] if p != "blog" and "blog" not in p]
+        settings["hooks"] = ["squatter.py"]
+
+    site = build_fixture("material_blog", tmp_path, edit, strict=False)
+    assert site.aborted is None, site.warnings
+    (warning,) = [w for w in site.warnings if "topics/index.md" in w]
+    assert "blog/posts/tpu-rental.md" in warning
+    assert site.page("topics/").select_one("article h1").get_text() == "Renting TPUs by the hour"
+    assert site.page("topics/").select(".aic-index-overview") == []
+    # Never twice (a page moved in on_nav keeps the sitemap entry of its first place).
+    assert sitemap_urls(site).count(f"{SITE_URL}topics/") <= 1
     assert dead_links(site, SITE_URL) == []

@@ -92,6 +92,56 @@ def test_a_prefix_with_a_backslash_is_refused(build_site, prefix):
     assert "relative folder" in refusal(site, "topics", "prefix")
 
 
+@pytest.mark.parametrize(
+    ("prefix", "says"),
+    [
+        ("feed.xml", "the site's RSS feed"),
+        ("feed.json", "the site's JSON Feed"),
+        ("sitemap.xml", "MkDocs' sitemap"),
+        ("Sitemap.XML/", "MkDocs' sitemap"),
+        ("sitemap.xml.gz", "compressed sitemap"),
+        ("404.html", "addresses that do not exist"),
+        ("search", "search index"),
+        ("assets/aicommentary/aicommentary.css", "stylesheets"),
+        ("assets/aicommentary", "stylesheets"),
+    ],
+)
+def test_a_prefix_where_mkdocs_or_the_plugin_writes_a_file_is_refused(
+    build_site_at_url, prefix, says
+):
+    """A folder where a file goes crashed the build (IsADirectoryError, NotADirectoryError)."""
+    site = build_site_at_url(PAGES, {"index": {"topics": {"prefix": prefix}}})
+    message = refusal(site, "topics", "prefix")
+    assert says in message and "'topics'" in message
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ["C:/x", "c:", "browse/nul", "COM1.txt", "topics ", " topics", "topics./x", "a?b", "a\tb"],
+)
+def test_a_prefix_windows_would_read_otherwise_is_refused(build_site, prefix):
+    """A drive, a device or a name whose ends Windows drops is not the folder the author wrote:
+    ``C:/x`` would leave the site folder, ``topics `` and ``topics`` would be one."""
+    site = build_site(PAGES, {"index": {"topics": {"prefix": prefix}}})
+    assert "letters, digits and '-'" in refusal(site, "topics", "prefix")
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        {"topics": {"prefix": "Browse"}, "companies": {"prefix": "browse"}},
+        {"topics": {"prefix": "BROWSE/topics"}, "companies": {"prefix": "browse"}},
+        {"topics": {"prefix": "caf\u00e9"}, "companies": {"prefix": "cafe\u0301"}},
+    ],
+)
+def test_prefixes_one_on_macos_and_windows_are_refused(build_site, index):
+    """Folders that differ only in letter case or Unicode form are one folder there, and one
+    kind's pages would replace the other's."""
+    site = build_site(PAGES, {"index": index})
+    assert site.aborted is not None
+    assert any("overlap" in message and "letter case" in message for message in site.warnings)
+
+
 def test_good_values_build(build_site):
     options = {
         "header": None,  # Left empty, as "header:" in YAML: the default.
