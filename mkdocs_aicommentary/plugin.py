@@ -4,7 +4,8 @@ Each event hands its work to the module that owns it. Everything one build knows
 :class:`BuildState` made in ``on_config``, so a ``mkdocs serve`` rebuild starts clean; each
 event's docstring says what it reads from that state and what it leaves there.
 
-    on_config           check the options; add the templates and the stylesheet
+    on_config           check the options; add the templates, the stylesheet and the Markdown
+                        extension of generated pages' headings
     on_files (50)       read every post's front matter; mark the plugin's own drafts
     on_files (-100)     after other plugins (Material's blog) have moved and excluded pages:
                         generate index pages and reserve feed paths for every possible post
@@ -37,7 +38,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import newsletter
+from . import literal_headings, newsletter
 from .articles import (
     ARTICLE_MARKERS,
     Article,
@@ -155,6 +156,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             if signup is not None and privacy_url
             else None,
         )
+        if literal_headings.NAME not in config.markdown_extensions:
+            config.markdown_extensions.append(literal_headings.NAME)  # For generated pages.
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)
         if STYLESHEET not in config.extra_css:
