@@ -193,6 +193,21 @@ class IndexFiles:
         for src, file in self.generated.items():
             if src not in kept:
                 file.inclusion = InclusionLevel.EXCLUDED
+        self._title_pages()
+
+    def _title_pages(self) -> None:
+        """Give each generated page its title as data, as themes want it.
+
+        Themes print a page's title as HTML, in text and in attributes (readthedocs' previous
+        and next buttons), so it is the name escaped once, quotes included. The heading MkDocs
+        would take it from reads the same (see :func:`.index_plan.page_markdown`) but leaves
+        quotes as they are. A plain ``str``, not ``Markup``: other plugins add text to titles,
+        and ``Markup`` would escape what they add.
+        """
+        for page in self.plan.pages:
+            file = self.generated.get(page.src_path)
+            if page.generated and file is not None and file.page is not None:
+                file.page.title = str(escape(page.title))
 
     def write_feeds(
         self,

@@ -22,6 +22,7 @@ from .articles import Article
 from .charts import Bar, BarChart, Timeline, bar_chart, periods_between, timeline
 from .i18n import ENGLISH, Labels
 from .links import IndexKind, term_src_path
+from .literal_headings import heading
 from .markers import INDEX, marker
 from .taxonomy import Taxonomy, Term
 
@@ -31,8 +32,6 @@ NAV_ORDER = ("topics", "companies", "stances", ARCHIVE)
 CHART_ROWS = 10
 """Most companies a stance page's chart shows."""
 FEED_KINDS = ("companies", "topics", "stances")
-
-_MARKDOWN_SPECIAL = str.maketrans({char: "\\" + char for char in "\\`*_{}[]()#+-.!|~>"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,17 +279,11 @@ def pager(page: PlannedPage, window: int = 2) -> Pager | None:
 def page_markdown(page: PlannedPage) -> str:
     """The Markdown source of a generated page: its title and the listing marker.
 
-    The title is the page's first heading, written as escaped Markdown; MkDocs takes the page
-    title from it already HTML-escaped, which is what themes expect (a ``title:`` in front
-    matter would reach the theme's ``<title>`` unescaped).
+    The title is written as a literal heading (:mod:`.literal_headings`), which no Markdown
+    extension of the site can turn into markup; the table of contents, the permalink and
+    MkDocs' page title read it like any first heading.
     """
-    return f"# {markdown_text(page.title)}\n\n{marker(INDEX)}\n"
-
-
-def markdown_text(text: str) -> str:
-    """Plain text written into Markdown so that it reads back as the same text, never markup."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;")
-    return " ".join(escaped.translate(_MARKDOWN_SPECIAL).split())
+    return f"{heading(page.title)}\n\n{marker(INDEX)}\n"
 
 
 # Pictures -------------------------------------------------------------------------------------

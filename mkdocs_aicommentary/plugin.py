@@ -4,7 +4,8 @@ Each event hands its work to the module that owns it. Everything one build knows
 :class:`BuildState` made in ``on_config``, so a ``mkdocs serve`` rebuild starts clean; each
 event's docstring says what it reads from that state and what it leaves there.
 
-    on_config           check the options; add the templates and the stylesheet
+    on_config           check the options; add the templates, the stylesheet and the Markdown
+                        extension of generated pages' headings
     on_files (50)       read every post's front matter; mark the plugin's own drafts
     on_files (-100)     after other plugins (Material's blog) have moved and excluded pages:
                         generate index pages and reserve feed paths for every possible post
@@ -14,7 +15,8 @@ event's docstring says what it reads from that state and what it leaves there.
                         header, the related box and the signup block
     on_env              write the feeds, now that every page's URL and content are final
     on_page_context     stance badges in the excerpts on Material's blog index pages
-    on_post_page (100)  fill the slots; feed links, sharing tags and JSON-LD in the head
+    on_post_page (100)  fill the slots; the title and description the theme printed raw as
+                        text; feed links, sharing tags and JSON-LD in the head
     on_post_build       let go of the build state
 """
 
@@ -37,7 +39,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import newsletter
+from . import literal_headings, newsletter
 from .articles import (
     ARTICLE_MARKERS,
     Article,
@@ -59,6 +61,7 @@ from .config import (
     theme_language,
 )
 from .excerpts import excerpt
+from .head_text import repair_head
 from .i18n import Labels
 from .index_files import IndexFiles
 from .index_plan import ARCHIVE, NAV_ORDER
@@ -155,6 +158,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             if signup is not None and privacy_url
             else None,
         )
+        if literal_headings.NAME not in config.markdown_extensions:
+            config.markdown_extensions.append(literal_headings.NAME)  # For generated pages.
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)
         if STYLESHEET not in config.extra_css:
@@ -452,11 +457,19 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
 
     @event_priority(100)  # First, before a minifier that drops HTML comments takes the slots.
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Reads ``boxes`` (emptied here), ``index_files``' feed links and ``published``."""
+        """Reads ``boxes`` (emptied here), ``index_files``' feed links and ``published``.
+
+        Runs for every page: whatever its title and description, from the plugin or the
+        author, the head holds them as text on every theme."""
         state = self._state()
         src = page.file.src_uri
         boxes = state.boxes.pop(src, {})
         output = fill_slots(output, {name: render() for name, render in boxes.items()})
+        output = repair_head(
+            output,
+            titles=(page.meta.get("title"), page.title),
+            descriptions=(page.meta.get("description"), config.site_description),
+        )
         if state.renderer is None:
             return output
         feeds = []
