@@ -50,6 +50,10 @@ class Blog:
     drafts_by_date: bool = False
     """``draft_if_future_date``: a post dated after the build is a draft unless it says."""
     authors: Mapping[str, Person] = field(default_factory=dict)
+    """The people its authors file names, by key: the only ones its posts' ``authors`` name
+    (two blogs may give one key to two people)."""
+    authors_file: str = ".authors.yml"
+    """Where that file is, relative to ``docs_dir``, for messages."""
 
     def owns(self, src_path: str) -> bool:
         return src_path.startswith(self.post_dir + "/")
@@ -74,10 +78,6 @@ class Blogs:
     def owner(self, src_path: str) -> Blog | None:
         return next((blog for blog in self.blogs if blog.owns(src_path)), None)
 
-    @property
-    def authors(self) -> dict[str, Person]:
-        return {key: person for blog in self.blogs for key, person in blog.authors.items()}
-
 
 def find_blogs(plugins: Iterable[object], docs_dir: str) -> tuple[Blogs, list[str]]:
     """The enabled blog plugins among ``plugins``, and problems reading their authors files."""
@@ -89,7 +89,8 @@ def find_blogs(plugins: Iterable[object], docs_dir: str) -> tuple[Blogs, list[st
         if options.get("enabled") is False:
             continue
         root = posixpath.normpath(options["blog_dir"])
-        authors, problem = _read_authors(Path(docs_dir, options["authors_file"].format(blog=root)))
+        authors_file = posixpath.normpath(options["authors_file"].format(blog=root))
+        authors, problem = _read_authors(Path(docs_dir, authors_file))
         if problem:
             problems.append(problem)
         blogs.append(
@@ -98,6 +99,7 @@ def find_blogs(plugins: Iterable[object], docs_dir: str) -> tuple[Blogs, list[st
                 publishes_drafts=_publishes_drafts(plugin, options),
                 drafts_by_date=bool(options["draft_if_future_date"]),
                 authors=authors if options.get("authors", True) else {},
+                authors_file=authors_file,
             )
         )
     return Blogs(tuple(blogs)), problems

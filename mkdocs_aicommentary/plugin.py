@@ -173,16 +173,22 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         for problem in problems:
             log.warning(problem)
         state.registry = CompanyRegistry(registered_companies(self.config))
-        vocabulary = Vocabulary(
+        outside_blogs = Vocabulary(
             stances=self.config.stances,
             companies=state.registry,
             warn_unknown_companies=self.config.warn_unknown_companies,
             topic_fields=tuple(self.config.topics_from),
-            authors=state.blogs.authors,
         )
+        in_blog = {  # Each blog's posts name authors by the keys of its own authors file.
+            blog.post_dir: replace(
+                outside_blogs, authors=blog.authors, authors_file=blog.authors_file
+            )
+            for blog in state.blogs.blogs
+        }
         pages = files.documentation_pages()
         for file in pages:
             blog = state.blogs.owner(file.src_uri)
+            vocabulary = in_blog[blog.post_dir] if blog is not None else outside_blogs
             article = self._read_article(file, vocabulary, blog, state.blogs.now)
             if article is None:
                 continue

@@ -43,7 +43,8 @@ def test_blogs_are_found_by_their_options_and_read_their_authors_file(tmp_path):
     (found,) = blogs.blogs
     assert found.post_dir == "blog/posts" and found.drafts_by_date
     assert found.owns("blog/posts/a.md") and not found.owns("blog/index.md")
-    assert blogs.authors == {"ines": Person("Inés", "https://ines.example/"), "bad": Person("Bad")}
+    assert found.authors == {"ines": Person("Inés", "https://ines.example/"), "bad": Person("Bad")}
+    assert found.authors_file == "blog/.authors.yml"
 
 
 def test_drafts_previewed_by_serve_stay_drafts():
