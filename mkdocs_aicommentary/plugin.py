@@ -79,7 +79,7 @@ from .render import STYLESHEET, TEMPLATES_DIR, CompiledTemplates, Renderer
 from .sharing import missing_from, open_graph
 from .site_files import SiteFiles
 from .structured_data import article_data, script_json
-from .taxonomy import Taxonomy
+from .taxonomy import Taxonomy, crowded_posts
 
 log = get_plugin_logger(__name__)
 
@@ -249,6 +249,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             if problem:
                 log.warning(problem)
         taxonomy = Taxonomy(state.articles.values(), self.config.stances)
+        for warning in crowded_posts(state.articles.values()):
+            log.warning(warning)
         sections = index_sections(self.config)
         state.renderer = Renderer(
             config.theme.dirs,
