@@ -148,10 +148,14 @@ class Labels:
 
     def strftime(self, value: datetime.date, date_format: str) -> str:
         """``value.strftime(date_format)``, with names in this language instead of the C
-        locale's English; other directives are left to ``strftime``."""
+        locale's English, and ``%s`` (seconds since 1970, a glibc extension that reads the
+        date in the machine's time zone) as the moment the date names, which is the same on
+        every machine; other directives are left to ``strftime``."""
 
         def name(match: re.Match[str]) -> str:
             code = match.group(1)
+            if code == "s":
+                return str(int(_moment(value).timestamp()))
             if code in _NAMED_DIRECTIVES:
                 text = self.names(_NAMED_DIRECTIVES[code])[value.month - 1]
             elif code in _WEEKDAY_DIRECTIVES:
@@ -161,6 +165,14 @@ class Labels:
             return text.replace("%", "%%")
 
         return value.strftime(_DIRECTIVE.sub(name, date_format))
+
+
+def _moment(value: datetime.date) -> datetime.datetime:
+    """A date as the moment it names: a date, or a time without an offset, is in UTC, as the
+    plugin reads front matter dates."""
+    if not isinstance(value, datetime.datetime):
+        value = datetime.datetime(value.year, value.month, value.day)
+    return value if value.tzinfo is not None else value.replace(tzinfo=datetime.timezone.utc)
 
 
 def _split_list(text: str) -> tuple[str, ...]:

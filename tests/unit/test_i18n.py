@@ -1,6 +1,7 @@
 """The translation tables, plurals, dates and the checks on a site's own labels."""
 
-from datetime import date, datetime
+import time
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -123,6 +124,20 @@ def test_strftime_names_come_from_the_tables_not_the_locale():
     assert german.strftime(day, "100%% %%B %B") == "100% %B März"
     assert labels_for("fr").strftime(day, "%A %d %B %Y") == "mardi 04 mars 2025"
     assert ENGLISH.strftime(day, "%B %b %A %a") == "March Mar Tuesday Tue"
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Asia/Kolkata"])
+def test_seconds_since_1970_are_the_dates_moment_whatever_the_machines_time_zone(monkeypatch, zone):
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        assert ENGLISH.date(datetime(2026, 1, 1, tzinfo=timezone.utc), "%s") == "1767225600"
+        assert ENGLISH.date(date(2026, 1, 1), "%s %%s") == "1767225600 %s"  # midnight UTC
+        berlin = timezone(timedelta(hours=1))
+        assert ENGLISH.date(datetime(2026, 1, 1, 1, 0, tzinfo=berlin), "%s") == "1767225600"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_month_and_year_as_charts_say_them():
