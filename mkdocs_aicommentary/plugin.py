@@ -56,7 +56,7 @@ from .config import (
     registered_companies,
     related_options,
     signup_placement,
-    theme_language,
+    site_language,
 )
 from .excerpts import excerpt
 from .i18n import Labels
@@ -437,7 +437,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             content = file.page.content if file is not None and file.page is not None else None
             return fill_slots(content, {}) if content is not None else None
 
-        language = self.config.language or theme_language(config.theme)
+        language = site_language(self.config, config.theme)
         state.index_files.write_feeds(site, config, content_of, language)
         return env
 
