@@ -127,7 +127,7 @@ def check_link(url: object, option: str) -> str:
     A path may not start with ``//`` (another host, on the page's scheme) nor hold a
     backslash, which browsers read as ``/``: ``\\\\evil.example`` is ``//evil.example``; nor
     lead out of ``docs_dir`` (``../../etc/passwd``), which on a site served from a folder is
-    another site's page.
+    another site's page; nor name nothing (``#``).
     """
     if not isinstance(url, str) or not url.strip():
         raise NewsletterError(f"'{option}' must be a URL or a path inside the site.")
@@ -140,10 +140,12 @@ def check_link(url: object, option: str) -> str:
             f"'{option}' is {short_repr(url)}; use an https:// URL or a path inside the site "
             f"such as 'privacy.md' or '/privacy/'."
         )
-    if site_path(url).path.split("/")[0] == "..":
+    link = site_path(url)
+    if link.path.split("/")[0] == ".." or (link.same_page and not link.rest):
+        where = "leads out of the site" if not link.same_page else "names nothing"
         raise NewsletterError(
-            f"'{option}' is {short_repr(url)}, which leads out of the site; give a page of "
-            f"the site such as 'privacy.md', or an https:// URL."
+            f"'{option}' is {short_repr(url)}, which {where}; give a page of the site such "
+            f"as 'privacy.md', or an https:// URL."
         )
     return url
 

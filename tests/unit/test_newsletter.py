@@ -91,6 +91,8 @@ def test_privacy_links():
         "legal/../../x.md",
         "%2E%2E/x",  # browsers read it as ..
         "/..",
+        "#",  # names nothing
+        "?",
     ],
 )
 def test_a_privacy_link_never_leaves_the_site_unless_it_is_https(url):
