@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+import itertools
 import re
 import reprlib
 from collections.abc import Iterable, Mapping
@@ -112,7 +113,10 @@ class Vocabulary:
     topic_fields: tuple[str, ...] = ("topics",)
     """Fields whose values are topics (``topics_from``), e.g. Material's ``tags``."""
     authors: Mapping[str, Person] = field(default_factory=dict)
-    """Keys of an ``authors`` list (Material's ``.authors.yml``) and who they stand for."""
+    """Keys of an ``authors`` list and who they stand for: those of the authors file of the
+    Material blog the post belongs to, never another blog's (both may have a key ``same``)."""
+    authors_file: str | None = None
+    """That file's path in ``docs_dir``; None for a page in no blog, which has none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,17 +366,33 @@ def _read_topics(
 
 
 def _read_authors(meta, vocabulary: Vocabulary, report) -> tuple[Person, ...]:
-    """``author``: names as typed. ``authors`` (Material's blog): keys of the authors file,
-    each shown as the name it gives; a key the file lacks is reported and shown as typed."""
+    """``author``: names as typed. ``authors`` (Material's blog): keys of the post's blog's
+    authors file, each shown as the name it gives; a key the file lacks is reported and shown
+    as typed."""
     people = [Person(name) for name in _read_names(meta, "author", report)]
     for key in _read_names(meta, "authors", report):
         person = vocabulary.authors.get(key)
         if person is None:
-            known = ", ".join(vocabulary.authors) or "none: the site has no authors file"
-            report("authors", f"{key!r} is not in the authors file (known: {known})")
+            report("authors", _unknown_author(key, vocabulary))
             person = Person(key)
         people.append(person)
     return tuple(dict.fromkeys(people))
+
+
+KNOWN_AUTHORS_SHOWN = 10
+"""Most keys of an authors file a warning lists: the file may name thousands."""
+
+
+def _unknown_author(key: str, vocabulary: Vocabulary) -> str:
+    if vocabulary.authors_file is None:
+        return (
+            f"{key!r} would be a key of a Material blog's authors file, but this page is in "
+            "no blog; name its authors with 'author' instead"
+        )
+    keys = list(itertools.islice(vocabulary.authors, KNOWN_AUTHORS_SHOWN))
+    more = len(vocabulary.authors) - len(keys)
+    known = ", ".join(keys) + (f" and {more:,} more" if more else "") or "none"
+    return f"{key!r} is not in {vocabulary.authors_file} (known: {known})"
 
 
 def _read_names(meta, name: str, report) -> tuple[str, ...]:

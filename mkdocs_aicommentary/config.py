@@ -21,8 +21,9 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 
 from . import newsletter
+from .articles import short_repr
 from .companies import Company, clashing_spellings
-from .i18n import ENGLISH, Labels, LabelsError, choose_language, labels_for
+from .i18n import ENGLISH, Labels, LabelsError, choose_language, is_language_tag, labels_for
 from .links import IndexKind, path_key
 from .placement import PLACEMENTS
 from .related import RelatedOptions, Weights
@@ -42,10 +43,11 @@ DEFAULT_STANCES = {key: ENGLISH(f"stance.{key}") for key in STANCE_KEYS}
 
 
 def _as_written(value: object) -> str:
-    """A value as the author wrote it in YAML, for messages (``true``, not ``True``)."""
+    """A value as the author wrote it in YAML, for messages (``true``, not ``True``), cut short
+    where it is long."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return "null" if value is None else repr(value)
+    return "null" if value is None else short_repr(value)
 
 
 def _is_yes_no(value: object) -> str:
@@ -223,6 +225,21 @@ class SiteLink(c.OptionallyRequired[str]):
             return newsletter.check_link(value, self.name)
         except newsletter.NewsletterError as error:
             raise c.ValidationError(str(error)) from None
+
+
+class LanguageTag(c.OptionallyRequired[str]):
+    """A BCP 47 language tag (``de``, ``pt-BR``, ``zh-Hant``; ``de_DE`` as MkDocs' locales
+    write it), as written: it goes into every feed's ``<language>``."""
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, str) and is_language_tag(value):
+            return value
+        raise c.ValidationError(f"is {_as_written(value)}; {_LANGUAGE_HINT}.")
+
+
+_LANGUAGE_HINT = (
+    "write a language tag (BCP 47) such as 'de', 'pt-BR' or 'zh-Hant', with nothing around it"
+)
 
 
 class HiddenFields(c.DictOfItems[Any]):
@@ -541,8 +558,9 @@ class AICommentaryConfig(base.Config):
     stances = _Stances()
     """Allowed ``stance`` values (the keys) and the label shown for each."""
 
-    language = c.Optional(c.Type(str))
-    """Language of every word the plugin writes; unset, the theme's (else English)."""
+    language = c.Optional(LanguageTag())
+    """Language of every word the plugin writes and of the feeds; unset, the theme's (else
+    English)."""
 
     labels = c.DictOfItems(c.Type((str, dict)), default={})
     """The site's own text for any key of ``translations.TEXTS``."""
@@ -689,6 +707,22 @@ def theme_language(theme: Mapping[str, object]) -> str | None:
     return str(language) if language else None
 
 
+def site_language(config: AICommentaryConfig, theme: Mapping[str, object]) -> str | None:
+    """The site's language: the plugin's ``language`` option, else the theme's, which must be
+    a language tag as much as the option (MkDocs checks ``locale``, Material not its
+    ``language``); None for neither."""
+    if config.language:
+        return config.language
+    language = theme_language(theme)
+    if language is not None and not is_language_tag(language):
+        raise PluginError(
+            f"aicommentary: the theme's 'language' is {_as_written(language)}, which the "
+            f"plugin would write into every feed; {_LANGUAGE_HINT}, or set the plugin's own "
+            f"'language'."
+        )
+    return language
+
+
 def apply_language(
     config: AICommentaryConfig, theme: Mapping[str, object]
 ) -> tuple[Labels, str | None]:
@@ -699,7 +733,7 @@ def apply_language(
     translations existed keep reading. Returns the labels, and a note when the language asked
     for has no translations.
     """
-    language, note = choose_language(config.language or theme_language(theme))
+    language, note = choose_language(site_language(config, theme))
     try:
         labels = labels_for(language, config.labels)
     except LabelsError as error:

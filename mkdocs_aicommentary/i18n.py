@@ -83,6 +83,36 @@ def plural_categories(language: str) -> tuple[str, ...]:
     return ("one", "other")
 
 
+LONGEST_TAG = 64
+"""Most characters of a language tag. RFC 5646 sets no limit (private use may go on), but counts
+35 as enough for any tag of language, extlang, script, region and variants (section 4.4.1)."""
+
+_LANGUAGE_TAG = re.compile(
+    r"""
+    (?:[a-z]{2,3}(?:-[a-z]{3}){0,3} | [a-z]{4,8})   # language, with up to three extlangs
+    (?:-[a-z]{4})?                                  # script: Hant
+    (?:-(?:[a-z]{2} | [0-9]{3}))?                   # region: BR, 419
+    (?:-(?:[a-z0-9]{5,8} | [0-9][a-z0-9]{3}))*      # variants: 1996, rozaj
+    (?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*             # extensions: u-ca-buddhist
+    (?:-x(?:-[a-z0-9]{1,8})+)?                      # private use at the end: x-house
+    | x(?:-[a-z0-9]{1,8})+                          # private use alone
+    | en-gb-oed | i-(?:ami|bnn|default|enochian|hak|klingon|lux|mingo|navajo|pwn|tao|tay|tsu)
+    | sgn-(?:be-fr|be-nl|ch-de) | art-lojban | cel-gaulish | no-(?:bok|nyn)
+    | zh-(?:guoyu|hakka|min|min-nan|xiang)          # grandfathered
+    """,
+    re.ASCII | re.IGNORECASE | re.VERBOSE,
+)
+"""A well-formed BCP 47 language tag, RFC 5646 section 2.1 (case does not matter)."""
+
+
+def is_language_tag(text: str) -> bool:
+    """Whether ``text`` is a well-formed BCP 47 language tag (``de``, ``pt-BR``,
+    ``zh-Hant-TW``, ``x-house``), with ``_`` read as ``-`` as MkDocs' locales write it
+    (``de_DE``). Well-formed, not registered: ``qaa`` passes, as does a language without
+    translations here. Nothing around it: ``"de\n"`` is no tag."""
+    return len(text) <= LONGEST_TAG and _LANGUAGE_TAG.fullmatch(text.replace("_", "-")) is not None
+
+
 def base_language(code: str) -> str:
     """``de_DE``, ``de-AT`` and ``DE`` are all ``de``."""
     return re.split(r"[-_]", code.strip(), maxsplit=1)[0].lower()
@@ -148,10 +178,14 @@ class Labels:
 
     def strftime(self, value: datetime.date, date_format: str) -> str:
         """``value.strftime(date_format)``, with names in this language instead of the C
-        locale's English; other directives are left to ``strftime``."""
+        locale's English, and ``%s`` (seconds since 1970, a glibc extension that reads the
+        date in the machine's time zone) as the moment the date names, which is the same on
+        every machine; other directives are left to ``strftime``."""
 
         def name(match: re.Match[str]) -> str:
             code = match.group(1)
+            if code == "s":
+                return str(int(_moment(value).timestamp()))
             if code in _NAMED_DIRECTIVES:
                 text = self.names(_NAMED_DIRECTIVES[code])[value.month - 1]
             elif code in _WEEKDAY_DIRECTIVES:
@@ -161,6 +195,14 @@ class Labels:
             return text.replace("%", "%%")
 
         return value.strftime(_DIRECTIVE.sub(name, date_format))
+
+
+def _moment(value: datetime.date) -> datetime.datetime:
+    """A date as the moment it names: a date, or a time without an offset, is in UTC, as the
+    plugin reads front matter dates."""
+    if not isinstance(value, datetime.datetime):
+        value = datetime.datetime(value.year, value.month, value.day)
+    return value if value.tzinfo is not None else value.replace(tzinfo=datetime.timezone.utc)
 
 
 def _split_list(text: str) -> tuple[str, ...]:

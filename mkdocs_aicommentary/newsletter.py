@@ -14,11 +14,12 @@ config module turns it into MkDocs' ``PluginError``.
 from __future__ import annotations
 
 import fnmatch
+import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import SplitResult, parse_qs, urlencode, urlsplit
+from urllib.parse import SplitResult, parse_qs, quote, unquote, urlencode, urlsplit
 
 from .articles import short_repr
 from .links import is_absolute, page_url
@@ -121,10 +122,12 @@ def _no_credentials(parts: SplitResult, option: str, url: str) -> None:
 
 def check_link(url: object, option: str) -> str:
     """A link readers follow (the privacy page): an ``https://`` URL as ``check_url`` takes
-    it, or a path inside the site.
+    it, or a path inside the site, without the spaces around it.
 
     A path may not start with ``//`` (another host, on the page's scheme) nor hold a
-    backslash, which browsers read as ``/``: ``\\\\evil.example`` is ``//evil.example``.
+    backslash, which browsers read as ``/``: ``\\\\evil.example`` is ``//evil.example``; nor
+    lead out of ``docs_dir`` (``../../etc/passwd``), which on a site served from a folder is
+    another site's page; nor name nothing (``#``).
     """
     if not isinstance(url, str) or not url.strip():
         raise NewsletterError(f"'{option}' must be a URL or a path inside the site.")
@@ -134,20 +137,67 @@ def check_link(url: object, option: str) -> str:
         return check_url(url, option)
     if parts.netloc or "\\" in url or any(ch.isspace() or ord(ch) < 32 for ch in url):
         raise NewsletterError(
-            f"'{option}' is {url!r}; use an https:// URL or a path inside the site such as "
-            f"'privacy.md' or '/privacy/'."
+            f"'{option}' is {short_repr(url)}; use an https:// URL or a path inside the site "
+            f"such as 'privacy.md' or '/privacy/'."
+        )
+    link = site_path(url)
+    if link.path.split("/")[0] == ".." or (link.same_page and not link.rest):
+        where = "leads out of the site" if not link.same_page else "names nothing"
+        raise NewsletterError(
+            f"'{option}' is {short_repr(url)}, which {where}; give a page of the site such "
+            f"as 'privacy.md', or an https:// URL."
         )
     return url
 
 
+@dataclass(frozen=True, slots=True)
+class SitePath:
+    """A path inside the site as MkDocs resolves a link in the docs: relative to ``docs_dir``
+    (``./privacy.md``, ``/privacy.md`` and ``legal/../privacy.md`` are all ``privacy.md``),
+    percent-escapes decoded, and the query and fragment kept as written, as MkDocs keeps them
+    on the links it resolves."""
+
+    path: str
+    """Normalised, ``""`` for the site root; ``..`` first when it leads out of the site. A
+    trailing ``/`` is kept: ``privacy/`` is a folder's page."""
+    rest: str = ""
+    """``?query#fragment`` as written, or the part of them there is."""
+    same_page: bool = False
+    """Nothing but a query or a fragment (``#privacy``): a link within the page it is on."""
+
+    @property
+    def source(self) -> str | None:
+        """The Markdown page it names (``legal/privacy.md``), None for any other path."""
+        return self.path if self.path.endswith(".md") else None
+
+
+def site_path(url: str) -> SitePath:
+    """``url``, a path inside the site as ``check_link`` lets through, resolved."""
+    parts = urlsplit(url)
+    rest = ("?" + parts.query if parts.query else "") + (
+        "#" + parts.fragment if parts.fragment else ""
+    )
+    if not parts.path:
+        return SitePath("", rest, same_page=True)
+    written = unquote(parts.path)
+    path = posixpath.normpath(written.lstrip("/") or ".")
+    path = "" if path == "." else path
+    if path and written.endswith(("/", "/.", "/..")):
+        path += "/"
+    return SitePath(path, rest)
+
+
 def privacy_target(url: str, use_directory_urls: bool) -> str:
-    """An absolute URL as given; a site path made site-relative, ``.md`` paths as page URLs."""
+    """Where the privacy link goes: an absolute URL as given; else the site-relative URL of
+    the path (a ``.md`` page's URL, as MkDocs gives it; ``./`` for the home page), escaped,
+    with its query and fragment; or only those, for a link within the page."""
     if is_absolute(url):
         return url
-    path, hash_mark, fragment = url.strip().lstrip("/").partition("#")
-    if path.endswith(".md"):
-        path = page_url(path, use_directory_urls)
-    return path + hash_mark + fragment
+    link = site_path(url.strip())
+    if link.same_page:
+        return link.rest
+    path = page_url(link.source, use_directory_urls) if link.source else link.path
+    return (quote(path) or "./") + link.rest
 
 
 def missing_privacy_page(url: str | None, is_page: Callable[[str], bool]) -> str | None:
@@ -159,12 +209,12 @@ def missing_privacy_page(url: str | None, is_page: Callable[[str], bool]) -> str
     """
     if not url or is_absolute(url):
         return None
-    source = url.strip().lstrip("/").partition("#")[0]
-    if not source.endswith(".md") or is_page(source):
+    source = site_path(url.strip()).source
+    if source is None or is_page(source):
         return None
     return (
-        f"newsletter: 'privacy_url' is {url!r}, but the site has no page {source}; write it, "
-        f"or give the path of your privacy page or its https:// URL."
+        f"newsletter: 'privacy_url' is {short_repr(url)}, but the site has no page {source}; "
+        f"write it, or give the path of your privacy page or its https:// URL."
     )
 
 

@@ -58,7 +58,7 @@ from .config import (
     registered_companies,
     related_options,
     signup_placement,
-    theme_language,
+    site_language,
 )
 from .excerpts import excerpt
 from .head_text import repair_head
@@ -82,7 +82,7 @@ from .render import STYLESHEET, TEMPLATES_DIR, CompiledTemplates, Renderer
 from .sharing import missing_from, open_graph
 from .site_files import SiteFiles
 from .structured_data import article_data, script_json
-from .taxonomy import Taxonomy
+from .taxonomy import Taxonomy, crowded_posts
 
 log = get_plugin_logger(__name__)
 
@@ -178,16 +178,22 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         for problem in problems:
             log.warning(problem)
         state.registry = CompanyRegistry(registered_companies(self.config))
-        vocabulary = Vocabulary(
+        outside_blogs = Vocabulary(
             stances=self.config.stances,
             companies=state.registry,
             warn_unknown_companies=self.config.warn_unknown_companies,
             topic_fields=tuple(self.config.topics_from),
-            authors=state.blogs.authors,
         )
+        in_blog = {  # Each blog's posts name authors by the keys of its own authors file.
+            blog.post_dir: replace(
+                outside_blogs, authors=blog.authors, authors_file=blog.authors_file
+            )
+            for blog in state.blogs.blogs
+        }
         pages = files.documentation_pages()
         for file in pages:
             blog = state.blogs.owner(file.src_uri)
+            vocabulary = in_blog[blog.post_dir] if blog is not None else outside_blogs
             article = self._read_article(file, vocabulary, blog, state.blogs.now)
             if article is None:
                 continue
@@ -248,6 +254,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             if problem:
                 log.warning(problem)
         taxonomy = Taxonomy(state.articles.values(), self.config.stances)
+        for warning in crowded_posts(state.articles.values()):
+            log.warning(warning)
         sections = index_sections(self.config)
         state.renderer = Renderer(
             config.theme.dirs,
@@ -434,7 +442,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             content = file.page.content if file is not None and file.page is not None else None
             return fill_slots(content, {}) if content is not None else None
 
-        language = self.config.language or theme_language(config.theme)
+        language = site_language(self.config, config.theme)
         state.index_files.write_feeds(site, config, content_of, language)
         return env
 

@@ -356,16 +356,18 @@ class Renderer:
         page_url: str,
         privacy_target: str | None = None,
     ) -> str:
-        """The signup block; ``privacy_target`` is an absolute URL or a site-relative path.
+        """The signup block; ``privacy_target`` is an absolute URL, a site-relative URL
+        (``./`` the home page) or a query or fragment alone, for a link within the page.
 
         One form and one set of options serve the whole build, so the block differs between
         pages only by its privacy link, and is rendered once for each."""
         privacy_href = None
         if privacy_target is not None:
+            path, rest = _split_path(privacy_target)
             privacy_href = (
                 privacy_target
-                if is_absolute(privacy_target)
-                else relative_url(privacy_target.lstrip("/"), page_url)
+                if is_absolute(privacy_target) or not path
+                else relative_url("" if path == "./" else path, page_url) + rest
             )
         return self._once(
             (NEWSLETTER, id(form), id(options), privacy_href),
@@ -421,3 +423,10 @@ class Renderer:
             pinned=entry.pinned,
             counterpoint=entry.counterpoint,
         )
+
+
+def _split_path(url: str) -> tuple[str, str]:
+    """A site-relative URL as its path and what follows it (``?query#fragment``), which holds
+    slashes that are no folders."""
+    end = min((url.find(mark) for mark in "?#" if mark in url), default=len(url))
+    return url[:end], url[end:]

@@ -21,6 +21,17 @@ more". A post is listed on the page of every topic it has, so showing all of its
 would grow as the square of their number."""
 
 
+TERMS_PER_POST = 50
+"""Companies and topics one post names before the build warns. Posts name a few (2 to 5 in the
+example site); WordPress.com stops listing a post that has more than 15 tags and categories;
+past 50, a list was pasted in, not chosen."""
+TERM_KB = (12, 19)
+TERM_MS = (1, 3)
+"""What one more term costs, measured with 100 to 4,000 topics on one post of a 21-post site:
+its index page (12 KB with the mkdocs theme, 19 KB with Material) and its two feeds (3 KB)
+when the site has feeds, and 1 to 3 ms to make them."""
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     """One company, topic or stance as readers see it."""
@@ -87,3 +98,44 @@ def _terms_of(kind: str, articles: list[Article]) -> dict[str, Term]:
         (display[key] for key in display if key not in public_keys), taken=slugs.values()
     )
     return {key: Term(kind, name, slugs[name]) for key, name in display.items()}
+
+
+def crowded_posts(articles: Iterable[Article]) -> list[str]:
+    """A warning for each post that is no draft and names more than ``TERMS_PER_POST``
+    companies and topics, with what they cost: each one no other post names is a page of its
+    own. The terms are all kept: which of them to drop is the author's choice, and
+    ``--strict`` stops the build until they make it."""
+    published = [article for article in articles if not article.draft]
+    crowded = [article for article in published if _term_count(article) > TERMS_PER_POST]
+    if not crowded:
+        return []
+    uses = Counter(key for article in published for key in _term_keys(article))
+    warnings = []
+    for article in crowded:
+        own = sum(1 for key in _term_keys(article) if uses[key] == 1)
+        size = "-".join(_kilobytes(own * kilobytes) for kilobytes in TERM_KB)
+        time = "-".join(_milliseconds(own * milliseconds) for milliseconds in TERM_MS)
+        warnings.append(
+            f"{article.src_path}: names {_term_count(article):,} companies and topics; more "
+            f"than {TERMS_PER_POST} on one post is rarely meant. Each that no other post names "
+            f"gets an index page and feeds of its own: here {own:,}, about {size} of output "
+            f"and {time} of build. They are all kept; shorten the list in its front matter."
+        )
+    return warnings
+
+
+def _kilobytes(kilobytes: int) -> str:
+    return f"{kilobytes:,} KB" if kilobytes < 1000 else f"{kilobytes / 1000:,.0f} MB"
+
+
+def _milliseconds(milliseconds: int) -> str:
+    return f"{milliseconds:,} ms" if milliseconds < 1000 else f"{milliseconds / 1000:,.0f} s"
+
+
+def _term_count(article: Article) -> int:
+    return len(article.companies) + len(article.topics)
+
+
+def _term_keys(article: Article) -> Iterable[tuple[str, str]]:
+    yield from (("companies", name_key(name)) for name in article.companies)
+    yield from (("topics", name_key(name)) for name in article.topics)

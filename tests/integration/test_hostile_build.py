@@ -14,6 +14,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from helpers import article, billion_laughs
 
+from mkdocs_aicommentary.taxonomy import TERMS_PER_POST
+
 NFC = unicodedata.normalize("NFC", "Café")
 NFD = unicodedata.normalize("NFD", "Café")
 LONG_NAME = "an unreasonably long topic name " * 12
@@ -71,6 +73,7 @@ WARNED = {
     "posts/draft-number.md": ["'draft'", "unpublished"],
     "posts/draft-case.md": ["'Draft'", "unpublished"],
     "posts/stance-case.md": ["'Stance'", "'stance'"],
+    "posts/many.md": ["names 60 companies and topics"],
 }
 SECRETS = ("Secret one", "Secret two", "Secret three", "leaks")
 
@@ -145,6 +148,28 @@ def test_a_post_with_many_topics_is_listed_with_a_few_of_them(hostile):
     assert entry.select_one(".aic-more").get_text() == "and 50 more"
     header = hostile.page("posts/many/").select_one(".aic-article-meta")
     assert header.select_one(".aic-more").get_text() == "and 50 more"
+
+
+def test_a_post_naming_more_terms_than_people_tag_with_is_kept_with_a_warning_of_its_cost(
+    build_site_at_url,
+):
+    topics = [f"subject {number}" for number in range(TERMS_PER_POST)]
+    pages = {
+        "index.md": "# Home\n",
+        "posts/pasted.md": article(f"stance: mixed\nsubject_company: NVIDIA\ntopics: {topics}"),
+        "posts/most.md": article(f"stance: mixed\nsubject_company: NVIDIA\ntopics: {topics[1:]}"),
+    }
+    site = build_site_at_url(pages)
+    assert site.aborted is None
+    (warning,) = [warning for warning in site.warnings if "companies and topics" in warning]
+    assert f"posts/pasted.md: names {TERMS_PER_POST + 1} companies" in warning
+    assert "here 1, about 12 KB-19 KB of output and 1 ms-3 ms of build" in warning
+    assert site.exists("topics/subject-0/") and site.exists("topics/subject-0/feed.xml")
+    header = site.page("posts/pasted/").select_one(".aic-article-meta")
+    assert (
+        header.select_one(".aic-more").get_text() == f"and {TERMS_PER_POST - 10} more"
+    )  # of its topics
+    assert build_site_at_url(pages, strict=True).aborted is not None
 
 
 def test_one_cafe_however_it_is_typed(hostile):

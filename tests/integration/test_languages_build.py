@@ -333,6 +333,33 @@ def test_a_broken_label_stops_the_build_and_says_what_to_write(build_site, optio
         assert word in message, message
 
 
+@pytest.mark.parametrize("language", ["de\n", " ", "_de", "a" * 5000, "de DE", "x", 3])
+def test_a_language_that_is_no_language_tag_is_a_configuration_error(build_site, language):
+    site = build_site(SMALL, {"language": language}, site_url=SITE_URL)
+    assert site.aborted is not None and not (site.site_dir / "feed.xml").exists()
+    (message,) = [warning for warning in site.warnings if "'language'" in warning]
+    assert "write a language tag (BCP 47) such as 'de', 'pt-BR'" in message
+    assert len(message) < 300
+
+
+def test_a_material_themes_language_that_is_no_tag_stops_the_build_before_any_feed(build_site):
+    theme = {"name": "material", "language": "de\n", "font": False}
+    site = build_site(SMALL, theme=theme, site_url=SITE_URL)
+    assert site.aborted is not None and not (site.site_dir / "feed.xml").exists()
+    assert "the theme's 'language' is 'de\\n'" in "\n".join([site.aborted, *site.warnings])
+
+
+@pytest.mark.parametrize(
+    ("language", "in_feeds"),
+    [("pt_BR", "pt-br"), ("zh-Hant-TW", "zh-hant-tw"), ("x-house", "x-house")],
+)
+def test_any_well_formed_tag_reaches_the_feeds(build_site, language, in_feeds):
+    site = build_site(SMALL, {"language": language}, site_url=SITE_URL)
+    assert site.aborted is None, site.warnings
+    assert feedparser.parse(site.text("feed.xml")).feed.language == in_feeds
+    assert json.loads(site.text("feed.json"))["language"] == in_feeds
+
+
 def test_a_language_without_translations(build_site):
     asked = build_site(SMALL, {"language": "ja"}, strict=True)
     assert asked.aborted is not None

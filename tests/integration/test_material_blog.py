@@ -136,6 +136,46 @@ def test_materials_dates_and_authors(tmp_path):
     assert [author.name for author in rss.entries[0].authors] == ["Inés Duarte", "Tomás Brandt"]
 
 
+TWO_BLOGS = {
+    "index.md": "# Home\n",
+    "a/index.md": "# Blog A\n",
+    "b/index.md": "# Blog B\n",
+    "a/.authors.yml": "authors:\n  same: {name: Ada of A, description: d, avatar: a.png, "
+    "url: 'https://a.example/ada/'}\n",
+    "b/.authors.yml": "authors:\n  same: {name: Bea of B, description: d, avatar: b.png}\n",
+    "a/posts/first.md": "---\ndate: 2026-01-01\nauthors: [same]\nstance: bullish\n---\n\n"
+    "# Post in A\n\nText.\n",
+    "b/posts/second.md": "---\ndate: 2026-01-02\nauthors: [same]\nstance: bullish\n---\n\n"
+    "# Post in B\n\nText.\n",
+    "notes/outside.md": "---\nauthors: [same]\nstance: bullish\n---\n\n# Outside\n\nText.\n",
+}
+
+
+def test_each_post_is_credited_to_the_author_its_own_blog_names(build_site_at_url):
+    """Two blogs give the key ``same`` to two people: each post gets its own blog's, in JSON-LD
+    and in both feeds; a page in no blog has no authors file, and is told so."""
+    site = build_site_at_url(
+        TWO_BLOGS,
+        theme="material",
+        plugins=[{"blog": {"blog_dir": "a"}}, {"material/blog": {"blog_dir": "b"}}],
+    )
+    assert site.aborted is None, site.warnings
+    expected = {
+        "Post in A": [{"name": "Ada of A", "url": "https://a.example/ada/"}],
+        "Post in B": [{"name": "Bea of B"}],
+    }
+    feed = json.loads(site.text("feed.json"))
+    assert {i["title"]: i["authors"] for i in feed["items"] if i["title"] in expected} == expected
+    rss = feedparser.parse(site.text("feed.xml"))
+    names = {entry.title: [a.name for a in entry.authors] for entry in rss.entries}
+    assert names["Post in A"] == ["Ada of A"] and names["Post in B"] == ["Bea of B"]
+    for url, name in (("a/2026/01/01/post-in-a/", "Ada"), ("b/2026/01/02/post-in-b/", "Bea")):
+        data = json.loads(site.page(url).select_one("script[type='application/ld+json']").text)
+        assert data["author"]["name"].startswith(name)  # One author: an object, not a list.
+    (warning,) = [w for w in site.warnings if "notes/outside.md" in w]
+    assert "in no blog" in warning and "'author'" in warning
+
+
 def test_tags_and_categories_are_topics_and_companies_are_named_once(tmp_path):
     site = build_fixture("material_blog", tmp_path)
     header = site.page(FIRST_POST).select_one(".aic-article-meta")

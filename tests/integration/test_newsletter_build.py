@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from helpers import article
@@ -178,6 +179,37 @@ def test_privacy_link_to_a_missing_page_warns(build_site):
     assert block(site).select_one(".aic-newsletter-note a")["href"] == "../../legal/privacy/#email"
     pages = {**PAGES, "legal/privacy.md": "# Privacy\n\n## Email\n\nWe keep your address.\n"}
     assert build_with(build_site, options, pages).warnings == []
+
+
+@pytest.mark.parametrize(
+    ("privacy_url", "href"),
+    [
+        ("./privacy.md", "../../privacy/"),
+        ("legal/../privacy.md", "../../privacy/"),
+        ("/privacy.md", "../../privacy/"),
+        ("privacy.md?from=signup#email", "../../privacy/?from=signup#email"),
+        ("#signup-terms", "#signup-terms"),
+    ],
+)
+def test_a_privacy_path_is_resolved_as_mkdocs_resolves_links(build_site, privacy_url, href):
+    """Relative to docs_dir and normalised, the query and fragment kept; a fragment alone is a
+    link within the page. None of them is a missing page, under --strict."""
+    pages = {**PAGES, "privacy.md": "# Privacy\n\n## Email\n\nWe keep your address.\n"}
+    options = {"action": "https://example.com/s", "privacy_url": privacy_url}
+    site = build_with(build_site, options, pages)
+    link = block(site).select_one(".aic-newsletter-note a")["href"]
+    assert link == href
+    landing = urljoin("https://x.example/posts/gpu/", link)
+    if not href.startswith("#"):
+        assert urlsplit(landing).path == "/privacy/" and site.exists("privacy/")
+
+
+@pytest.mark.parametrize("privacy_url", ["../../etc/passwd", "legal/../../terms.md", "%2e%2e/x"])
+def test_a_privacy_path_out_of_the_site_is_a_configuration_error(build_site, privacy_url):
+    options = {"action": "https://example.com/s", "privacy_url": privacy_url}
+    site = build_site(PAGES, {"newsletter": options})
+    assert site.aborted is not None
+    assert any("leads out of the site" in warning for warning in site.warnings), site.warnings
 
 
 def test_new_tab(build_site):

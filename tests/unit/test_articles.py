@@ -194,9 +194,19 @@ def test_topics_from_several_fields_without_the_posts_own_companies():
 
 def test_authors_keys_become_the_people_the_authors_file_names():
     ines = Person("Inés Duarte", "https://ines.example/")
-    vocabulary = Vocabulary(DEFAULT_STANCES, authors={"ines": ines})
+    vocabulary = Vocabulary(DEFAULT_STANCES, authors={"ines": ines}, authors_file="b/.authors.yml")
     article, problems = read("---\nstance: neutral\nauthors: [ines, ghost]\n---\n", vocabulary)
     assert article.authors == (ines, Person("ghost"))
-    assert len(problems) == 1 and "'ghost' is not in the authors file (known: ines)" in str(
+    assert len(problems) == 1 and "'ghost' is not in b/.authors.yml (known: ines)" in str(
         problems[0]
     )
+
+
+def test_a_page_in_no_blog_has_no_authors_file_and_a_warning_lists_few_keys():
+    text = "---\nstance: neutral\nauthors: [ghost]\n---\n"
+    article, problems = read(text, Vocabulary(DEFAULT_STANCES))
+    assert article.authors == (Person("ghost"),)
+    assert "in no blog; name its authors with 'author'" in str(problems[0])
+    many = {f"key{number}": Person(f"Name {number}") for number in range(10_000)}
+    _, problems = read(text, Vocabulary(DEFAULT_STANCES, authors=many, authors_file="a.yml"))
+    assert "(known: key0, key1," in str(problems[0]) and "key9 and 9,990 more)" in str(problems[0])

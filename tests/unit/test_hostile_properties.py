@@ -7,9 +7,12 @@ deadline, so a busy machine cannot turn slowness into a failure.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from datetime import datetime
+from urllib.parse import unquote, urljoin, urlsplit
 
+from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,8 +28,12 @@ from mkdocs_aicommentary.articles import (
 from mkdocs_aicommentary.charts import MAX_MONTHS, MAX_YEARS, periods_between, timeline
 from mkdocs_aicommentary.config import DEFAULT_STANCES
 from mkdocs_aicommentary.excerpts import EXCERPT_CHARS, excerpt
+from mkdocs_aicommentary.links import TermPages, is_absolute
+from mkdocs_aicommentary.newsletter import NewsletterError, SignupForm, check_link, privacy_target
 from mkdocs_aicommentary.related import tokenize
+from mkdocs_aicommentary.render import TEMPLATES_DIR, Renderer
 from mkdocs_aicommentary.slugs import MAX_SLUG_LENGTH, name_key, slugify
+from mkdocs_aicommentary.taxonomy import Taxonomy
 
 HOSTILE = settings(max_examples=60, deadline=None)
 VOCABULARY = Vocabulary(DEFAULT_STANCES)
@@ -104,6 +111,37 @@ def test_any_body_gives_a_bounded_excerpt_and_word_counts(body):
     assert "\n" not in text
     counts = tokenize(body)
     assert all(count > 0 and len(word) >= 3 for word, count in counts.items())
+
+
+PATH_PIECES = ["..", ".", "/", "privacy.md", "legal", "%2e", "%2E%2e", "?", "#", "x=1", "index.md"]
+
+
+@HOSTILE
+@given(
+    st.lists(st.sampled_from(PATH_PIECES) | st.text(max_size=3), max_size=12).map("".join),
+    st.sampled_from(["", "posts/a/", "a/b/c/", "posts/a.html"]),
+)
+def test_a_privacy_path_either_is_refused_or_links_inside_the_site(url, page):
+    """Whatever is typed, the link from any page lands under the site's root, or the option is
+    a configuration error: never a crash, never a link out of the site."""
+    try:
+        check_link(url, "privacy_url")
+    except NewsletterError as error:
+        assert len(str(error)) < SHORT_WARNING
+        return
+    target = privacy_target(url, use_directory_urls=True)
+    if is_absolute(target):
+        assert target.startswith("https://")
+        return
+    terms = TermPages({}, lambda src: None)
+    renderer = Renderer([TEMPLATES_DIR], Taxonomy([], DEFAULT_STANCES), terms, lambda src: None)
+    options = {"privacy_link_text": "Privacy"}
+    block = renderer.newsletter_block(SignupForm("form"), options, page, target)
+    href = BeautifulSoup(block, "html.parser").select_one(".aic-newsletter-note a")["href"]
+    site = "https://x.example/site/"
+    landing = urlsplit(urljoin(site + page, href))
+    assert landing.netloc == "x.example"
+    assert posixpath.normpath(unquote(landing.path)).startswith("/site"), (url, href)
 
 
 @HOSTILE

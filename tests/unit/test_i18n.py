@@ -1,8 +1,11 @@
 """The translation tables, plurals, dates and the checks on a site's own labels."""
 
-from datetime import date, datetime
+import time
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mkdocs_aicommentary.i18n import (
     ENGLISH,
@@ -10,6 +13,7 @@ from mkdocs_aicommentary.i18n import (
     PLURAL_KEYS,
     LabelsError,
     choose_language,
+    is_language_tag,
     labels_for,
     placeholders,
     plural_categories,
@@ -125,6 +129,20 @@ def test_strftime_names_come_from_the_tables_not_the_locale():
     assert ENGLISH.strftime(day, "%B %b %A %a") == "March Mar Tuesday Tue"
 
 
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Asia/Kolkata"])
+def test_seconds_since_1970_are_the_dates_moment_whatever_the_machines_time_zone(monkeypatch, zone):
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        assert ENGLISH.date(datetime(2026, 1, 1, tzinfo=timezone.utc), "%s") == "1767225600"
+        assert ENGLISH.date(date(2026, 1, 1), "%s %%s") == "1767225600 %s"  # midnight UTC
+        berlin = timezone(timedelta(hours=1))
+        assert ENGLISH.date(datetime(2026, 1, 1, 1, 0, tzinfo=berlin), "%s") == "1767225600"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
 def test_month_and_year_as_charts_say_them():
     assert ENGLISH.month_year(2025, 3) == "March 2025"
     assert labels_for("es").month_year(2025, 3) == "marzo de 2025"
@@ -206,3 +224,37 @@ def test_a_broken_override_says_what_to_write(overrides, words):
         labels_for("en", overrides)
     for word in words:
         assert word in str(caught.value)
+
+
+WELL_FORMED = [
+    *("de", "de_DE", "pt-BR", "zh-Hant-TW", "es-419", "sl-rozaj-biske", "de-CH-1996"),
+    *("zh-yue-HK", "hy-Latn-IT-arevela", "en-US-u-ca-gregory", "en-a-bbb-x-a-ccc", "x-house"),
+    *("qaa-Qaaa-QM-x-southern", "i-klingon", "zh-min-nan", "EN-gb-OED", "sgn-BE-FR"),
+]
+MALFORMED = [
+    *("de\n", " de", " ", "", "_de", "de-", "de--DE", "de DE", "e", "x", "de-x", "en-a"),
+    *("toolongtag", "de-DE-x-123456789", "d\u0435", "de\u212a", "a" * 5000),
+    "x-" + "-".join(["abcd"] * 20),  # Well-formed private use, longer than any tag in use.
+]
+
+
+@pytest.mark.parametrize("tag", WELL_FORMED)
+def test_language_tags_as_rfc_5646_writes_them(tag):
+    assert is_language_tag(tag)
+
+
+@pytest.mark.parametrize("text", MALFORMED)
+def test_what_is_no_language_tag(text):
+    assert not is_language_tag(text)
+
+
+@given(
+    language=st.from_regex(r"[a-z]{2,3}", fullmatch=True),
+    script=st.sampled_from(["", "-Latn", "-Hant"]),
+    region=st.from_regex(r"(-[A-Z]{2}|-[0-9]{3})?", fullmatch=True),
+    around=st.sampled_from(["", " ", "\n", "\t", "-", "_", "\u00a0"]),
+)
+def test_a_tag_is_one_with_nothing_around_it(language, script, region, around):
+    tag = language + script + region
+    assert is_language_tag(tag)
+    assert is_language_tag(tag + around) == (around == "")

@@ -3,6 +3,8 @@
 from datetime import datetime, timezone
 from types import SimpleNamespace
 
+from helpers import billion_laughs
+
 from mkdocs_aicommentary.articles import Person
 from mkdocs_aicommentary.material_blog import Blog, find_blogs
 
@@ -43,7 +45,8 @@ def test_blogs_are_found_by_their_options_and_read_their_authors_file(tmp_path):
     (found,) = blogs.blogs
     assert found.post_dir == "blog/posts" and found.drafts_by_date
     assert found.owns("blog/posts/a.md") and not found.owns("blog/index.md")
-    assert blogs.authors == {"ines": Person("Inés", "https://ines.example/"), "bad": Person("Bad")}
+    assert found.authors == {"ines": Person("Inés", "https://ines.example/"), "bad": Person("Bad")}
+    assert found.authors_file == "blog/.authors.yml"
 
 
 def test_drafts_previewed_by_serve_stay_drafts():
@@ -52,3 +55,24 @@ def test_drafts_previewed_by_serve_stay_drafts():
     assert not blogs.blogs[0].publishes_drafts
     building = SimpleNamespace(config={**BLOG_OPTIONS, "draft": True}, is_serve=False)
     assert find_blogs([building], "/nonexistent")[0].blogs[0].publishes_drafts
+
+
+def test_the_authors_the_blog_read_are_taken_without_parsing_the_file_again(tmp_path):
+    """Material reads ``.authors.yml`` in its ``on_config`` and keeps it as ``authors``; the
+    plugin takes that (one parse a build), here different from the file on disk."""
+    (tmp_path / "blog").mkdir()
+    (tmp_path / "blog/.authors.yml").write_text("authors:\n  ines: {name: From the file}\n")
+    read_by_blog = {"ines": {"name": "Inés", "url": "https://ines.example/", "avatar": "a.png"}}
+    blog = SimpleNamespace(config=BLOG_OPTIONS, is_serve=False, authors=read_by_blog)
+    blogs, problems = find_blogs([blog], str(tmp_path))
+    assert problems == []
+    assert blogs.blogs[0].authors == {"ines": Person("Inés", "https://ines.example/")}
+
+
+def test_an_authors_file_read_by_the_plugin_has_front_matters_bounds(tmp_path):
+    (tmp_path / "blog").mkdir()
+    (tmp_path / "blog/.authors.yml").write_text(billion_laughs("authors"))
+    blogs, problems = find_blogs([SimpleNamespace(config=BLOG_OPTIONS)], str(tmp_path))
+    assert blogs.blogs[0].authors == {}
+    (problem,) = problems
+    assert problem.startswith(".authors.yml: cannot be read (its aliases") and len(problem) < 200

@@ -87,6 +87,12 @@ def test_privacy_links():
         "//evil.example/privacy",
         "http://example.com/privacy",  # leaves the site without https
         "privacy.md\tx",
+        "../privacy.md",  # out of docs_dir: on a site served from a folder, another site's
+        "legal/../../x.md",
+        "%2E%2E/x",  # browsers read it as ..
+        "/..",
+        "#",  # names nothing
+        "?",
     ],
 )
 def test_a_privacy_link_never_leaves_the_site_unless_it_is_https(url):
@@ -103,6 +109,19 @@ def test_a_privacy_link_to_a_page_the_site_lacks_is_reported():
     problem = missing_privacy_page("legal/privacy.md#email", site)
     assert problem is not None
     assert "'privacy_url'" in problem and "no page legal/privacy.md" in problem
+
+
+def test_a_privacy_path_is_the_page_mkdocs_would_resolve_it_to():
+    site = {"privacy.md", "index.md"}.__contains__
+    for url in ("./privacy.md", "legal/../privacy.md", "privacy.md?x=1#email", "privacy.md#"):
+        assert missing_privacy_page(url, site) is None, url
+    problem = missing_privacy_page("legal/privacy.md?x=1", site)
+    assert problem is not None and "no page legal/privacy.md" in problem
+    assert privacy_target("./index.md?x=1", True) == "./?x=1"  # the home page, not this one
+    assert privacy_target("?x=1", True) == "?x=1"
+    assert privacy_target("legal/..", True) == "./"
+    assert privacy_target("legal/./", True) == "legal/"
+    assert privacy_target("Datenschutz%20&%20mehr.md", False) == "Datenschutz%20%26%20mehr.html"
 
 
 # --- Providers --------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from mkdocs_aicommentary.articles import Article
 from mkdocs_aicommentary.config import DEFAULT_STANCES
-from mkdocs_aicommentary.taxonomy import TERMS_SHOWN, Taxonomy
+from mkdocs_aicommentary.taxonomy import TERMS_PER_POST, TERMS_SHOWN, Taxonomy, crowded_posts
 
 
 def post(path, topics=(), companies=(), draft=False, stance=None):
@@ -39,3 +39,16 @@ def test_a_post_is_filed_under_its_terms_as_the_site_names_them():
     assert taxonomy.categories(post) == ["NVIDIA", "AI", "Optimistic"]
     many = Article("posts/d.md", "D", topics=tuple(f"topic {n}" for n in range(15)))
     assert len(Taxonomy([many], {}).categories(many)) == TERMS_SHOWN
+
+
+def test_only_a_published_post_past_the_limit_is_warned_about_with_its_cost():
+    pasted = tuple(f"topic {number}" for number in range(10_000))
+    posts = [
+        Article("posts/pasted.md", "Pasted", topics=pasted),
+        Article("posts/draft.md", "Draft", topics=pasted, draft=True),
+        Article("posts/fine.md", "Fine", topics=pasted[:TERMS_PER_POST]),
+    ]
+    (warning,) = crowded_posts(posts)
+    assert warning.startswith("posts/pasted.md: names 10,000 companies and topics")
+    assert "here 9,950, about 119 MB-189 MB of output and 10 s-30 s of build" in warning
+    assert crowded_posts(posts[1:]) == []
