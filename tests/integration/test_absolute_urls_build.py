@@ -3,7 +3,8 @@
 import json
 
 import feedparser
-from helpers import article
+from bs4 import BeautifulSoup
+from helpers import SITE_URL, article
 
 PAGES = {
     "index.md": "# Home\n",
@@ -50,3 +51,45 @@ def test_a_site_url_with_a_query_gives_the_urls_mkdocs_gives(build_site_at_url):
         "https://ex.example/companies/nvidia/feed.xml",
         "https://ex.example/companies/nvidia/feed.json",
     ]
+
+
+MEDIA = """Words first.
+
+![A chart](chart.png)
+
+<img srcset="small.png 1x, large.png 2x" src="small.png" alt="x">
+<video poster="still.jpg" src="clip.mp4"></video>
+<a href='../a/'>single quotes</a> <a href=../b/>no quotes</a>
+<svg><a xlink:href="../a/"><text>svg</text></a></svg>
+
+Inline code `<img src="inline.png">` and [a link](a.md).
+
+```html
+<a href="../x/">a sample</a>
+```
+"""
+URL_ATTRIBUTES = ("href", "src", "poster", "xlink:href")
+
+
+def test_full_content_feeds_have_every_url_absolute_and_code_as_written(build_site_at_url):
+    pages = {**PAGES, "posts/c.md": article("title: Media\ndate: 2026-04-01\nstance: mixed", MEDIA)}
+    pages["posts/chart.png"] = "not really a picture"
+    site = build_site_at_url(pages, {"site_feed": {"content": "full"}}, strict=True)
+    assert site.aborted is None, site.warnings
+    item = json.loads(site.text("feed.json"))["items"][0]
+    # As the feed says it: feedparser would otherwise resolve URLs itself and drop srcset.
+    rss = feedparser.parse(site.text("feed.xml"), resolve_relative_uris=False, sanitize_html=False)
+    encoded = rss.entries[0].content[0].value
+    for html in (item["content_html"], encoded):
+        content = BeautifulSoup(html, "html.parser")
+        urls = [
+            tag[name] for tag in content.find_all(True) for name in URL_ATTRIBUTES if tag.get(name)
+        ]
+        urls += [c.split()[0] for c in content.select_one("img[srcset]")["srcset"].split(",")]
+        assert len(urls) == 10
+        assert all(url.startswith(f"{SITE_URL}posts/") for url in urls), urls
+        assert f"{SITE_URL}posts/b/" in urls and f"{SITE_URL}posts/c/large.png" in urls
+        assert [code.get_text() for code in content.select("code")] == [
+            '<img src="inline.png">',
+            '<a href="../x/">a sample</a>\n',
+        ]
