@@ -93,3 +93,15 @@ def test_full_content_feeds_have_every_url_absolute_and_code_as_written(build_si
             '<img src="inline.png">',
             '<a href="../x/">a sample</a>\n',
         ]
+
+
+def test_a_url_python_cannot_read_is_left_as_written(build_site_at_url):
+    """``urljoin`` raises on a host like ``[x``; the feed keeps the link as the post has it."""
+    body = 'A <a href="http://[x">broken host</a> and <a href="../b/">a good one</a>.\n'
+    pages = {**PAGES, "posts/c.md": article("title: Odd\ndate: 2026-04-01\nstance: mixed", body)}
+    site = build_site_at_url(pages, {"site_feed": {"content": "full"}}, strict=True)
+    assert site.aborted is None, site.warnings
+    content = BeautifulSoup(
+        json.loads(site.text("feed.json"))["items"][0]["content_html"], "html.parser"
+    )
+    assert [a["href"] for a in content.select("a")] == ["http://[x", f"{SITE_URL}posts/b/"]
