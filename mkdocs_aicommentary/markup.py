@@ -35,6 +35,12 @@ class Scanner(HTMLParser):
         self.html = html
         self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(html))]
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """``<![...`` outside SVG and MathML is a bogus comment up to the next ``>`` (the
+        standard's "markup declaration open" state), where Python's parser raises
+        ``AssertionError`` on any keyword but a few of SGML's (``<![foo[``)."""
+        return self.parse_bogus_comment(i, report)
+
     def scan(self) -> None:
         self.feed(self.html)
         self.close()

@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mkdocs_aicommentary.absolute_html import absolute_links
+from mkdocs_aicommentary.markers import Slots
+from mkdocs_aicommentary.placement import place_slot
 
 PAGE = "https://x.example/posts/a/"
 
@@ -98,3 +100,24 @@ def test_the_text_is_kept_and_every_url_a_reader_finds_is_absolute(html):
                 assert value.startswith(("https://", "http://")), (name, value, html)
         for candidate in (tag.get("srcset") or "").split(","):
             assert candidate.strip().startswith("https://") or not candidate.strip()
+
+
+MARKUP_PIECES = [
+    "<", ">", "!", "[", "]", "-", "?", "/", "=", '"', "'", " ", "\n", "&", "#", ";", "a",
+    "href", "src", "CDATA", "DOCTYPE", "if", "foo", "<!--", "-->", "<![", "<p>", "</p>",
+    "script", "textarea", "svg", 'class="footnote"', "<!-- aicommentary:related -->",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=40).map("".join))
+def test_any_markup_is_scanned_without_an_exception(html):
+    """Python's parser raises on ``<![foo[``; the scanner reads it as a browser does."""
+    absolute_links(html, PAGE)
+    for placement in ("end", "after_paragraph", "marker"):
+        place_slot(html, Slots(), "related", placement, 1)
+
+
+def test_a_marked_section_is_a_bogus_comment_as_in_a_browser():
+    html = '<![foo[ <a href="x"> ]]><a href="y">'
+    assert absolute_links(html, PAGE) == f'<![foo[ <a href="x"> ]]><a href="{A}y">'
