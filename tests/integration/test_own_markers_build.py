@@ -16,6 +16,7 @@ from helpers import article, dead_links
 
 LEDE = "Margins \ue00099999999999\ue001 and \ue00060\ue001 held."
 TITLE = "x\ue0f5../y"
+TOPIC = "GPU\ue0f5s"
 
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
@@ -23,7 +24,7 @@ def test_private_use_characters_are_text_in_every_output(build_site_at_url, them
     pages = {
         "index.md": "# Home\n\n<!-- aicommentary:latest -->\n",
         "posts/a.md": article(
-            f"title: '{TITLE}'\ndate: 2026-03-01\nstance: bullish\ntopics: [chips]",
+            f"title: '{TITLE}'\ndate: 2026-03-01\nstance: bullish\ntopics: [chips, '{TOPIC}']",
             f"{LEDE}\n\nMore words.\n",
         ),
     }
@@ -33,6 +34,7 @@ def test_private_use_characters_are_text_in_every_output(build_site_at_url, them
         listing = site.page(url)
         assert [a.get_text() for a in listing.select(".aic-index-title a")] == [TITLE], url
         assert [p.get_text() for p in listing.select(".aic-excerpt")] == [LEDE], url
+        assert [a.get_text() for a in listing.select(".aic-topic")] == ["chips", TOPIC], url
     post = site.page("posts/a/")
     assert post.select_one('meta[name="description"]')["content"] == LEDE
     assert post.select_one('meta[property="og:title"]')["content"] == TITLE
