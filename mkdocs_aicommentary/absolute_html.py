@@ -32,16 +32,18 @@ _EVERY_URL_ATTRIBUTE = URL_ATTRIBUTES | URL_LIST_ATTRIBUTES | SRCSET_ATTRIBUTES 
 
 _MAY_HOLD_URL = re.compile(r"(?:href|src|srcset|poster|cite|action|ping|itemid|data)\s*=", re.I)
 """A cheap test that a page has no URL attribute at all, so it need not be parsed."""
-_TAG_NAME = re.compile(r"<[^\s/>]*")
+_SPACE = " \t\n\f\r"
+"""ASCII white space: what separates attributes and URLs in HTML, and is stripped around a URL
+(a no-break space is part of a value, as a browser reads it)."""
+_TAG_NAME = re.compile(rf"<[^{_SPACE}/>]*")
 _ATTRIBUTE = re.compile(
-    r"""[\s/]*(?P<name>[^\s/>][^\s/>=]*)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]*))?"""
+    rf"""[{_SPACE}/]*(?P<name>[^{_SPACE}/>][^{_SPACE}/>=]*)"""
+    rf"""(?:[{_SPACE}]*=[{_SPACE}]*(?P<value>"[^"]*"|'[^']*'|[^{_SPACE}>]*))?"""
 )
 """One attribute of a start tag as the HTML standard tokenizes it (name, then maybe ``=``
 and a value in double, single or no quotes)."""
-_SPACE = " \t\n\f\r"
-"""ASCII white space, which the HTML standard strips around a URL."""
-_CANDIDATE_GAP = re.compile(r"[\s,]*")
-_NOT_SPACE = re.compile(r"[^\s]+")
+_CANDIDATE_GAP = re.compile(rf"[{_SPACE},]*")
+_NOT_SPACE = re.compile(rf"[^{_SPACE}]+")
 
 
 def absolute_links(html: str, page_url: str) -> str:
@@ -121,7 +123,7 @@ def _absolute(url: str, page_url: str) -> str:
 
 
 def _absolute_list(urls: str, page_url: str) -> str:
-    listed = urls.split()
+    listed = _NOT_SPACE.findall(urls)
     absolute = [_absolute(url, page_url) for url in listed]
     return urls if absolute == listed else " ".join(absolute)
 

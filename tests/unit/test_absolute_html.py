@@ -53,6 +53,7 @@ S = "https://x.example/posts/"
         ('<a href="#fn:1">1</a>', f'<a href="{A}#fn:1">1</a>'),
         ('<a href="">here</a>', f'<a href="{A}">here</a>'),
         ('<a href="//cdn.example/x">x</a>', '<a href="https://cdn.example/x">x</a>'),
+        ("<a href=x\u00a0y title=z>", f'<a href="{A}x\u00a0y" title=z>'),  # Not a separator.
     ],
 )  # fmt: skip
 def test_every_url_attribute_is_made_absolute(html, expected):
