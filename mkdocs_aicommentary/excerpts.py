@@ -51,8 +51,12 @@ _EMPHASIS = re.compile(
 _EMPHASIS_MARKS = frozenset("*_~`")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _QUOTE_MARK = re.compile(r"^\s*(?:>\s?)+")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
-_HIDDEN = re.compile("\ue000([0-9]+)\ue001")
+_HIDE_START, _HIDE_END = "\ue000", "\ue001"
+_HIDEABLE = "\\`*_{}[]()#+-.!>|" + _HIDE_START
+"""What a backslash escapes in Markdown, then the character that starts a hidden one: an
+author's own is hidden too, so every hidden character in the text is one the plugin hid."""
+_TO_HIDE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])|(\ue000)")
+_HIDDEN = re.compile(f"{_HIDE_START}([0-9]+){_HIDE_END}")
 
 
 @lru_cache(maxsize=8192)  # Listings, feeds and JSON-LD all ask for the same articles.
@@ -94,8 +98,10 @@ def first_paragraph(markdown: str) -> str:
 
 def plain_text(markdown: str) -> str:
     """Inline Markdown -> the words a reader sees."""
-    # Backslash-escaped characters are words, not syntax: hide them until the end.
-    text = _ESCAPE.sub(lambda match: f"\ue000{ord(match.group(1))}\ue001", markdown)
+    # Backslash-escaped characters are words, not syntax: hide them until the end, each as
+    # its place in _HIDEABLE between two private-use characters, which no pattern below
+    # splits (none of them is syntax).
+    text = _TO_HIDE.sub(_hide, markdown)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
@@ -104,8 +110,12 @@ def plain_text(markdown: str) -> str:
             text, found = _EMPHASIS.subn(r"\g<text>", text)
             if not found:
                 break
-    text = _HIDDEN.sub(lambda match: chr(int(match.group(1))), text)
+    text = _HIDDEN.sub(lambda match: _HIDEABLE[int(match.group(1))], text)
     return " ".join(text.split())
+
+
+def _hide(match: re.Match[str]) -> str:
+    return f"{_HIDE_START}{_HIDEABLE.index(match.group(1) or match.group(2))}{_HIDE_END}"
 
 
 def shorten(text: str, limit: int) -> str:

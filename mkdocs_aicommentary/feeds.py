@@ -15,10 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
-from html import unescape
-from urllib.parse import urljoin
 from xml.etree import ElementTree as etree
 
+from .absolute_html import absolute_links
 from .articles import Article, Person, in_utc, iso_utc
 from .excerpts import excerpt
 from .links import absolute_url
@@ -67,24 +66,6 @@ class Feed:
     json_url: str
     items: tuple[FeedItem, ...]
     language: str | None = None
-
-
-_LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-
-
-def absolute_links(html: str, page_url: str) -> str:
-    """Links and images in a page's HTML made absolute: a feed reader shows the HTML far from
-    the page, where ``../gpu/`` means nothing."""
-    return _LINK_ATTRIBUTE.sub(
-        lambda match: (
-            match.group(1)
-            + urljoin(page_url, unescape(match.group(2)))
-            .replace("&", "&amp;")
-            .replace('"', "&quot;")
-            + match.group(3)
-        ),
-        html,
-    )
 
 
 def rss(feed: Feed) -> str:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from .taxonomy import Term
@@ -49,17 +50,32 @@ def path_key(path: str) -> str:
     )
 
 
-_PLAIN_PATH = re.compile(r"(?:[\w\-~%!$&'()*+,;=@][\w\-~%!$&'()*+,;=@.]*/?)*")
+_SEGMENT = r"[\w\-~%!$&'()*+,=@][\w\-~%!$&'()*+,=@.]*"
+_PLAIN_PATH = re.compile(rf"(?:{_SEGMENT}/)*(?:{_SEGMENT})?")
 """A relative path with nothing for ``urljoin`` to resolve: no scheme, query, fragment, white
-space, ``.`` or ``..`` segment, or empty segment."""
+space, ``.`` or ``..`` segment, or empty segment, and no ``;`` (whose parameters ``urljoin``
+drops when they are empty: ``a;``). Each segment ends at its ``/``, so a path that does not
+match is found out in one pass (``(?:segment/?)*`` tried every split of a long segment)."""
 
 
 def absolute_url(site_url: str, url: str) -> str:
-    """A site-relative URL (``posts/gpu/``) made absolute under ``site_url``."""
+    """A site-relative URL (``posts/gpu/``) made absolute under ``site_url``, by MkDocs' own
+    rule for a page's canonical URL (``Page._set_canonical_url``): ``urljoin`` of ``site_url``,
+    given a trailing slash, and ``url``. So a ``site_url`` with a query or a fragment loses it,
+    as it does in MkDocs' ``<link rel="canonical">``, instead of carrying the path after it."""
     base = site_url if site_url.endswith("/") else site_url + "/"
-    if _PLAIN_PATH.fullmatch(url):  # A page's URL as MkDocs writes it: urljoin would add it.
-        return base + url
-    return urljoin(base, url)  # Resolved as a browser would.
+    if _PLAIN_PATH.fullmatch(url) and _joins_by_appending(base):
+        return base + url  # A page's URL as MkDocs writes it, under an ordinary site_url.
+    return urljoin(base, url)
+
+
+@lru_cache(maxsize=8)
+def _joins_by_appending(base: str) -> bool:
+    """Whether ``urljoin(base, path)`` is ``base + path`` for every path ``_PLAIN_PATH`` matches:
+    true of an ordinary ``site_url``, false of one with a query, a fragment, a ``.``, ``..`` or
+    empty segment, or a scheme ``urljoin`` does not resolve against (one probe tells, because
+    such a path adds only segments that ``urljoin`` keeps as they are)."""
+    return urljoin(base, "a/") == base + "a/"
 
 
 def is_absolute(url: str) -> bool:

@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
-from .markers import SLOTS, marker_regex, slot
-from .markup import VOID_ELEMENTS
+from .markers import Slots, marker_regex, may_hold_marker
+from .markup import VOID_ELEMENTS, Scanner
 
 PLACEMENTS = ("end", "after_paragraph", "marker")
 _FOOTNOTES = 'class="footnote'
@@ -24,67 +23,101 @@ _FOOTNOTES = 'class="footnote'
 _LEADING_TITLE = {
     level: re.compile(rf"\A\s*<h{level}\b[^>]*>.*?</h{level}>", re.DOTALL) for level in (1, 2)
 }
+_PARAGRAPH_END = re.compile(r"\s*</p>")
 
 
-def _without_markers(html: str) -> bool:
-    """Whether ``html`` holds no marker at all, as most pages do: then no pattern need run."""
-    return "aicommentary:" not in html
+def author_markers(html: str, name: str) -> list[tuple[int, int]]:
+    """Where the author's ``<!-- aicommentary:name -->`` markers are in ``html``: comments a
+    browser reads as comments, not the same characters as text (in an attribute's value, a
+    ``<script>`` or a ``<textarea>``; code samples are escaped already). A marker on a line
+    of its own comes out of Python-Markdown wrapped in ``<p>``: the paragraph goes with it.
+    Most pages hold no marker, and are not parsed."""
+    if not may_hold_marker(html, name):
+        return []
+    finder = _Markers(html, re.compile(marker_regex(name)))
+    finder.scan()
+    return finder.spans
 
 
-def author_marker(name: str) -> re.Pattern[str]:
-    """Matches the author's ``<!-- aicommentary:name -->`` as Markdown renders it.
-
-    Python-Markdown keeps a comment on its own line as is, but one inside a paragraph comes
-    out wrapped in ``<p>``; both count, and the wrapping paragraph goes with the marker.
-    """
-    comment = marker_regex(name)
-    return re.compile(rf"<p>\s*{comment}\s*</p>|{comment}")
+def holds_marker(html: str, name: str) -> bool:
+    """Whether the author put a marker for ``name`` into the page."""
+    return bool(author_markers(html, name))
 
 
-def place_at_marker(html: str, name: str) -> tuple[str, bool]:
-    """Replace the author's first marker for ``name`` with its slot; say whether one was found."""
-    if _without_markers(html):
-        return html, False
-    placed, count = author_marker(name).subn(slot(name), html, count=1)
-    return placed, count > 0
+def place_at_marker(html: str, slots: Slots, name: str) -> tuple[str, bool]:
+    """The slot for ``name`` in place of the author's first marker, the other markers gone;
+    whether there was one."""
+    return _at_markers(html, name, slots.slot(name))
 
 
-def slot_at_marker(html: str, name: str, *, append: bool = False) -> str:
+def slot_at_marker(html: str, slots: Slots, name: str, *, append: bool = False) -> str:
     """The slot for ``name`` in place of the author's first marker (or, with ``append``, at
     the very end when there is none); markers left over go."""
-    placed, found = place_at_marker(html, name)
-    if not found and append:
-        placed = html + slot(name)
-    return remove_markers(placed, name)
+    placed, found = place_at_marker(html, slots, name)
+    return html + slots.slot(name) if not found and append else placed
 
 
 def remove_markers(html: str, name: str) -> str:
-    """Drop markers left over (a second one, or one on a page where the box is switched off)."""
-    if _without_markers(html):
-        return html
-    return author_marker(name).sub("", html)
+    """Drop the author's markers for ``name`` (one on a page where the box is switched off)."""
+    return _at_markers(html, name, "")[0]
 
 
-def place_slot(html: str, name: str, placement: str, paragraph: int = 3) -> str:
+def place_slot(html: str, slots: Slots, name: str, placement: str, paragraph: int = 3) -> str:
     """Put box ``name``'s slot in the page: at the author's marker if there is one, else at
     the end (before footnotes) or after the Nth top-level paragraph.
 
     With ``placement: marker`` only a marker places the box. Markers left over go.
     """
-    placed, found = place_at_marker(html, name)
+    mark = slots.slot(name)
+    placed, found = _at_markers(html, name, mark)
     if found:
-        placed = _out_of_paragraph(placed, slot(name))
-    elif placement != "marker":
-        where = len(html)
-        if placement == "after_paragraph" or _FOOTNOTES in html:
-            # Parsing is only worth it when there are paragraphs to count or footnotes to skip.
-            offsets = _top_level_offsets(html, paragraph)
-            if placement == "after_paragraph" and offsets.paragraph_end is not None:
-                where = offsets.paragraph_end
-            elif offsets.footnotes_start is not None:
-                where = offsets.footnotes_start
-        placed = html[:where] + slot(name) + html[where:]
-    return remove_markers(placed, name)
+        return _out_of_paragraph(placed, mark)
+    if placement == "marker":
+        return html
+    where = len(html)
+    if placement == "after_paragraph" or _FOOTNOTES in html:
+        # Parsing is only worth it when there are paragraphs to count or footnotes to skip.
+        offsets = _top_level_offsets(html, paragraph)
+        if placement == "after_paragraph" and offsets.paragraph_end is not None:
+            where = offsets.paragraph_end
+        elif offsets.footnotes_start is not None:
+            where = offsets.footnotes_start
+    return html[:where] + mark + html[where:]
+
+
+def _at_markers(html: str, name: str, first: str) -> tuple[str, bool]:
+    """``html`` with ``first`` in place of the author's first marker for ``name`` and the
+    others gone; whether there was one."""
+    spans = author_markers(html, name)
+    if not spans:
+        return html, False
+    pieces, done = [], 0
+    for number, (start, end) in enumerate(spans):
+        pieces += [html[done:start], first if number == 0 else ""]
+        done = end
+    pieces.append(html[done:])
+    return "".join(pieces), True
+
+
+class _Markers(Scanner):
+    """Collects the spans of the comments ``marker`` matches, each with its wrapping ``<p>``."""
+
+    def __init__(self, html: str, marker: re.Pattern[str]) -> None:
+        super().__init__(html)
+        self.marker = marker
+        self.spans: list[tuple[int, int]] = []
+
+    def handle_comment(self, data: str) -> None:
+        start = self.where()
+        found = self.marker.match(self.html, start)
+        if found is None:
+            return
+        end = found.end()
+        opened = self.html.rfind("<p>", 0, start)
+        closed = _PARAGRAPH_END.match(self.html, end)
+        if opened >= 0 and closed and not self.html[opened + 3 : start].strip():
+            start, end = opened, closed.end()
+        self.spans.append((start, end))
 
 
 def _out_of_paragraph(html: str, mark: str) -> str:
@@ -117,11 +150,12 @@ def without_title(html: str) -> str:
     return html[title.end() :].lstrip() if title is not None else html
 
 
-def fill_slots(output: str, boxes: Mapping[str, str]) -> str:
-    """Swap each slot for its box; a slot with no box (nothing to show) simply disappears."""
+def fill_slots(output: str, slots: Slots, boxes: Mapping[str, str]) -> str:
+    """Swap each of the build's slots for its box; a slot with no box (nothing to show)
+    simply disappears. Comments that only look like slots are the author's, and stay."""
     if "aicommentary-slot:" not in output:
         return output
-    return SLOTS.sub(lambda match: boxes.get(match.group(1), ""), output)
+    return slots.pattern.sub(lambda match: boxes.get(match.group(1), ""), output)
 
 
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
@@ -147,24 +181,16 @@ class _Offsets:
     footnotes_start: int | None = None
 
 
-class _TopLevel(HTMLParser):
+class _TopLevel(Scanner):
     """Finds the end of the Nth top-level ``<p>`` and the start of a top-level footnotes div."""
 
     def __init__(self, html: str, paragraph: int) -> None:
-        super().__init__(convert_charrefs=False)
+        super().__init__(html)
         self.wanted = paragraph
         self.depth = 0
         self.paragraphs = 0
         self.offsets = _Offsets()
         self.broken = False
-        self._line_starts = [0]
-        for match in re.finditer("\n", html):
-            self._line_starts.append(match.end())
-        self._html = html
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID_ELEMENTS:
@@ -172,7 +198,7 @@ class _TopLevel(HTMLParser):
         if self.depth == 0 and tag == "div" and self.offsets.footnotes_start is None:
             classes = (dict(attrs).get("class") or "").split()
             if "footnote" in classes:
-                self.offsets.footnotes_start = self._offset()
+                self.offsets.footnotes_start = self.where()
         self.depth += 1
 
     def handle_endtag(self, tag: str) -> None:
@@ -186,14 +212,13 @@ class _TopLevel(HTMLParser):
         if self.depth == 0 and tag == "p":
             self.paragraphs += 1
             if self.paragraphs == self.wanted and self.offsets.paragraph_end is None:
-                start = self._offset()
-                self.offsets.paragraph_end = self._html.index(">", start) + 1
+                start = self.where()
+                self.offsets.paragraph_end = self.html.index(">", start) + 1
 
 
 def _top_level_offsets(html: str, paragraph: int) -> _Offsets:
     parser = _TopLevel(html, paragraph)
-    parser.feed(html)
-    parser.close()
+    parser.scan()
     if parser.broken:
         # Unbalanced raw HTML: counting paragraphs would guess; the end of the page is safe.
         return _Offsets()

@@ -66,13 +66,15 @@ from .i18n import Labels
 from .index_files import IndexFiles
 from .index_plan import ARCHIVE, NAV_ORDER
 from .links import TermPages, absolute_url
-from .markers import HEADER, INDEX, LATEST, NEWSLETTER, RELATED, has_marker, slot
+from .markers import HEADER, INDEX, LATEST, NEWSLETTER, RELATED, Slots
 from .material_blog import EXCERPT_TITLE_LEVEL, Blog, Blogs, find_blogs
 from .placement import (
     fill_slots,
     head_of,
+    holds_marker,
     insert_after_title,
     insert_into_head,
+    place_at_marker,
     place_slot,
     remove_markers,
     slot_at_marker,
@@ -102,6 +104,8 @@ class BuildState:
     signup: newsletter.SignupForm | None
     """The signup form the options describe (on_config)."""
     privacy_target: str | None
+    slots: Slots = field(default_factory=Slots)
+    """The comments that hold the boxes' places in this build's pages (a token of its own)."""
     blogs: Blogs = field(default_factory=Blogs)
     """Material's blog plugins and what they decide (on_files, early)."""
     registry: CompanyRegistry = field(default_factory=CompanyRegistry)
@@ -342,7 +346,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             theme_shows_date = state.blogs.owner(src) is not None
             header = partial(state.renderer.article_header, article, page.url, theme_shows_date)
             self._keep_box(page, HEADER, header)
-            html = insert_after_title(html, slot(HEADER))
+            html = insert_after_title(html, state.slots.slot(HEADER))
         related = None
         entries = state.related.get(src, ()) if article is not None else ()
         if entries:
@@ -355,27 +359,28 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
                 options.counterpoint_label,
             )
         html = self._place_box(html, page, RELATED, related, self.config.related.placement)
-        signup = self._signup_block(page, files, marked=has_marker(html, NEWSLETTER))
+        signup = self._signup_block(page, files, marked=holds_marker(html, NEWSLETTER))
         return self._place_box(html, page, NEWSLETTER, signup, *signup_placement(self.config))
 
     def _listings(self, html: str, page: Page, index_files: IndexFiles, renderer: Renderer) -> str:
         """Slots for an index page's charts and listing at its marker (or after the author's
         text), and for the newest posts at a ``latest`` marker on any page."""
         src = page.file.src_uri
+        slots = self._state().slots
         if index_files.is_index_page(src):
             self._keep_box(page, INDEX, partial(index_files.content, src, page.url, renderer))
-            html = slot_at_marker(html, INDEX, append=True)
-        elif has_marker(html, INDEX):
+            html = slot_at_marker(html, slots, INDEX, append=True)
+        elif holds_marker(html, INDEX):
             log.warning(
                 f"{src}: the <!-- aicommentary:{INDEX} --> marker only works on topic, company, "
                 f"stance and archive pages; for the newest posts on any page, write "
                 f"<!-- aicommentary:{LATEST} -->."
             )
             html = remove_markers(html, INDEX)
-        if has_marker(html, LATEST):
+        html, latest = place_at_marker(html, slots, LATEST)
+        if latest:
             count = self.config.latest.count
             self._keep_box(page, LATEST, partial(index_files.latest, page.url, count, renderer))
-            html = slot_at_marker(html, LATEST)
         return html
 
     def _signup_block(self, page: Page, files: Files, *, marked: bool) -> Box | None:
@@ -422,7 +427,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         if box is None:
             return remove_markers(html, name)
         self._keep_box(page, name, box)
-        return place_slot(html, name, placement, paragraph)
+        return place_slot(html, self._state().slots, name, placement, paragraph)
 
     def _keep_box(self, page: Page, name: str, box: Box) -> None:
         self._state().boxes.setdefault(page.file.src_uri, {})[name] = box
@@ -440,7 +445,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         def content_of(src_path: str) -> str | None:
             file = site.written(src_path)
             content = file.page.content if file is not None and file.page is not None else None
-            return fill_slots(content, {}) if content is not None else None
+            return fill_slots(content, state.slots, {}) if content is not None else None
 
         language = site_language(self.config, config.theme)
         state.index_files.write_feeds(site, config, content_of, language)
@@ -472,7 +477,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         state = self._state()
         src = page.file.src_uri
         boxes = state.boxes.pop(src, {})
-        output = fill_slots(output, {name: render() for name, render in boxes.items()})
+        output = fill_slots(output, state.slots, {name: render() for name, render in boxes.items()})
         output = repair_head(
             output,
             titles=(page.meta.get("title"), page.title),

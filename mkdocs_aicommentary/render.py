@@ -7,6 +7,7 @@ Autoescaping is on: whatever an author typed reaches the page as text, never as 
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -67,22 +68,18 @@ class TermLinks(list[TermLink]):
         self.more = more
 
 
-LISTING_ROOT = "\ue0f5"
-"""Where a listing entry's links begin: a stand-in (a private-use character, which nobody
-types and escaping leaves alone) for the way back to the site root, which the listing puts in
-once it knows its page. An entry is so rendered once per build, whichever pages list it."""
-
-
-def _from_listing_page(html: str, prefix: str) -> str:
-    """``html``'s listing links made relative to a page whose ``root_prefix`` is ``prefix``
-    (a link to the site root itself is ``./`` there, as :func:`from_root` writes it)."""
-    return html.replace(f'{LISTING_ROOT}"', f'{prefix or "./"}"').replace(LISTING_ROOT, prefix)
+def listing_root() -> str:
+    """A stand-in for the way back to the site root, where a listing entry's links begin: the
+    listing puts in the real way back once it knows its page, so an entry is rendered once per
+    build, whichever pages list it. Drawn at random for each build, so no text an entry shows
+    (a title, an excerpt, a name, whatever characters they hold) can pass for it."""
+    return f"\ue0f5{secrets.token_hex(12)}\ue0f5"
 
 
 @dataclass(frozen=True, slots=True)
 class IndexEntry:
     """One article in a listing; every link is written from the root of the page showing it,
-    that page's way back to the root still to come (``LISTING_ROOT``)."""
+    that page's way back to the root still to come (:func:`listing_root`)."""
 
     article: Article
     href: str
@@ -171,6 +168,7 @@ class Renderer:
         """A source path -> the URL it is written at, asked as each page renders."""
         self.date_format = date_format
         self.labels = labels
+        self.listing_root = listing_root()
         self._entries: dict[str, IndexEntry | None] = {}
         self._fragments: dict[object, Markup] = {}
         self._templates: dict[str, jinja2.Template] = {}
@@ -252,7 +250,7 @@ class Renderer:
         )
 
     # Listings: an entry depends only on its post, once its links are written from the root
-    # (LISTING_ROOT): it is rendered once per build, however many listings show it.
+    # (listing_root): it is rendered once per build, however many listings show it.
 
     def _entry(self, article: Article) -> IndexEntry | None:
         """``article`` as listings show it; None when the post is not written (it is then in
@@ -262,14 +260,15 @@ class Renderer:
         url = self.url_of(article.src_path)
         entry = None
         if url is not None:
-            stances = self.term_links(article, "stances", LISTING_ROOT)
+            root = self.listing_root
+            stances = self.term_links(article, "stances", root)
             entry = IndexEntry(
                 article=article,
-                href=from_root(LISTING_ROOT, url),
+                href=from_root(root, url),
                 excerpt=excerpt(article),
                 stance=stances[0] if stances else None,
-                companies=self.term_links(article, "companies", LISTING_ROOT),
-                topics=self.term_links(article, "topics", LISTING_ROOT),
+                companies=self.term_links(article, "companies", root),
+                topics=self.term_links(article, "topics", root),
             )
             entry = replace(entry, html=Markup(self.render(INDEX_ENTRY, entry=entry)))
         self._entries[article.src_path] = entry
@@ -303,7 +302,7 @@ class Renderer:
                 ],
             )
         html = self.render(INDEX_LISTING, page=page, entries=entries, pager=pager_links)
-        return _from_listing_page(html, root_prefix(page_url))
+        return self._from_listing_page(html, root_prefix(page_url))
 
     def latest(self, articles: Sequence[Article], page_url: str, archive_src: str | None) -> str:
         """The newest posts for the page at ``page_url``, and a link to the archive."""
@@ -312,7 +311,13 @@ class Renderer:
             entries=self._listed(articles),
             archive_href=self._href(archive_src, page_url),
         )
-        return _from_listing_page(html, root_prefix(page_url))
+        return self._from_listing_page(html, root_prefix(page_url))
+
+    def _from_listing_page(self, html: str, prefix: str) -> str:
+        """``html``'s listing links made relative to a page whose ``root_prefix`` is ``prefix``
+        (a link to the site root itself is ``./`` there, as :func:`from_root` writes it)."""
+        root = self.listing_root
+        return html.replace(f'{root}"', f'{prefix or "./"}"').replace(root, prefix)
 
     def index_overview(self, page: PlannedPage, page_url: str) -> str:
         """Every term of a kind with its number of articles."""

@@ -4,6 +4,8 @@ from urllib.parse import urljoin
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 
 from mkdocs_aicommentary.links import (
     TermPages,
@@ -99,10 +101,53 @@ def test_terms_without_a_page_get_no_link():
     assert pages.url(Term("topics", "Secret", "secret")) is None
 
 
-URL_TEXT = st.text(alphabet=st.sampled_from(list("ab-_~%é.:/?#\\ \t\n\x00!=@")), max_size=14)
+URL_TEXT = st.text(alphabet=st.sampled_from(list("ab-_~%é.:/?#\\ \t\n\x00!=@;")), max_size=14)
+SITE_URLS = st.sampled_from(
+    [
+        "https://x.example",
+        "https://x.example/blog/",
+        "https://ex.example/?q=1",
+        "https://ex.example/blog/?q=1#top",
+        "https://ex.example/#top",
+        "https://ex.example/a/../b/",
+        "https://ex.example/./blog/",
+        "https://ex.example//blog//",
+        "https://ex.example/a;p/",
+        "ipfs://cid/blog/",
+    ]
+) | st.builds(
+    "https://x.example/{}".format,
+    st.text(alphabet=st.sampled_from(list("ab./?#;%=&")), max_size=10),
+)
 
 
-@given(URL_TEXT, st.sampled_from(["https://x.example", "https://x.example/blog/"]))
+@given(URL_TEXT, SITE_URLS)
 def test_absolute_url_is_what_urljoin_gives(url, site_url):
     base = site_url if site_url.endswith("/") else site_url + "/"
     assert absolute_url(site_url, url) == urljoin(base, url)
+
+
+PAGE_NAMES = st.text(alphabet=st.sampled_from(list("ab-_%é .;=@")), min_size=1, max_size=6)
+
+
+@given(
+    st.lists(PAGE_NAMES, min_size=1, max_size=3).map("/".join),
+    st.booleans(),
+    st.sampled_from(
+        ["https://ex.example/?q=1", "https://ex.example/docs/#x", "https://ex.example/"]
+    ),
+)
+def test_absolute_url_is_the_canonical_url_mkdocs_gives_the_page(path, directory_urls, site_url):
+    file = File(f"{path}.md", "docs", "site", use_directory_urls=directory_urls)
+    page = Page(None, file, {"site_url": site_url})  # type: ignore[arg-type]
+    assert absolute_url(site_url, page.url) == page.canonical_url
+
+
+def test_a_url_that_is_not_a_plain_path_is_found_out_in_one_pass():
+    """A long name, then a segment starting with a dot: the plain-path pattern once tried
+    every way of splitting the long name before giving up (2**60 of them here)."""
+    url = "posts/" + "a" * 60 + "/.notes/"
+    assert (
+        absolute_url("https://x.example/", url)
+        == "https://x.example/posts/" + "a" * 60 + "/.notes/"
+    )

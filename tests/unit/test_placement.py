@@ -1,49 +1,50 @@
+from mkdocs_aicommentary.markers import Slots
 from mkdocs_aicommentary.placement import (
     fill_slots,
     insert_after_title,
     insert_into_head,
     place_slot,
-    slot,
     without_title,
 )
 
-SLOT = slot("newsletter")
+SLOTS = Slots()
+SLOT = SLOTS.slot("newsletter")
 
 BODY = "<h1>T</h1>\n<p>One.</p>\n<blockquote>\n<p>Quoted.</p>\n</blockquote>\n<p>Two.</p>\n<p>3</p>"
 
 
 def test_end():
-    assert place_slot(BODY, "newsletter", "end") == BODY + SLOT
+    assert place_slot(BODY, SLOTS, "newsletter", "end") == BODY + SLOT
 
 
 def test_end_comes_before_footnotes():
     html = '<p>One.<sup id="fnref:1">1</sup></p>\n<div class="footnote">\n<hr>\n<ol></ol>\n</div>'
-    placed = place_slot(html, "newsletter", "end")
+    placed = place_slot(html, SLOTS, "newsletter", "end")
     assert placed.index(SLOT) < placed.index('<div class="footnote">')
     assert placed.index(SLOT) > placed.index("One.")
 
 
 def test_after_paragraph_counts_top_level_paragraphs_only():
-    placed = place_slot(BODY, "newsletter", "after_paragraph", 2)
+    placed = place_slot(BODY, SLOTS, "newsletter", "after_paragraph", 2)
     assert placed.startswith(
         "<h1>T</h1>\n<p>One.</p>\n<blockquote>\n<p>Quoted.</p>\n</blockquote>\n<p>Two.</p>" + SLOT
     )
 
 
 def test_after_paragraph_with_too_few_paragraphs_goes_to_the_end():
-    assert place_slot(BODY, "newsletter", "after_paragraph", 9).endswith(SLOT)
+    assert place_slot(BODY, SLOTS, "newsletter", "after_paragraph", 9).endswith(SLOT)
 
 
 def test_after_paragraph_with_unbalanced_html_goes_to_the_end():
     html = "<p>One.</p></div><p>Two.</p><p>Three.</p>"
-    assert place_slot(html, "newsletter", "after_paragraph", 2) == html + SLOT
+    assert place_slot(html, SLOTS, "newsletter", "after_paragraph", 2) == html + SLOT
 
 
 def test_marker_wins_in_every_mode_and_only_the_first_counts():
     marker = "<!-- aicommentary:newsletter -->"
     html = f"<p>One.</p>\n{marker}\n<p>Two.</p>\n<p>{marker}</p>"
     for placement in ("end", "after_paragraph", "marker"):
-        placed = place_slot(html, "newsletter", placement, 2)
+        placed = place_slot(html, SLOTS, "newsletter", placement, 2)
         assert placed.count(SLOT) == 1
         assert placed.index(SLOT) < placed.index("Two.")
         assert "aicommentary:newsletter" not in placed
@@ -52,13 +53,13 @@ def test_marker_wins_in_every_mode_and_only_the_first_counts():
 def test_marker_inside_a_sentence_puts_the_block_after_that_paragraph():
     html = "<p>One.</p>\n<p>Text <!-- aicommentary:newsletter --> more.</p>\n<p>Two.</p>"
     assert (
-        place_slot(html, "newsletter", "end")
+        place_slot(html, SLOTS, "newsletter", "end")
         == f"<p>One.</p>\n<p>Text  more.</p>{SLOT}\n<p>Two.</p>"
     )
 
 
 def test_marker_placement_without_a_marker_places_nothing():
-    assert place_slot(BODY, "newsletter", "marker") == BODY
+    assert place_slot(BODY, SLOTS, "newsletter", "marker") == BODY
 
 
 def test_after_title_goes_below_the_leading_h1_or_on_top():
@@ -75,8 +76,10 @@ def test_after_title_goes_below_the_leading_h1_or_on_top():
 
 
 def test_slots_are_filled_and_empty_ones_vanish():
-    page = f"<p>a</p>{slot('related')}<p>b</p>{slot('newsletter')}"
-    assert fill_slots(page, {"related": "<aside>r</aside>"}) == "<p>a</p><aside>r</aside><p>b</p>"
+    page = f"<p>a</p>{SLOTS.slot('related')}<p>b</p>{SLOT}"
+    assert fill_slots(page, SLOTS, {"related": "<aside>r</aside>"}) == (
+        "<p>a</p><aside>r</aside><p>b</p>"
+    )
 
 
 def test_head_additions_go_before_the_head_ends():
