@@ -52,10 +52,10 @@ _EMPHASIS_MARKS = frozenset("*_~`")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _QUOTE_MARK = re.compile(r"^\s*(?:>\s?)+")
 _HIDE_START, _HIDE_END = "\ue000", "\ue001"
-_HIDEABLE = "\\`*_{}[]()#+-.!>|" + _HIDE_START
-"""What a backslash escapes in Markdown, then the character that starts a hidden one: an
-author's own is hidden too, so every hidden character in the text is one the plugin hid."""
-_TO_HIDE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])|(\ue000)")
+_TO_HIDE = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)|\\([\\`*_{}\[\]()#+\-.!>|])|\ue000")
+"""A code span (its text shown as typed, markup and backslashes included), a
+backslash-escaped character, or the character that starts a hidden run: an author's own is
+hidden too, so every hidden run in the text is one the plugin hid."""
 _HIDDEN = re.compile(f"{_HIDE_START}([0-9]+){_HIDE_END}")
 
 
@@ -98,10 +98,16 @@ def first_paragraph(markdown: str) -> str:
 
 def plain_text(markdown: str) -> str:
     """Inline Markdown -> the words a reader sees."""
-    # Backslash-escaped characters are words, not syntax: hide them until the end, each as
-    # its place in _HIDEABLE between two private-use characters, which no pattern below
-    # splits (none of them is syntax).
-    text = _TO_HIDE.sub(_hide, markdown)
+    # Code spans and backslash-escaped characters are words, not syntax: each is hidden until
+    # the end as its number in ``kept`` between two private-use characters, which no pattern
+    # below splits (none of them is syntax).
+    kept: list[str] = []
+
+    def hide(shown: str) -> str:
+        kept.append(shown)
+        return f"{_HIDE_START}{len(kept) - 1}{_HIDE_END}"
+
+    text = _TO_HIDE.sub(lambda match: hide(_shown(match)), markdown)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
@@ -110,12 +116,13 @@ def plain_text(markdown: str) -> str:
             text, found = _EMPHASIS.subn(r"\g<text>", text)
             if not found:
                 break
-    text = _HIDDEN.sub(lambda match: _HIDEABLE[int(match.group(1))], text)
+    text = _HIDDEN.sub(lambda match: kept[int(match.group(1))], text)
     return " ".join(text.split())
 
 
-def _hide(match: re.Match[str]) -> str:
-    return f"{_HIDE_START}{_HIDEABLE.index(match.group(1) or match.group(2))}{_HIDE_END}"
+def _shown(hidden: re.Match[str]) -> str:
+    code, escaped = hidden.group(2), hidden.group(3)
+    return code.strip() if code is not None else escaped or hidden.group(0)
 
 
 def shorten(text: str, limit: int) -> str:

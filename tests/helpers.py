@@ -9,6 +9,7 @@ import textwrap
 import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -210,3 +211,10 @@ def billion_laughs(field: str = "topics") -> str:
         lines.append(f"{name}: &{name} [{','.join(['*' + previous] * 9)}]")
     lines.append(f"{field}: [{','.join(['*h'] * 9)}]")
     return "\n".join(lines) + "\n"
+
+
+def title_text(html: str) -> str:
+    """A document's title as a browser reads it: ``<title>`` holds text, references decoded,
+    up to "</title" (BeautifulSoup's html.parser would read tags and ``<?`` in it)."""
+    start = html.index(">", html.index("<title")) + 1
+    return unescape(html[start : html.lower().index("</title", start)])

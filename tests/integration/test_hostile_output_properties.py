@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import json
 import tempfile
-from html import unescape
 from pathlib import Path
 
 import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from helpers import SITE_URL, dead_links, make_builder
+from helpers import SITE_URL, dead_links, make_builder, title_text
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
@@ -95,13 +94,6 @@ def read_outputs(site_dir: Path) -> dict[str, object]:
         elif path.name == "feed.json":
             outputs[relative] = json.loads(path.read_text(encoding="utf-8"))
     return outputs
-
-
-def title_text(html: str) -> str:
-    """The document's title as a browser reads it: ``<title>`` holds text up to "</title"
-    (html.parser would read tags in it)."""
-    start = html.index(">", html.index("<title")) + 1
-    return unescape(html[start : html.lower().index("</title", start)])
 
 
 def assert_no_markup_from_authors(relative: str, soup: BeautifulSoup) -> None:

@@ -50,3 +50,9 @@ def test_shorten_cuts_at_a_word():
 
 def test_empty_body_gives_empty_excerpt():
     assert excerpt(Article("a.md", "A", body="# Only a title\n")) == ""
+
+
+def test_code_spans_are_shown_as_typed():
+    """A reader sees the code's text, markup and all; it used to lose its tags and leave ``."""
+    body = 'Write `<img src="chart.png">` and `a*b*c`, or ``a ` b``; \\`not code`.\n'
+    assert first_paragraph(body) == 'Write <img src="chart.png"> and a*b*c, or a ` b; `not code`.'

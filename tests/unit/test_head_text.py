@@ -11,6 +11,7 @@ import html
 import jinja2
 import pytest
 from bs4 import BeautifulSoup
+from helpers import title_text
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
@@ -48,7 +49,7 @@ def read(page: str) -> tuple[str, list[str]]:
     descriptions = [
         meta["content"] for meta in soup.find_all("meta", attrs={"name": "description"})
     ]
-    return soup.title.get_text(), descriptions
+    return title_text(page), descriptions
 
 
 @settings(max_examples=80, deadline=None)
