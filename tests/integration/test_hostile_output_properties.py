@@ -23,7 +23,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from helpers import SITE_URL, dead_links, make_builder, title_text
-from hypothesis import HealthCheck, Phase, assume, given, settings
+from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_aicommentary.slugs import clean_name, name_key
@@ -118,6 +118,7 @@ def assert_no_markup_from_authors(relative: str, soup: BeautifulSoup) -> None:
 @pytest.mark.parametrize("theme", ["mkdocs", "readthedocs", "material"])
 @HOSTILE_BUILDS
 @given(title=names, summary=names, company=names, topic=names, label=names)
+@example(title="T", summary="S", company="C", topic="5¶", label="L")  # ¶ is not a permalink.
 def test_what_authors_type_comes_out_as_text_everywhere(
     theme, title, summary, company, topic, label
 ):
