@@ -210,20 +210,26 @@ def test_the_blog_index_and_archive_show_each_posts_stance(tmp_path):
     assert dead_links(site, SITE_URL) == []  # The badges' links included.
 
 
+def build_with_hook(tmp_path, hook: str, event: str, priority: int):
+    """The fixture site without Material's blog, with ``hook`` run at ``event`` and
+    ``priority`` (it names them EVENT and PRIORITY)."""
+    (tmp_path / "hook.py").write_text(
+        hook.replace("EVENT", event).replace("PRIORITY", str(priority))
+    )
+
+    def edit(settings: dict) -> None:
+        settings["plugins"] = [p for p in settings["plugins"] if p != "blog" and "blog" not in p]
+        settings["hooks"] = ["hook.py"]
+
+    return build_fixture("material_blog", tmp_path, edit, strict=False)
+
+
 @pytest.mark.parametrize(
     ("event", "priority"),
     [("on_files", 100), ("on_files", 0), ("on_files", -200), ("on_nav", 0), ("on_nav", -200)],
 )
 def test_a_plugin_that_moves_pages_at_any_point_is_followed(tmp_path, event, priority):
-    (tmp_path / "mover.py").write_text(
-        MOVER_HOOK.replace("EVENT", event).replace("PRIORITY", str(priority))
-    )
-
-    def edit(settings: dict) -> None:
-        settings["plugins"] = [p for p in settings["plugins"] if p != "blog" and "blog" not in p]
-        settings["hooks"] = ["mover.py"]
-
-    site = build_fixture("material_blog", tmp_path, edit, strict=False)
+    site = build_with_hook(tmp_path, MOVER_HOOK, event, priority)
     assert site.aborted is None, site.warnings
     assert site.exists("moved/open-weights-bet/")
     links = {url for _, url in plugin_links(site, SITE_URL)}
@@ -370,15 +376,7 @@ def test_a_post_at_the_address_of_an_overview_keeps_it_with_a_warning(tmp_path):
 def test_a_post_another_plugin_moves_to_an_overview_keeps_it_at_any_point(
     tmp_path, event, priority
 ):
-    (tmp_path / "squatter.py").write_text(
-        SQUATTER_HOOK.replace("EVENT", event).replace("PRIORITY", str(priority))
-    )
-
-    def edit(settings: dict) -> None:
-        settings["plugins"] = [p for p in settings["plugins"] if p != "blog" and "blog" not in p]
-        settings["hooks"] = ["squatter.py"]
-
-    site = build_fixture("material_blog", tmp_path, edit, strict=False)
+    site = build_with_hook(tmp_path, SQUATTER_HOOK, event, priority)
     assert site.aborted is None, site.warnings
     (warning,) = [w for w in site.warnings if "topics/index.md" in w]
     assert "blog/posts/tpu-rental.md" in warning
