@@ -359,7 +359,8 @@ def _read_topics(
     for field_name in vocabulary.topic_fields:
         for topic in _read_names(meta, field_name, report):
             key = name_key(topic)
-            if key in own or name_key(registry.resolve(topic) or "") in own:
+            company = registry.resolve(topic)
+            if key in own or (company is not None and name_key(company) in own):
                 continue
             unique.setdefault(key, topic)
     return tuple(unique.values())

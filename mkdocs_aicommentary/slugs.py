@@ -77,7 +77,9 @@ def name_key(name: str) -> str:
     name."""
     if not (name.isascii() and name.isprintable()):
         name = "".join(map(_latin_base, unicodedata.normalize("NFKC", clean_name(name))))
-    return _SEPARATORS.sub(" ", name).strip().casefold()
+    # A name of hyphens alone ("-", "--") stays itself rather than become no name at all.
+    key = _SEPARATORS.sub(" ", name).strip() or " ".join(name.split())
+    return key.casefold()
 
 
 def _latin_base(char: str) -> str:

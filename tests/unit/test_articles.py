@@ -192,6 +192,12 @@ def test_topics_from_several_fields_without_the_posts_own_companies():
     assert article.topics == ("Chips", "Export rules", "Policy")
 
 
+def test_an_unregistered_topic_is_kept_whatever_the_company_is_called():
+    """Found by the output properties: a company "-" and a topic "'" lost the topic."""
+    article, _ = read("---\nstance: neutral\nsubject_company: '-'\ntopics: [\"'\", x]\n---\n")
+    assert article.topics == ("'", "x")
+
+
 def test_authors_keys_become_the_people_the_authors_file_names():
     ines = Person("Inés Duarte", "https://ines.example/")
     vocabulary = Vocabulary(DEFAULT_STANCES, authors={"ines": ines}, authors_file="b/.authors.yml")

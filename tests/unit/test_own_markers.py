@@ -38,6 +38,7 @@ PLAIN_PIECES = [
 @given(st.lists(st.sampled_from(PLAIN_PIECES), max_size=30).map("".join))
 def test_an_excerpt_reads_as_markdown_renders_it(text):
     """Text and escapes only: the excerpt holds exactly the words Python-Markdown shows."""
+    text = text.lstrip(" ")  # A paragraph's words: indented by four, they would be code.
     shown = BeautifulSoup(markdown.markdown(text), "html.parser").get_text()
     assert plain_text(text) == " ".join(shown.split())
 

@@ -41,6 +41,7 @@ def test_a_long_slug_is_cut_at_a_word_and_keeps_its_hash():
 def test_name_key_ignores_case_spacing_hyphens_and_latin_accents():
     assert name_key("AI  Hardware ") == name_key("ai hardware") == name_key("AI-hardware")
     assert name_key("Café") == name_key("cafe")
+    assert name_key("-") == "-" and name_key("--") != name_key("-")  # Hyphens alone stay a name.
     # Marks that make another word in other scripts stay: Hindi "kul" is not "kal".
     assert name_key("कुल") != name_key("कल")
     assert name_key("ё") != name_key("е")
