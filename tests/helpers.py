@@ -195,18 +195,3 @@ def dead_links(site: BuiltSite, site_url: str = SITE_URL) -> list[tuple[str, str
             else site.site_dir / url
         ).is_file()
     ]
-
-
-def article(front_matter: str, body: str = "Some words about the subject.\n") -> str:
-    """A Markdown post from a front matter block (without the ``---`` lines) and a body."""
-    return f"---\n{textwrap.dedent(front_matter).strip()}\n---\n\n{textwrap.dedent(body)}"
-
-
-def billion_laughs(field: str = "topics") -> str:
-    """Front matter lines (without ``---``) whose last ``field`` stands for 9**9 strings: the
-    "billion laughs", a few hundred bytes of YAML aliases."""
-    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for name, previous in zip("bcdefgh", "abcdefg", strict=True):
-        lines.append(f"{name}: &{name} [{','.join(['*' + previous] * 9)}]")
-    lines.append(f"{field}: [{','.join(['*h'] * 9)}]")
-    return "\n".join(lines) + "\n"
