@@ -39,7 +39,7 @@ test-browser: $(VENV)/.test
 
 # Needs the system chromium and chromium-driver, like test-browser.
 screenshots: $(VENV)/.test
-	$(BIN)/python tests/make_screenshots.py docs/screenshots
+	$(BIN)/python scripts/make_screenshots.py docs/screenshots
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

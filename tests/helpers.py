@@ -198,21 +198,6 @@ def dead_links(site: BuiltSite, site_url: str = SITE_URL) -> list[tuple[str, str
     ]
 
 
-def article(front_matter: str, body: str = "Some words about the subject.\n") -> str:
-    """A Markdown post from a front matter block (without the ``---`` lines) and a body."""
-    return f"---\n{textwrap.dedent(front_matter).strip()}\n---\n\n{textwrap.dedent(body)}"
-
-
-def billion_laughs(field: str = "topics") -> str:
-    """Front matter lines (without ``---``) whose last ``field`` stands for 9**9 strings: the
-    "billion laughs", a few hundred bytes of YAML aliases."""
-    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for name, previous in zip("bcdefgh", "abcdefg", strict=True):
-        lines.append(f"{name}: &{name} [{','.join(['*' + previous] * 9)}]")
-    lines.append(f"{field}: [{','.join(['*h'] * 9)}]")
-    return "\n".join(lines) + "\n"
-
-
 def title_text(html: str) -> str:
     """A document's title as a browser reads it: ``<title>`` holds text, references decoded,
     up to "</title" (BeautifulSoup's html.parser would read tags and ``<?`` in it)."""

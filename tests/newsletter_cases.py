@@ -13,3 +13,6 @@ MISSING_REQUIRED = [
     ({"provider": "custom"}, "provider 'custom' needs 'action'"),
 ]
 """Each provider without the option it needs, and the start of the message saying so."""
+
+BEEHIIV_FORM_ID = "0f1e2d3c-4b5a-4697-8877-665544332211"
+"""A beehiiv form id: a UUID, which the embed's address carries in lower case."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from browser_support import THEMES, serve_directory
-from helpers import article
+from factories import article
 
 pytestmark = pytest.mark.browser
 

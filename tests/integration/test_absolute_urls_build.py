@@ -4,7 +4,8 @@ import json
 
 import feedparser
 from bs4 import BeautifulSoup
-from helpers import SITE_URL, article
+from factories import article
+from helpers import SITE_URL
 
 PAGES = {
     "index.md": "# Home\n",

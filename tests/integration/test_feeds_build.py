@@ -4,7 +4,8 @@ import json
 import logging
 
 import feedparser
-from helpers import SITE_URL, article
+from factories import article
+from helpers import SITE_URL
 
 PAGES = {
     "index.md": "# Home\n",

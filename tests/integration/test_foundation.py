@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import article
+from factories import article
 
 GPU_POST = article(
     """

@@ -5,22 +5,26 @@ from __future__ import annotations
 import json
 import logging
 import urllib.parse
+from datetime import date
 
 import feedparser
 import pytest
-from helpers import SITE_URL, BuiltSite, article, dead_links
+from factories import article, markdown_post
+from helpers import SITE_URL, BuiltSite, dead_links
 
 
-def post(number: int, **fields: str) -> str:
-    front = {
+def post(number: int, **fields: object) -> str:
+    """Post ``number`` of this publication: on the 10th of month ``number`` of 2026, about
+    NVIDIA's AI hardware, bullish and skeptical by turns."""
+    front_matter = {
         "title": f"Post number {number}",
-        "date": f"2026-{number:02d}-10",
+        "date": date(2026, number, 10),
         "stance": "bullish" if number % 2 else "skeptical",
         "subject_company": "NVIDIA",
-        "topics": "[AI hardware]",
+        "topics": ["AI hardware"],
         **fields,
     }
-    return article("\n".join(f"{key}: {value}" for key, value in front.items()))
+    return markdown_post(**front_matter)
 
 
 PAGES = {
@@ -32,7 +36,7 @@ PAGES = {
         "# With links\n\nSee [the first post](p1.md) and ![a chart](chart.png).\n\nMore text.\n",
     ),
     "posts/chart.png": "not really a picture\n",
-    "posts/draft.md": post(9, title="Secret draft", draft="true"),
+    "posts/draft.md": post(9, title="Secret draft", draft=True),
 }
 NEWEST_FIRST = ["With links", *(f"Post number {n}" for n in range(5, 0, -1))]
 
@@ -65,7 +69,7 @@ def test_an_authors_archive_page_gets_the_listing_at_its_marker(build_site_at_ur
 
 
 def test_one_archive_page_per_year(build_site_at_url):
-    pages = {**PAGES, "posts/old.md": post(1, title="Last year", date="2025-12-01")}
+    pages = {**PAGES, "posts/old.md": post(1, title="Last year", date=date(2025, 12, 1))}
     site = build_site_at_url(pages, {"index": {"archive": {"by_year": True}}}, strict=True)
     assert site.aborted is None, site.warnings
     assert titles(site.page("archive/2025/")) == ["Last year"]

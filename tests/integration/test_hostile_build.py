@@ -12,7 +12,7 @@ import unicodedata
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from helpers import article, billion_laughs
+from factories import article, billion_laughs
 
 from mkdocs_aicommentary.taxonomy import TERMS_PER_POST
 

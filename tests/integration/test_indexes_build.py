@@ -7,7 +7,8 @@ import logging
 
 import feedparser
 import pytest
-from helpers import SITE_URL, article, dead_links, plugin_links
+from factories import article
+from helpers import SITE_URL, dead_links, plugin_links
 
 POSTS = {
     "index.md": "# Home\n\nA publication about AI companies.\n",

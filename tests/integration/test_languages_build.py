@@ -20,9 +20,9 @@ from pathlib import Path
 
 import feedparser
 import pytest
-import yaml
 from bs4 import BeautifulSoup
-from helpers import SITE_URL, BuiltSite, article, make_builder
+from factories import article, markdown_post
+from helpers import SITE_URL, BuiltSite, make_builder
 
 from mkdocs_aicommentary.i18n import labels_for
 from mkdocs_aicommentary.translations import LANGUAGES, LISTS, TEXTS
@@ -48,16 +48,12 @@ MANY = [
 """Companies of one post: more than a chart's ten rows, so some are "not shown"."""
 
 
-def post(title: str, words: str, **fields: object) -> str:
-    return article(yaml.safe_dump({"title": title, **fields}, allow_unicode=True), words)
-
-
 PAGES = {
     "index.md": "# Start\n\n<!-- aicommentary:latest -->\n",
     "privacy.md": "# Datenschutz\n\nNur die Adresse.\n",
     # NVIDIA: five listed posts (three listing pages), every stance bar and "no stance", an
     # undated post, months named under the timeline; their boxes share names and words.
-    "posts/nv-a.md": post(
+    "posts/nv-a.md": markdown_post(
         "Eins",
         WORDS_A,
         author="Ada",
@@ -66,40 +62,42 @@ PAGES = {
         subject_company=["NVIDIA", "AMD"],
         topics=["chips", "cloud"],
     ),
-    "posts/nv-b.md": post(
+    "posts/nv-b.md": markdown_post(
         "Zwei", WORDS_A, date=date(2025, 3, 2), stance="bearish", subject_company="NVIDIA"
     ),
-    "posts/nv-c.md": post("Drei", WORDS_A, date=date(2025, 3, 20), subject_company="NVIDIA"),
-    "posts/nv-d.md": post(
+    "posts/nv-c.md": markdown_post(
+        "Drei", WORDS_A, date=date(2025, 3, 20), subject_company="NVIDIA"
+    ),
+    "posts/nv-d.md": markdown_post(
         "Vier", WORDS_A, date=date(2025, 6, 1), stance="skeptical", subject_company="NVIDIA"
     ),
-    "posts/nv-e.md": post("Fünf", WORDS_A, stance="neutral", subject_company="NVIDIA"),
-    "posts/draft.md": post(
+    "posts/nv-e.md": markdown_post("Fünf", WORDS_A, stance="neutral", subject_company="NVIDIA"),
+    "posts/draft.md": markdown_post(
         "Sechs", WORDS_A, date=date(2025, 6, 2), subject_company="NVIDIA", draft=True
     ),
     # Eleven companies in one post; Aleph's timeline has one month, Cohere's two years (so
     # month initials).
-    "posts/many.md": post(
+    "posts/many.md": markdown_post(
         "Sieben", WORDS_B, date=date(2025, 2, 1), stance="bullish", subject_company=MANY
     ),
-    "posts/cohere.md": post(
+    "posts/cohere.md": markdown_post(
         "Acht", WORDS_B, date=date(2027, 1, 15), stance="mixed", subject_company="Cohere"
     ),
     # Watson's two posts are more than ten years apart: a timeline by year.
-    "posts/watson-old.md": post(
+    "posts/watson-old.md": markdown_post(
         "Zwölf", WORDS_D, date=date(2011, 2, 14), stance="bearish", subject_company="Watson"
     ),
-    "posts/watson-new.md": post(
+    "posts/watson-new.md": markdown_post(
         "Dreizehn", WORDS_D, date=date(2025, 9, 1), stance="bullish", subject_company="Watson"
     ),
     # Related by wording alone, and a pin that shares nothing.
-    "posts/lone-1.md": post(
+    "posts/lone-1.md": markdown_post(
         "Neun", WORDS_C, date=date(2025, 4, 1), subject_company="Zhipu", topics=["robotik"]
     ),
-    "posts/lone-2.md": post(
+    "posts/lone-2.md": markdown_post(
         "Zehn", WORDS_C, date=date(2025, 4, 2), subject_company="Yandex", topics=["sprache"]
     ),
-    "posts/pinning.md": post(
+    "posts/pinning.md": markdown_post(
         "Elf",
         WORDS_D,
         date=date(2025, 5, 5),

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import SITE_URL, BuiltSite, article
+from factories import article
+from helpers import SITE_URL, BuiltSite
 
 SITE_NAME = "Test publication"
 PLAIN_NAMES = ["a~b", "==x==", "^^y^^", "~~z~~", ":smile:", '"q"', "a -- b ...", "AT&T &amp; co"]

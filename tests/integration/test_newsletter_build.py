@@ -6,8 +6,8 @@ import json
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from helpers import article
-from newsletter_cases import MISSING_REQUIRED
+from factories import article
+from newsletter_cases import BEEHIIV_FORM_ID, MISSING_REQUIRED
 
 POST = article(
     """
@@ -20,7 +20,6 @@ POST = article(
     "# The GPU maker's gambit\n\nFirst point.\n\nSecond point.\n\nThird point.\n\nFourth point.\n",
 )
 PAGES = {"index.md": "# Home\n\nNot a post.\n", "posts/gpu.md": POST}
-UUID = "0f1e2d3c-4b5a-4697-8877-665544332211"
 
 
 def build_with(build_site, newsletter, pages=PAGES, **kwargs):
@@ -109,9 +108,9 @@ def test_substack(build_site):
 
 
 def test_beehiiv(build_site):
-    site = build_with(build_site, {"provider": "beehiiv", "form_id": UUID})
+    site = build_with(build_site, {"provider": "beehiiv", "form_id": BEEHIIV_FORM_ID})
     frame = block(site).iframe
-    assert frame["src"] == f"https://embeds.beehiiv.com/{UUID}"
+    assert frame["src"] == f"https://embeds.beehiiv.com/{BEEHIIV_FORM_ID}"
     assert frame["loading"] == "lazy"
     assert frame["height"] == "320"
     assert "beehiiv" in frame["title"]

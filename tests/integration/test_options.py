@@ -4,14 +4,14 @@ what to write instead."""
 from __future__ import annotations
 
 import pytest
-from helpers import article
+from factories import article
+from newsletter_cases import BEEHIIV_FORM_ID
 
 PAGES = {
     "index.md": "# Home\n",
     "posts/a.md": article("title: A\nstance: bullish\nsubject_company: Acme\ntopics: [chips]"),
 }
 ACTION = "https://example.com/subscribe"
-UUID = "0f1e2d3c-4b5a-4697-8877-665544332211"
 
 
 def refusal(site, section: str, option: str) -> str:
@@ -60,7 +60,7 @@ def test_yes_or_no_is_not_a_count(build_site, options, section, option):
         ({"newsletter": {"action": ACTION, "paragraph": 0}}, "newsletter", "paragraph", "1 or"),
         ({"newsletter": {"action": ACTION, "button": " "}}, "newsletter", "button", "is empty"),
         (
-            {"newsletter": {"provider": "beehiiv", "form_id": UUID, "height": 5}},
+            {"newsletter": {"provider": "beehiiv", "form_id": BEEHIIV_FORM_ID, "height": 5}},
             "newsletter",
             "height",
             "from 40 to 2000",

@@ -12,7 +12,8 @@ import json
 import feedparser
 import pytest
 from bs4 import Comment
-from helpers import article, dead_links
+from factories import article
+from helpers import dead_links
 
 LEDE = "Margins \ue00099999999999\ue001 and \ue00060\ue001 held."
 TITLE = "x\ue0f5../y"

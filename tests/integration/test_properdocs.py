@@ -11,7 +11,7 @@ import venv
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from helpers import article
+from factories import article
 
 REPO = Path(__file__).resolve().parents[2]
 

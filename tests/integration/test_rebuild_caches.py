@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import jinja2
-from helpers import article
+from factories import article
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 

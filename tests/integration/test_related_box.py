@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import article
+from factories import article
 from mkdocs.config import load_config
 
 EXPORT = "Export controls on datacenter accelerators tighten again; licences get harder."

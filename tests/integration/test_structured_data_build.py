@@ -3,7 +3,8 @@
 import json
 
 import pytest
-from helpers import SITE_URL, article
+from factories import article
+from helpers import SITE_URL
 
 # In values themes do not show in <title> (MkDocs puts front matter titles there unescaped).
 HOSTILE = '</script><script>alert("x")</script> & <!-- more'

@@ -10,7 +10,7 @@ import unicodedata
 from datetime import datetime
 
 import pytest
-from helpers import billion_laughs
+from factories import billion_laughs
 
 from mkdocs_aicommentary.articles import (
     Article,

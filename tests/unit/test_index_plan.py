@@ -1,8 +1,7 @@
 """Which index pages exist, what each lists, and in what order."""
 
-from datetime import datetime
+from factories import post
 
-from mkdocs_aicommentary.articles import Article
 from mkdocs_aicommentary.config import DEFAULT_STANCES
 from mkdocs_aicommentary.index_plan import (
     charts_for,
@@ -23,15 +22,6 @@ SECTIONS = [
     IndexKind("topics", "topics", "Topics"),
     IndexKind("stances", "stances", "Stances"),
 ]
-
-
-def post(name, day=None, **fields):
-    return Article(
-        src_path=f"posts/{name}.md",
-        title=fields.pop("title", name.capitalize()),
-        date=datetime(2026, 1, day) if day else None,
-        **fields,
-    )
 
 
 def make_plan(articles, per_page=20, author_pages=(), sections=SECTIONS):
@@ -55,7 +45,7 @@ def test_listing_is_newest_first_then_title_and_skips_drafts():
         post("old", 1, companies=("NVIDIA",)),
         post("zeta", 5, companies=("NVIDIA",)),
         post("alpha", 5, companies=("NVIDIA",)),
-        post("undated", companies=("NVIDIA",)),
+        post("undated", companies=("NVIDIA",), date=None),
         post("hidden", 9, companies=("NVIDIA",), draft=True),
     ]
     index_plan, _ = make_plan(articles)

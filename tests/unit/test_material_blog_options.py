@@ -3,7 +3,7 @@
 from datetime import datetime, timezone
 from types import SimpleNamespace
 
-from helpers import billion_laughs
+from factories import billion_laughs
 
 from mkdocs_aicommentary.articles import Person
 from mkdocs_aicommentary.material_blog import Blog, find_blogs

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from newsletter_cases import MISSING_REQUIRED
+from newsletter_cases import BEEHIIV_FORM_ID, MISSING_REQUIRED
 
 from mkdocs_aicommentary.newsletter import (
     GHOST_SCRIPT,
@@ -16,9 +16,6 @@ from mkdocs_aicommentary.newsletter import (
     resolve_provider,
     signup_form,
 )
-
-UUID = "0f1e2d3c-4b5a-4697-8877-665544332211"
-
 
 # --- URL checks -------------------------------------------------------------------------------
 
@@ -210,8 +207,8 @@ def test_substack_iframe():
 
 
 def test_beehiiv_iframe():
-    form = signup_form({"provider": "beehiiv", "form_id": UUID.upper(), "height": 160})
-    assert form.frame_src == f"https://embeds.beehiiv.com/{UUID}"
+    form = signup_form({"provider": "beehiiv", "form_id": BEEHIIV_FORM_ID.upper(), "height": 160})
+    assert form.frame_src == f"https://embeds.beehiiv.com/{BEEHIIV_FORM_ID}"
     assert form.frame_height == 160
     with pytest.raises(NewsletterError, match="the end of your beehiiv embed URL"):
         signup_form({"provider": "beehiiv", "form_id": "../../evil"})

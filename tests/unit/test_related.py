@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import datetime, timedelta
 
 import pytest
+from factories import post
 
 from mkdocs_aicommentary.articles import Article, Vocabulary, read_article, split_front_matter
 from mkdocs_aicommentary.related import (
@@ -19,8 +19,6 @@ from mkdocs_aicommentary.related import (
     strip_markup,
     tokenize,
 )
-
-DAY = datetime(2026, 11, 1)
 
 EXPORT_TEXT = """
 Washington tightened export controls on accelerators again. Export licences for datacenter
@@ -38,16 +36,6 @@ BREAD_TEXT = """
 Sourdough needs a lively starter, patience and a hot oven. Fold the dough gently and let it
 rest overnight before baking the loaf.
 """
-
-
-def post(name: str, days: int = 0, **fields: object) -> Article:
-    """A public post at ``posts/<name>.md`` dated ``days`` after 1 November 2026."""
-    defaults: dict[str, object] = {
-        "src_path": f"posts/{name}.md",
-        "title": name.replace("-", " ").capitalize(),
-        "date": DAY + timedelta(days=days),
-    }
-    return Article(**{**defaults, **fields})  # type: ignore[arg-type]
 
 
 def corpus() -> list[Article]:

@@ -1,15 +1,17 @@
+from factories import post
+
 from mkdocs_aicommentary.articles import Article
 from mkdocs_aicommentary.config import DEFAULT_STANCES
 from mkdocs_aicommentary.taxonomy import TERMS_PER_POST, TERMS_SHOWN, Taxonomy, crowded_posts
 
 
-def post(path, topics=(), companies=(), draft=False, stance=None):
-    return Article(path, path, topics=topics, companies=companies, draft=draft, stance=stance)
-
-
 def test_most_used_spelling_is_shown():
     taxonomy = Taxonomy(
-        [post("a", ["AI hardware"]), post("b", ["ai hardware"]), post("c", ["AI hardware"])],
+        [
+            post("a", topics=["AI hardware"]),
+            post("b", topics=["ai hardware"]),
+            post("c", topics=["AI hardware"]),
+        ],
         DEFAULT_STANCES,
     )
     term = taxonomy.term("topics", "ai hardware")
@@ -18,9 +20,13 @@ def test_most_used_spelling_is_shown():
 
 
 def test_no_other_name_moves_a_public_url():
-    alone = Taxonomy([post("a", ["C++"])], DEFAULT_STANCES).term("topics", "C++").slug
-    for other in (post("b", ["C"], draft=True), post("b", ["C"]), post("b", ["C#"])):
-        taxonomy = Taxonomy([post("a", ["C++"]), other], DEFAULT_STANCES)
+    alone = Taxonomy([post("a", topics=["C++"])], DEFAULT_STANCES).term("topics", "C++").slug
+    for other in (
+        post("b", topics=["C"], draft=True),
+        post("b", topics=["C"]),
+        post("b", topics=["C#"]),
+    ):
+        taxonomy = Taxonomy([post("a", topics=["C++"]), other], DEFAULT_STANCES)
         assert taxonomy.term("topics", "C++").slug == alone
         assert taxonomy.term("topics", other.topics[0]).slug != alone
 

@@ -1,6 +1,6 @@
 """The README's table of label keys, made from the translation tables.
 
-``python tests/labels_table.py`` rewrites the table in README.md (between the ``labels-table``
+``python scripts/labels_table.py`` rewrites the table in README.md (between the ``labels-table``
 markers); ``tests/unit/test_readme.py`` fails while the README and the tables disagree.
 """
 

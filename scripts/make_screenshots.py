@@ -14,6 +14,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+# The pictures show the browser tests' showcase sites, built by the tests' site builder.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
 from browser_support import (
     RTL_PAGES,
     SHOWCASE_NEWSLETTER,
