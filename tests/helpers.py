@@ -202,6 +202,20 @@ def article(front_matter: str, body: str = "Some words about the subject.\n") ->
     return f"---\n{textwrap.dedent(front_matter).strip()}\n---\n\n{textwrap.dedent(body)}"
 
 
+def language_folder(root: Path, code: str, **fields: Any) -> Path:
+    """A copy of the plugin's language files under ``root``, plus ``<code>.yml``: English's
+    file with ``fields`` replaced (and ``texts`` holding only the texts to replace)."""
+    from mkdocs_aicommentary.translations import FOLDER
+
+    folder = root / "languages"
+    shutil.copytree(FOLDER, folder)
+    data = yaml.safe_load((FOLDER / "en.yml").read_text(encoding="utf-8"))
+    texts = {**data["texts"], **fields.pop("texts", {})}
+    data.update(fields, texts=texts)
+    (folder / f"{code}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
 def billion_laughs(field: str = "topics") -> str:
     """Front matter lines (without ``---``) whose last ``field`` stands for 9**9 strings: the
     "billion laughs", a few hundred bytes of YAML aliases."""

@@ -22,10 +22,14 @@ import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from helpers import SITE_URL, BuiltSite, article, make_builder
+from helpers import SITE_URL, BuiltSite, article, language_folder, make_builder
 
+from mkdocs_aicommentary import i18n
 from mkdocs_aicommentary.i18n import labels_for
-from mkdocs_aicommentary.translations import LANGUAGES, LISTS, TEXTS
+from mkdocs_aicommentary.translations import BUILT_IN, LISTS, Catalog
+
+LANGUAGES = BUILT_IN.codes
+KEYS = list(BUILT_IN.language("en").texts)
 
 WORDS_A = "Quorra velin tasmar okudo. Brisel tandor quorra velin, maseko tandor okudo brisel.\n"
 WORDS_B = "Feluna krast dovim orrel. Krast feluna zipa dovim, orrel zipa krast.\n"
@@ -146,7 +150,7 @@ def fragments(text: str) -> list[str]:
 
 def texts_of(key: str, language: str) -> list[str]:
     """Every form of a key's text in a language: each plural form, each name of a list."""
-    text = TEXTS[key][language]
+    text = BUILT_IN.language(language).texts[key]
     if key in LISTS:
         return [name.strip() for name in str(text).split(",")]
     return [text] if isinstance(text, str) else list(text.values())
@@ -204,19 +208,19 @@ def test_every_word_is_in_the_site_language(sites, language):
     output = plugin_output(site)
 
     missing = []
-    for key in TEXTS:
+    for key in KEYS:
         if key in NOT_ON_THIS_SITE:
             continue
         forms = [fragments(form) for form in texts_of(key, language)]
         forms = [form for form in forms if form]
         if forms and not any(all(part in output for part in form) for form in forms):
-            missing.append(f"{key}: {TEXTS[key][language]!r}")
+            missing.append(f"{key}: {texts_of(key, language)!r}")
     assert not missing, "not shown: " + "; ".join(missing)
 
     if language == "en":
         return
     english = []
-    for key in TEXTS:
+    for key in KEYS:
         own = " ".join(texts_of(key, language))
         for form in texts_of(key, "en"):
             for part in fragments(form):
@@ -370,3 +374,18 @@ def test_a_language_without_translations(build_site):
     site = build_site(SMALL, theme=theme, strict=True)
     assert site.aborted is None, site.warnings
     assert site.page("posts/a/").select_one(".aic-related-heading").get_text() == "Read next"
+
+
+def test_a_new_language_is_one_file(build_site, tmp_path, monkeypatch):
+    """A Dutch file beside the others, and a Dutch site speaks Dutch: no Python changed."""
+    folder = language_folder(
+        tmp_path,
+        "nl",
+        name="Dutch",
+        stop_words="een het van voor niet zijn maar ook",
+        texts={"related.heading": "Lees verder", "header.by": "Door"},
+    )
+    monkeypatch.setattr(i18n, "BUILT_IN", Catalog(folder))
+    site = build_site(SMALL, {"language": "nl-NL"}, strict=True)
+    assert site.aborted is None, site.warnings  # Not "no built-in translations" any more.
+    assert site.page("posts/a/").select_one(".aic-related-heading").get_text() == "Lees verder"
