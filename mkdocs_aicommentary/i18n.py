@@ -1,5 +1,5 @@
 """The site's language: which language file of :mod:`.translations`, plurals, dates, the
-site's overrides.
+site's overrides, the ranking's stop words.
 
 Plain data in, a :class:`Labels` out; nothing here imports MkDocs. Dates and month names come
 from the language files, never from the machine's locale, so a build says "2. Oktober 2026" on
@@ -71,6 +71,11 @@ def plural_category(language: str, count: int) -> str:
 def plural_categories(language: str) -> tuple[str, ...]:
     """The categories ``plural_category`` gives for ``language``, in CLDR order."""
     return language_of(language).plural_categories
+
+
+def stop_words(language: str) -> frozenset[str]:
+    """The words of ``language`` the related-posts ranking leaves out."""
+    return language_of(language).stop_words
 
 
 LONGEST_TAG = 64

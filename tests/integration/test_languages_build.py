@@ -389,3 +389,36 @@ def test_a_new_language_is_one_file(build_site, tmp_path, monkeypatch):
     site = build_site(SMALL, {"language": "nl-NL"}, strict=True)
     assert site.aborted is None, site.warnings  # Not "no built-in translations" any more.
     assert site.page("posts/a/").select_one(".aic-related-heading").get_text() == "Lees verder"
+
+
+FUNCTION_WORDS = "und der die das mit für nicht auch"
+"""German words that say nothing about a post (and English's list does not know)."""
+
+PLAIN_POSTS = {
+    "posts/a.md": article(
+        "title: Eins\ndate: 2025-03-04\nstance: bullish\nsubject_company: Aleph",
+        f"Quorra velin tasmar okudo {FUNCTION_WORDS}.\n",
+    ),
+    "posts/b.md": article(
+        "title: Zwei\ndate: 2025-03-05\nstance: bearish\nsubject_company: Baidu",
+        f"Feluna krast dovim orrel {FUNCTION_WORDS}.\n",
+    ),
+    "posts/c.md": article(
+        "title: Drei\ndate: 2025-03-06\nstance: mixed\nsubject_company: Cohere",
+        "Xatrel vomi quint drazel pelun.\n",
+    ),
+}
+"""Two posts that share nothing but German function words, and a third."""
+
+
+@pytest.mark.parametrize(("language", "related"), [("de", False), ("en", True), ("ja", True)])
+def test_the_ranking_leaves_out_the_stop_words_of_the_sites_language(build_site, language, related):
+    """On a German site "und" and "der" say nothing, so the two posts are not alike; an English
+    site (or one whose language has no file, which gets English's words) counts them."""
+    site = build_site(PLAIN_POSTS, {"language": language})
+    assert site.aborted is None, site.warnings
+    box = site.page("posts/a/").select_one("aside.aic-related")
+    if related:
+        assert [a["href"] for a in box.select("a.aic-related-title")] == ["../b/"]
+    else:
+        assert box is None

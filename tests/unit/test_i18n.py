@@ -22,7 +22,9 @@ from mkdocs_aicommentary.i18n import (
     placeholders,
     plural_categories,
     plural_category,
+    stop_words,
 )
+from mkdocs_aicommentary.related import tokenize
 from mkdocs_aicommentary.translations import (
     BUILT_IN,
     FOLDER,
@@ -67,6 +69,16 @@ def test_the_languages_are_the_files_in_the_folder():
     assert {code for code in LANGUAGES if BUILT_IN.language(code).rtl} == {"ar", "he"}
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_stop_words_are_words_the_ranking_would_count(language):
+    """Each stop word is one token as the ranking cuts and case-folds prose, so each one
+    keeps a word out; a list of a few dozen function words at least."""
+    words = BUILT_IN.language(language).stop_words
+    assert len(words) >= 40
+    unread = [word for word in words if tokenize(word, frozenset()) != {word: 1}]
+    assert not unread, f"{language}.yml: the ranking never reads these as words: {unread}"
+
+
 def test_a_language_is_its_file_and_nothing_else(tmp_path, monkeypatch):
     """A ninth language is a file: its code, direction, plurals and stop words come with it."""
     language_folder(
@@ -94,6 +106,7 @@ def test_a_language_is_its_file_and_nothing_else(tmp_path, monkeypatch):
     assert labels("related.heading") == "Lees verder"
     assert [labels("articles", count=n) for n in (1, 3)] == ["1 artikel", "3 artikelen"]
     assert labels("header.by") == "By"
+    assert "niet" in stop_words("nl") and "the" not in stop_words("nl")
     assert plural_categories("x-runes") == ("few", "other")
     assert [plural_category("x-runes", n) for n in (2, 12, 5)] == ["few", "few", "other"]
     assert labels_for("x-runes").rtl
