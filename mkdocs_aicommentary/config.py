@@ -571,7 +571,7 @@ class AICommentaryConfig(base.Config):
     English)."""
 
     labels = c.DictOfItems(c.Type((str, dict)), default={})
-    """The site's own text for any key of ``translations.TEXTS``."""
+    """The site's own text for any key of the language files (``languages/en.yml``)."""
 
     companies = Companies()
     """Optional company registry: canonical name -> aliases, url, ticker."""
