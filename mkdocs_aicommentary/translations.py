@@ -52,6 +52,8 @@ LISTS = {
 """Keys whose text is a list of names, and how many names each holds."""
 
 _FIELDS = ("name", "direction", "plurals", "stop_words", "texts")
+_CODE = re.compile(r"[a-z]{2,8}")
+"""A file's name: the primary language subtag that ``i18n.base_language`` reads from a tag."""
 _DIRECTIONS = {"ltr": False, "rtl": True}
 _RELATION = re.compile(
     r"\s*[ni]\s*(?:%\s*(?P<modulo>[1-9][0-9]*)\s*)?(?P<operator>!?=)"
@@ -150,6 +152,13 @@ class Catalog:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         found = sorted(path.stem for path in folder.glob("*.yml"))
+        for code in found:
+            if not _CODE.fullmatch(code):
+                raise LanguageFileError(
+                    f"{folder / code}.yml: name a language file by its language subtag in small "
+                    f"letters (de.yml, not de-AT.yml or DE.yml), as a site's language is read: "
+                    f"de-AT and de_DE are de"
+                )
         if FALLBACK not in found:
             raise LanguageFileError(f"{folder} has no {FALLBACK}.yml, the fallback language")
         self.codes = (FALLBACK, *(code for code in found if code != FALLBACK))
@@ -173,17 +182,16 @@ class Catalog:
 def read_language(path: Path) -> Language:
     """Read and check one language file: every field there and of its type. Whether it has
     every key with the right placeholders is for the tests to say, not every build."""
-    with path.open(encoding="utf-8") as stream:
-        data = yaml.load(stream, Loader=_SafeLoader)
     try:
-        return _language(path.stem, data)
-    except ValueError as error:
+        with path.open(encoding="utf-8") as stream:
+            return _language(path.stem, yaml.load(stream, Loader=_SafeLoader))
+    except (ValueError, yaml.YAMLError) as error:  # UnicodeDecodeError is a ValueError.
         raise LanguageFileError(f"{path}: {error}") from None
 
 
 def _language(code: str, data: object) -> Language:
-    if not isinstance(data, dict) or sorted(data) != sorted(_FIELDS):
-        found = sorted(data) if isinstance(data, dict) else type(data).__name__
+    if not isinstance(data, dict) or set(data) != set(_FIELDS):
+        found = list(data) if isinstance(data, dict) else type(data).__name__
         raise ValueError(f"holds {found}; a language file holds {', '.join(_FIELDS)}")
     name, direction, plurals, stop_words, texts = (data[field] for field in _FIELDS)
     if not isinstance(name, str) or not name.strip():

@@ -91,14 +91,14 @@ def test_a_language_is_its_file_and_nothing_else(tmp_path, monkeypatch):
             "articles": {"one": "{count} artikel", "other": "{count} artikelen"},
         },
     )
-    folder = language_folder(
-        tmp_path / "more", "x-runes", direction="rtl", plurals={"few": "n % 10 = 2..4"}
+    folder = language_folder(  # qaa: a code ISO 639 leaves for local use
+        tmp_path / "more", "qaa", direction="rtl", plurals={"few": "n % 10 = 2..4"}
     )
     shutil.copy(tmp_path / "languages" / "nl.yml", folder)
 
     catalog = Catalog(folder)
-    assert catalog.codes == ("en", "ar", "de", "es", "fr", "he", "it", "nl", "pt", "x-runes")
-    assert not catalog.language("nl").rtl and catalog.language("x-runes").rtl
+    assert catalog.codes == ("en", "ar", "de", "es", "fr", "he", "it", "nl", "pt", "qaa")
+    assert not catalog.language("nl").rtl and catalog.language("qaa").rtl
 
     monkeypatch.setattr(i18n, "BUILT_IN", catalog)
     assert choose_language("nl-BE") == ("nl", None)
@@ -107,9 +107,10 @@ def test_a_language_is_its_file_and_nothing_else(tmp_path, monkeypatch):
     assert [labels("articles", count=n) for n in (1, 3)] == ["1 artikel", "3 artikelen"]
     assert labels("header.by") == "By"
     assert "niet" in stop_words("nl") and "the" not in stop_words("nl")
-    assert plural_categories("x-runes") == ("few", "other")
-    assert [plural_category("x-runes", n) for n in (2, 12, 5)] == ["few", "few", "other"]
-    assert labels_for("x-runes").rtl
+    assert choose_language("qaa-Latn") == ("qaa", None)
+    assert plural_categories("qaa") == ("few", "other")
+    assert [plural_category("qaa", n) for n in (2, 12, 5)] == ["few", "few", "other"]
+    assert labels_for("qaa").rtl
 
 
 @pytest.mark.parametrize(
@@ -140,10 +141,36 @@ def test_a_broken_language_file_says_what_is_wrong(tmp_path, change, words):
         assert word in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('texts: "unclosed\n', ["while scanning a quoted scalar"]),
+        ("- a list\n", ["holds list"]),
+        (b"name: \xff\n", ["can't decode byte 0xff"]),
+    ],
+)
+def test_a_language_file_that_is_no_yaml_mapping_says_so(tmp_path, text, words):
+    target = tmp_path / "en.yml"
+    target.write_bytes(text) if isinstance(text, bytes) else target.write_text(text)
+    with pytest.raises(LanguageFileError) as caught:
+        Catalog(tmp_path).language("en")
+    assert str(target) in str(caught.value)
+    for word in words:
+        assert word in str(caught.value)
+
+
 def test_a_folder_without_the_fallback_language_is_refused(tmp_path):
     shutil.copy(FOLDER / "de.yml", tmp_path / "de.yml")
     with pytest.raises(LanguageFileError, match=r"no en\.yml"):
         Catalog(tmp_path)
+
+
+@pytest.mark.parametrize("name", ["de-AT", "DE", "pt_BR", "x"])
+def test_a_file_no_site_could_choose_is_refused(tmp_path, name):
+    """A site's tag is read as its language subtag (de-AT is de), so a file must be named so."""
+    folder = language_folder(tmp_path, name)
+    with pytest.raises(LanguageFileError, match="name a language file by its language subtag"):
+        Catalog(folder)
 
 
 def test_plural_rules_are_cldr_relations_on_whole_numbers():
