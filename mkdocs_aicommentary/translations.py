@@ -196,7 +196,7 @@ def _language(code: str, data: object) -> Language:
     name, direction, plurals, stop_words, texts = (data[field] for field in _FIELDS)
     if not isinstance(name, str) or not name.strip():
         raise ValueError(f"'name' is {name!r}; write the language's name in English")
-    if direction not in _DIRECTIONS:
+    if not isinstance(direction, str) or direction not in _DIRECTIONS:
         raise ValueError(f"'direction' is {direction!r}; write ltr or rtl")
     if not isinstance(stop_words, str):
         raise ValueError("'stop_words' must be one text of words separated by spaces")

@@ -117,6 +117,7 @@ def test_a_language_is_its_file_and_nothing_else(tmp_path, monkeypatch):
     ("change", "words"),
     [
         ({"direction": "down"}, ["'direction' is 'down'", "ltr or rtl"]),
+        ({"direction": ["rtl"]}, ["'direction' is ['rtl']"]),
         ({"name": ""}, ["'name' is ''"]),
         ({"plurals": {"one": "n is 1"}}, ["'plurals.one'", "'n is 1' is not a relation"]),
         ({"plurals": {"one": "v = 0"}}, ["'v = 0' is not a relation"]),
