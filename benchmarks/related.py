@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs_aicommentary.articles import Article
 from mkdocs_aicommentary.related import (
-    STOP_WORDS,
+    ENGLISH_STOP_WORDS,
     RelatedIndex,
     RelatedOptions,
     TextCache,
@@ -60,12 +60,12 @@ def make_words(rng: random.Random, count: int, taken: set[str]) -> list[str]:
 
 def synthetic_articles(count: int, seed: int = 20261120) -> list[Article]:
     rng = random.Random(seed)
-    taken: set[str] = set(STOP_WORDS)
+    taken: set[str] = set(ENGLISH_STOP_WORDS)
     companies = [word.capitalize() for word in make_words(rng, 80, taken)]
     topics = [" ".join(make_words(rng, 2, taken)) for _ in range(250)]
     vocabulary = make_words(rng, 6000, taken)
     subject_words = {name: make_words(rng, 12, taken) for name in companies + topics}
-    stop_words = [*sorted(STOP_WORDS), "a", "an", "is", "it", "of", "to", "in", "on", "as"]
+    stop_words = [*sorted(ENGLISH_STOP_WORDS), "a", "an", "is", "it", "of", "to", "in", "on", "as"]
     company_cw, topic_cw = zipf_weights(len(companies), 1.0), zipf_weights(len(topics), 0.9)
     vocabulary_cw = zipf_weights(len(vocabulary), 1.1)
     start = datetime(2019, 1, 1)

@@ -23,7 +23,15 @@ from mkdocs.exceptions import PluginError
 from . import newsletter
 from .articles import short_repr
 from .companies import Company, clashing_spellings
-from .i18n import ENGLISH, Labels, LabelsError, choose_language, is_language_tag, labels_for
+from .i18n import (
+    ENGLISH,
+    Labels,
+    LabelsError,
+    choose_language,
+    is_language_tag,
+    labels_for,
+    stop_words,
+)
 from .links import IndexKind, path_key
 from .placement import PLACEMENTS
 from .related import RelatedOptions, Weights
@@ -563,7 +571,7 @@ class AICommentaryConfig(base.Config):
     English)."""
 
     labels = c.DictOfItems(c.Type((str, dict)), default={})
-    """The site's own text for any key of ``translations.TEXTS``."""
+    """The site's own text for any key of the language files (``languages/en.yml``)."""
 
     companies = Companies()
     """Optional company registry: canonical name -> aliases, url, ticker."""
@@ -629,8 +637,9 @@ def signup_form(config: AICommentaryConfig) -> newsletter.SignupForm | None:
         raise PluginError(f"aicommentary: newsletter: {error}") from None
 
 
-def related_options(config: AICommentaryConfig) -> RelatedOptions:
-    """The ``related`` section as the ranking's plain options."""
+def related_options(config: AICommentaryConfig, language: str) -> RelatedOptions:
+    """The ``related`` section as the ranking's plain options, with the stop words of the
+    site's ``language`` (as :func:`apply_language` chose it)."""
     related = config.related
     weights = related.weights
     return RelatedOptions(
@@ -646,6 +655,7 @@ def related_options(config: AICommentaryConfig) -> RelatedOptions:
             text=weights.text,
             recency=weights.recency,
         ),
+        stop_words=stop_words(language),
     )
 
 

@@ -1,8 +1,10 @@
-"""The site's language: which table of :mod:`.translations`, plurals, dates, the site's overrides.
+"""The site's language: which language file of :mod:`.translations`, plurals, dates, the
+site's overrides, the ranking's stop words.
 
 Plain data in, a :class:`Labels` out; nothing here imports MkDocs. Dates and month names come
-from the tables, never from the machine's locale, so a build says "2. Oktober 2026" on a
-laptop and in CI alike. Plural categories follow CLDR's rules for whole numbers.
+from the language files, never from the machine's locale, so a build says "2. Oktober 2026" on
+a laptop and in CI alike. Plural categories follow each file's CLDR rules for whole numbers.
+Everything here asks ``BUILT_IN`` when called, so the languages are the files present.
 """
 
 from __future__ import annotations
@@ -12,9 +14,7 @@ import re
 import string
 from collections.abc import Mapping
 
-from .translations import LANGUAGES, LISTS, RIGHT_TO_LEFT, TEXTS, Text
-
-PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+from .translations import BUILT_IN, FALLBACK, LISTS, Language, Text
 
 _DIRECTIVE = re.compile(r"%(.)", re.DOTALL)
 _NAMED_DIRECTIVES = {"B": "date.months", "b": "date.short_months", "h": "date.short_months"}
@@ -46,41 +46,36 @@ def _forms(text: Text) -> list[str]:
     return [text] if isinstance(text, str) else list(text.values())
 
 
-PLACEHOLDERS: dict[str, frozenset[str]] = {
-    key: frozenset().union(*(placeholders(form) for form in _forms(texts["en"])))
-    for key, texts in TEXTS.items()
-}
-"""Each key's placeholders, as its English text uses them."""
+_FALLBACK_TEXTS = BUILT_IN.language(FALLBACK).texts
 
-PLURAL_KEYS = frozenset(key for key, texts in TEXTS.items() if not isinstance(texts["en"], str))
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    key: frozenset().union(*(placeholders(form) for form in _forms(text)))
+    for key, text in _FALLBACK_TEXTS.items()
+}
+"""Each key's placeholders, as its English text uses them; the keys are English's."""
+
+PLURAL_KEYS = frozenset(key for key, text in _FALLBACK_TEXTS.items() if not isinstance(text, str))
+
+
+def language_of(code: str) -> Language:
+    """The built-in language ``code`` (as :func:`choose_language` gives it), English when
+    there is none."""
+    return BUILT_IN.language_or_fallback(code)
 
 
 def plural_category(language: str, count: int) -> str:
     """The CLDR plural category of a whole number: "one" for 1 article, "other" for 2..."""
-    n = abs(count)
-    millions = n != 0 and n % 1_000_000 == 0
-    if language in ("fr", "pt"):
-        return "one" if n in (0, 1) else "many" if millions else "other"
-    if language in ("es", "it"):
-        return "one" if n == 1 else "many" if millions else "other"
-    if language == "ar":
-        if n in (0, 1, 2):
-            return ("zero", "one", "two")[n]
-        return "few" if 3 <= n % 100 <= 10 else "many" if n % 100 >= 11 else "other"
-    if language == "he":
-        return "one" if n == 1 else "two" if n == 2 else "other"
-    return "one" if n == 1 else "other"
+    return language_of(language).plural_category(count)
 
 
 def plural_categories(language: str) -> tuple[str, ...]:
     """The categories ``plural_category`` gives for ``language``, in CLDR order."""
-    if language == "ar":
-        return PLURAL_CATEGORIES
-    if language == "he":
-        return ("one", "two", "other")
-    if language in ("fr", "pt", "es", "it"):
-        return ("one", "many", "other")
-    return ("one", "other")
+    return language_of(language).plural_categories
+
+
+def stop_words(language: str) -> frozenset[str]:
+    """The words of ``language`` the related-posts ranking leaves out."""
+    return language_of(language).stop_words
 
 
 LONGEST_TAG = 64
@@ -121,13 +116,13 @@ def base_language(code: str) -> str:
 def choose_language(wanted: str | None) -> tuple[str, str | None]:
     """The table for a language code, and a note when there is none (English is used then)."""
     if not wanted:
-        return "en", None
+        return FALLBACK, None
     language = base_language(wanted)
-    if language in LANGUAGES:
+    if language in BUILT_IN.codes:
         return language, None
-    return "en", (
+    return FALLBACK, (
         f"there are no built-in translations for language {wanted!r}, so the plugin's words "
-        f"are in English; built in: {', '.join(LANGUAGES)}. Translate them with 'labels'."
+        f"are in English; built in: {', '.join(BUILT_IN.codes)}. Translate them with 'labels'."
     )
 
 
@@ -138,10 +133,11 @@ class Labels:
     form, ``labels.date(value)`` writes a date.
     """
 
-    def __init__(self, language: str, texts: Mapping[str, Text]) -> None:
-        self.language = language
+    def __init__(self, language: Language, texts: Mapping[str, Text]) -> None:
+        self._language = language
+        self.language = language.code
         self.texts = dict(texts)
-        self.rtl = language in RIGHT_TO_LEFT
+        self.rtl = language.rtl
         """True for right-to-left languages; templates then mark their boxes ``dir="rtl"``."""
         self._lists = {key: _split_list(str(self.texts[key])) for key in LISTS}
 
@@ -150,13 +146,13 @@ class Labels:
         if not isinstance(text, str):
             count = values["count"]
             assert isinstance(count, int)
-            text = text.get(plural_category(self.language, count)) or text["other"]
+            text = text.get(self._language.plural_category(count)) or text["other"]
         return text.format_map(values) if PLACEHOLDERS[key] else text
 
     def replaced(self, texts: Mapping[str, str]) -> Labels:
         """A copy with some texts replaced as they are (options such as ``related.heading``,
         which hold no placeholders and need no checks)."""
-        return Labels(self.language, {**self.texts, **texts})
+        return Labels(self._language, {**self.texts, **texts})
 
     def names(self, key: str) -> tuple[str, ...]:
         """A list of names from the table: ``labels.names("date.months")[2]`` is March."""
@@ -214,18 +210,17 @@ def labels_for(language: str, overrides: Mapping[str, object] | None = None) -> 
 
     Raises :class:`LabelsError` for an unknown key or a text whose placeholders do not match.
     """
-    texts = {
-        key: by_language.get(language, by_language["en"]) for key, by_language in TEXTS.items()
-    }
+    own = language_of(language)
+    texts = {key: own.texts.get(key, english) for key, english in _FALLBACK_TEXTS.items()}
     for key, value in (overrides or {}).items():
-        texts[key] = checked_text(language, key, value)
-    return Labels(language, texts)
+        texts[key] = checked_text(own.code, key, value)
+    return Labels(own, texts)
 
 
 def checked_text(language: str, key: str, value: object) -> Text:
     """One ``labels`` entry, checked against what the key's text must hold."""
-    if key not in TEXTS:
-        raise LabelsError(f"'labels' has no key {key!r}. The keys are: {', '.join(TEXTS)}.")
+    if key not in PLACEHOLDERS:
+        raise LabelsError(f"'labels' has no key {key!r}. The keys are: {', '.join(PLACEHOLDERS)}.")
     expected = PLACEHOLDERS[key]
     if isinstance(value, Mapping) and key in PLURAL_KEYS:
         allowed = plural_categories(language)
@@ -269,5 +264,5 @@ def _check_placeholders(key: str, text: str, expected: frozenset[str], all_requi
         )
 
 
-ENGLISH = labels_for("en")
+ENGLISH = labels_for(FALLBACK)
 """The labels of a site that sets no language; also the default where code needs one."""

@@ -323,7 +323,9 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
                 log.warning(str(problem))
             # Drafts get a box for their preview under serve; the ranking never recommends one.
             ranked = [a for src, a in state.articles.items() if a.draft or src in state.published]
-            state.related = rank(ranked, related_options(self.config), pins, self.text_cache)
+            state.related = rank(
+                ranked, related_options(self.config, state.labels.language), pins, self.text_cache
+            )
         return nav
 
     def on_page_content(

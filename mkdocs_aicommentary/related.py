@@ -13,7 +13,8 @@ Signals, each weighted by an option:
   (1.0 for a name only two posts share, less the more posts carry it, as with IDF); a topic on
   more than ``topic_cutoff`` of all posts says nothing and is ignored.
 * text: cosine similarity of the posts' distinctive words (TF-IDF over the Markdown body with
-  markup and English stop words removed, the ``terms`` highest-weighted words of each post).
+  markup and the stop words of the site's language removed, the ``terms`` highest-weighted
+  words of each post).
 * recency: a small bonus for posts close in date, ``1 / (1 + days apart / 60)``; it reorders
   related posts but never makes an unrelated post related (``min_score`` ignores it).
 
@@ -29,6 +30,7 @@ slot when its score alone would not get it into the box).
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import posixpath
@@ -45,6 +47,7 @@ from urllib.parse import unquote
 
 from .articles import Article, Problem, content_key
 from .slugs import name_key
+from .translations import BUILT_IN, FALLBACK
 
 __all__ = [
     "Related",
@@ -98,30 +101,19 @@ _ASCII_WORDS = str.maketrans(
     }
 )
 
-_STOP_WORDS = """
-    about above after again against all also although among and another any are aren around
-    because been before being below between both but can cannot could couldn did didn does
-    doesn doing done don down during each either else enough even ever every few for from
-    further get gets getting got had hadn has hasn have haven having her here hers herself him
-    himself his how however into isn its itself just least less let like made make makes many
-    may might more most much must myself near need neither never nor not now off often once
-    one only onto other others otherwise our ours ourselves out over own per perhaps quite
-    rather really said same say says see seem seems shall she should shouldn since some
-    still such than that the their theirs them themselves then there these they thing things
-    this those though through thus too toward towards under until upon use used uses using
-    very via was wasn way ways well were weren what whatever when where whether which while
-    who whom whose why will with within without won would wouldn yet you your yours yourself
-    yourselves able across actually already always anything back better came come comes
-    going good great know last long look lot lots new next put seen show shows something
-    take takes told two three want went yes
-"""
-STOP_WORDS = frozenset(_STOP_WORDS.split())
-"""English words too common to say what a post is about (words under three letters never count)."""
+ENGLISH_STOP_WORDS = BUILT_IN.language(FALLBACK).stop_words
+"""The stop words of a site in English (or in a language without a file), the default."""
 _ALNUM = string.ascii_lowercase + string.digits
-_IGNORED = (
-    STOP_WORDS | {"ftp", "http", "https"} | {*_ALNUM} | {a + b for a in _ALNUM for b in _ALNUM}
+_ALWAYS_IGNORED = frozenset(
+    {"ftp", "http", "https"} | {*_ALNUM} | {a + b for a in _ALNUM for b in _ALNUM}
 )
-"""Stop words, URL schemes and every ASCII token under three characters, dropped in one look-up."""
+"""URL schemes and every ASCII token under three characters."""
+
+
+@functools.lru_cache(maxsize=16)
+def _ignored(stop_words: frozenset[str]) -> frozenset[str]:
+    """Stop words and ``_ALWAYS_IGNORED``, dropped in one look-up per word."""
+    return stop_words | _ALWAYS_IGNORED
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +143,9 @@ class RelatedOptions:
     text_window: int = 12
     """The same for a word list (a post is in ``terms`` of them, each counting for less);
     the plugin sets it to half of ``window``."""
+    stop_words: frozenset[str] = ENGLISH_STOP_WORDS
+    """Words left out of the text signal (the plugin gives the site language's; words under
+    three letters never count)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,11 +170,15 @@ class TextCache:
     """Word counts of article bodies by content hash, kept across ``mkdocs serve`` rebuilds.
 
     Counting words is the costly part of the text signal and does not depend on the other posts,
-    so an edit to one post recounts one body. ``retain`` drops bodies no longer on the site.
+    so an edit to one post recounts one body. ``retain`` drops bodies no longer on the site;
+    ``count_without`` drops every count when the stop words change.
     """
 
     def __init__(self) -> None:
         self._counts: dict[bytes, dict[str, int]] = {}
+        self.stop_words = ENGLISH_STOP_WORDS
+        """The words the counts leave out."""
+        self._ignored = _ignored(ENGLISH_STOP_WORDS)
         self.hits = 0
         self.misses = 0
 
@@ -193,10 +192,18 @@ class TextCache:
         counts = self._counts.get(key)
         if counts is None:
             self.misses += 1
-            counts = self._counts[key] = tokenize(body)
+            counts = self._counts[key] = _count_words(body, self._ignored)
         else:
             self.hits += 1
         return counts
+
+    def count_without(self, stop_words: frozenset[str]) -> None:
+        """Leave ``stop_words`` out from now on; counts made with other stop words are
+        forgotten (a site whose language changed under ``mkdocs serve``)."""
+        if stop_words != self.stop_words:
+            self._counts.clear()
+            self.stop_words = stop_words
+            self._ignored = _ignored(stop_words)
 
     def retain(self, keys: Iterable[bytes]) -> None:
         keep = set(keys)
@@ -232,21 +239,26 @@ def strip_markup(markdown: str) -> str:
     return text
 
 
-def tokenize(markdown: str) -> dict[str, int]:
+def tokenize(markdown: str, stop_words: frozenset[str] = ENGLISH_STOP_WORDS) -> dict[str, int]:
     """How often each word occurs in the prose: letters and digits, three characters or more,
-    not a stop word.
+    case-folded, not one of ``stop_words``.
 
     Prose in ASCII (most posts) is cut by ``str.translate`` and ``str.split``, a few times
     faster than a regular expression; other text goes through one that knows all alphabets.
     Numbers such as "2026" are counted here (in ASCII prose) and left out of the index's
     vocabulary, which is cheaper than dropping them from every post.
     """
+    return _count_words(markdown, _ignored(stop_words))
+
+
+def _count_words(markdown: str, ignored: frozenset[str]) -> dict[str, int]:
+    """:func:`tokenize`, given every word it drops (``_ignored(stop_words)``)."""
     prose = strip_markup(markdown)
     if prose.isascii():
         words = prose.translate(_ASCII_WORDS).split()
     else:
         words = _WORD.findall(prose.casefold())
-    counts = Counter(filterfalse(_IGNORED.__contains__, words))
+    counts = Counter(filterfalse(ignored.__contains__, words))
     # One string object per word for the whole site, not one per post: a third of the memory,
     # and look-ups that compare by identity.
     return dict(zip(map(sys.intern, counts), counts.values(), strict=True))
@@ -421,8 +433,13 @@ class TextVectors:
     """
 
     def __init__(
-        self, articles: Sequence[Article], public: PublicPosts, cache: TextCache, terms: int
+        self,
+        articles: Sequence[Article],
+        public: PublicPosts,
+        cache: TextCache,
+        options: RelatedOptions,
     ) -> None:
+        cache.count_without(options.stop_words)
         hashes = [cache.key(article.body) for article in articles]
         counts = {
             article.src_path: cache.counts(article.body, key)
@@ -438,7 +455,7 @@ class TextVectors:
             for word, df in frequency.items()
             if 1 < df < total and not word[0].isdigit()
         }
-        self.terms = terms
+        self.terms = options.terms
         self.vectors = {
             article.src_path: self._vector(counts[article.src_path]) for article in articles
         }
@@ -494,7 +511,7 @@ class RelatedIndex:
         self.public = PublicPosts(articles)
         self.names = NamePostings(articles, self.public, options)
         self.text = TextVectors(
-            articles, self.public, cache if cache is not None else TextCache(), options.terms
+            articles, self.public, cache if cache is not None else TextCache(), options
         )
 
     def scores(self, article: Article) -> tuple[dict[int, float], set[int]]:

@@ -1,29 +1,43 @@
-"""Every word the plugin shows or writes, in each built-in language: the tables, nothing else.
+"""Every word the plugin shows or writes, per language: the files in ``languages/``, read here.
 
-``TEXTS`` maps a key to its text in each language. A text is either a string, with
-``{placeholders}`` the code fills in (the English text says which; the others must use the same),
-or, for texts that count something, one string per plural category of that language (CLDR
-names: ``zero``, ``one``, ``two``, ``few``, ``many``, ``other``; ``other`` is required and used
-for any category left out). The keys in ``LISTS`` are lists of names, written as one string
-with ", " between them (weekdays Monday first).
+One YAML file per built-in language, named by its code (``de.yml``), holds the language's name,
+its direction, its plural rules, its stop words for the related-posts ranking and every text
+by key; ``languages/en.yml`` says how to write one. The languages are the files present: a new
+file is a new language, with no Python to change. A :class:`Catalog` lists the files and reads
+each the first time it is asked for it, once per process (``BUILT_IN`` is the package's).
 
-To add a string: add one entry here with a line per language (``tests/unit/test_i18n.py``
-fails until every language has it, with the same placeholders), use it as ``labels("key")``
-in a template or Python, and run ``python tests/labels_table.py`` to list it in the README.
-:mod:`.i18n` reads these tables; a site overrides any entry with the ``labels`` option.
+A text is a string with ``{placeholders}`` the code fills in (the English text says which;
+the others must use the same), or, for texts that count something, one string per plural
+category of the language (CLDR's names; ``other`` is required and used for any category left
+out). The keys in ``LISTS`` are lists of names, written as one string with ", " between them.
+:mod:`.i18n` makes a build's labels from these; a site overrides any entry with ``labels``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+try:  # The C loader reads the files several times faster; fall back where it is not built.
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 Text = str | Mapping[str, str]
 """A string, or one string per plural category."""
 
-LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "ar", "he")
-"""The built-in languages, English first: it is the fallback and names every placeholder."""
+FOLDER = Path(__file__).parent / "languages"
+"""The package's language files."""
 
-RIGHT_TO_LEFT = frozenset({"ar", "he"})
+FALLBACK = "en"
+"""The language of a site whose language has no file; its file names every key and placeholder."""
+
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+"""CLDR's plural categories, in CLDR's order."""
 
 STANCE_KEYS = ("bullish", "bearish", "skeptical", "neutral", "mixed")
 """The stances a site gets when it configures none; each has a ``stance.<key>`` text."""
@@ -37,697 +51,200 @@ LISTS = {
 }
 """Keys whose text is a list of names, and how many names each holds."""
 
-NBSP = "\u00a0"
-"""French puts a no-break space before a colon."""
+_FIELDS = ("name", "direction", "plurals", "stop_words", "texts")
+_CODE = re.compile(r"[a-z]{2,8}")
+"""A file's name: the primary language subtag that ``i18n.base_language`` reads from a tag."""
+_DIRECTIONS = {"ltr": False, "rtl": True}
+_RELATION = re.compile(
+    r"\s*[ni]\s*(?:%\s*(?P<modulo>[1-9][0-9]*)\s*)?(?P<operator>!?=)"
+    r"\s*(?P<ranges>[0-9]+(?:\.\.[0-9]+)?(?:\s*,\s*[0-9]+(?:\.\.[0-9]+)?)*)\s*"
+)
+"""One relation of a CLDR plural rule on a whole number: ``n % 100 = 3..10``, ``n != 0``,
+``n = 0,1``. ``n`` and ``i`` are the same for whole numbers; CLDR's other operands are about
+decimals, which the plugin never counts."""
 
-TEXTS: dict[str, dict[str, Text]] = {
-    # The header under an article's title, and the parts listings and boxes share with it.
-    "header.draft": {
-        "en": "Draft",
-        "de": "Entwurf",
-        "fr": "Brouillon",
-        "es": "Borrador",
-        "pt": "Rascunho",
-        "it": "Bozza",
-        "ar": "مسودة",
-        "he": "טיוטה",
-    },
-    "header.on": {
-        "en": "On",
-        "de": "Über",
-        "fr": "Sur",
-        "es": "Sobre",
-        "pt": "Sobre",
-        "it": "Su",
-        "ar": "عن",
-        "he": "על",
-    },
-    "header.topics": {
-        "en": "Topics",
-        "de": "Themen",
-        "fr": "Sujets",
-        "es": "Temas",
-        "pt": "Tópicos",
-        "it": "Argomenti",
-        "ar": "المواضيع",
-        "he": "נושאים",
-    },
-    "header.more": {
-        "en": {"one": "and {count} more", "other": "and {count} more"},
-        "de": {"one": "und {count} weiteres", "other": "und {count} weitere"},
-        "fr": {"one": "et {count} autre", "other": "et {count} autres"},
-        "es": {"one": "y {count} más", "other": "y {count} más"},
-        "pt": {"one": "e mais {count}", "other": "e mais {count}"},
-        "it": {"one": "e {count} altro", "other": "e altri {count}"},
-        "ar": {"other": "و{count} غيرها"},
-        "he": {"other": "ועוד {count}"},
-    },
-    "header.by": {
-        "en": "By",
-        "de": "Von",
-        "fr": "Par",
-        "es": "Por",
-        "pt": "Por",
-        "it": "Di",
-        "ar": "بقلم",
-        "he": "מאת",
-    },
-    "header.stance": {
-        "en": "Stance:",
-        "de": "Haltung:",
-        "fr": f"Position{NBSP}:",
-        "es": "Postura:",
-        "pt": "Posição:",
-        "it": "Posizione:",
-        "ar": "الموقف:",
-        "he": "עמדה:",
-    },
-    "separator.list": {
-        "en": ", ",
-        "de": ", ",
-        "fr": ", ",
-        "es": ", ",
-        "pt": ", ",
-        "it": ", ",
-        "ar": "، ",
-        "he": ", ",
-    },
-    # Default stance labels (the ``stances`` option's labels win).
-    "stance.bullish": {
-        "en": "Bullish",
-        "de": "Optimistisch",
-        "fr": "Optimiste",
-        "es": "Optimista",
-        "pt": "Otimista",
-        "it": "Ottimista",
-        "ar": "متفائل",
-        "he": "אופטימי",
-    },
-    "stance.bearish": {
-        "en": "Bearish",
-        "de": "Pessimistisch",
-        "fr": "Pessimiste",
-        "es": "Pesimista",
-        "pt": "Pessimista",
-        "it": "Pessimista",
-        "ar": "متشائم",
-        "he": "פסימי",
-    },
-    "stance.skeptical": {
-        "en": "Skeptical",
-        "de": "Skeptisch",
-        "fr": "Sceptique",
-        "es": "Escéptico",
-        "pt": "Cético",
-        "it": "Scettico",
-        "ar": "متشكك",
-        "he": "ספקני",
-    },
-    "stance.neutral": {
-        "en": "Neutral",
-        "de": "Neutral",
-        "fr": "Neutre",
-        "es": "Neutral",
-        "pt": "Neutro",
-        "it": "Neutrale",
-        "ar": "محايد",
-        "he": "ניטרלי",
-    },
-    "stance.mixed": {
-        "en": "Mixed",
-        "de": "Gemischt",
-        "fr": "Mitigé",
-        "es": "Mixto",
-        "pt": "Misto",
-        "it": "Misto",
-        "ar": "مختلط",
-        "he": "מעורב",
-    },
-    # The "Read next" box.
-    "related.heading": {
-        "en": "Read next",
-        "de": "Weiterlesen",
-        "fr": "À lire ensuite",
-        "es": "Sigue leyendo",
-        "pt": "Leia também",
-        "it": "Leggi anche",
-        "ar": "اقرأ أيضًا",
-        "he": "לקריאה נוספת",
-    },
-    "related.counterpoint": {
-        "en": "The other side",
-        "de": "Die Gegenseite",
-        "fr": "L’autre point de vue",
-        "es": "La otra cara",
-        "pt": "O outro lado",
-        "it": "L’altro punto di vista",
-        "ar": "الرأي الآخر",
-        "he": "הצד השני",
-    },
-    "related.also_on": {
-        "en": "Also on {names}",
-        "de": "Ebenfalls über {names}",
-        "fr": "Aussi sur {names}",
-        "es": "También sobre {names}",
-        "pt": "Também sobre {names}",
-        "it": "Anche su {names}",
-        "ar": "أيضًا عن {names}",
-        "he": "גם על {names}",
-    },
-    "related.similar": {
-        "en": "similar wording",
-        "de": "ähnliche Wortwahl",
-        "fr": "formulation proche",
-        "es": "redacción similar",
-        "pt": "redação semelhante",
-        "it": "formulazione simile",
-        "ar": "صياغة مشابهة",
-        "he": "ניסוח דומה",
-    },
-    "related.similar_alone": {
-        "en": "Similar wording",
-        "de": "Ähnliche Wortwahl",
-        "fr": "Formulation proche",
-        "es": "Redacción similar",
-        "pt": "Redação semelhante",
-        "it": "Formulazione simile",
-        "ar": "صياغة مشابهة",
-        "he": "ניסוח דומה",
-    },
-    "related.pinned": {
-        "en": "Chosen by the author",
-        "de": "Von der Redaktion gewählt",
-        "fr": "Choisi par la rédaction",
-        "es": "Elegido por la redacción",
-        "pt": "Escolhido pela redação",
-        "it": "Scelto dalla redazione",
-        "ar": "اختيار الكاتب",
-        "he": "בחירת הכותב",
-    },
-    # The newsletter signup block (the ``newsletter`` options win).
-    "newsletter.heading": {
-        "en": "Get new posts by email",
-        "de": "Neue Beiträge per E-Mail erhalten",
-        "fr": "Recevez les nouveaux articles par e-mail",
-        "es": "Recibe los nuevos artículos por correo",
-        "pt": "Receba os novos artigos por e-mail",
-        "it": "Ricevi i nuovi articoli via email",
-        "ar": "احصل على المقالات الجديدة عبر البريد الإلكتروني",
-        "he": "קבלו מאמרים חדשים בדוא״ל",
-    },
-    "newsletter.label": {
-        "en": "Email address",
-        "de": "E-Mail-Adresse",
-        "fr": "Adresse e-mail",
-        "es": "Correo electrónico",
-        "pt": "Endereço de e-mail",
-        "it": "Indirizzo email",
-        "ar": "البريد الإلكتروني",
-        "he": "כתובת דוא״ל",
-    },
-    "newsletter.placeholder": {
-        "en": "you@example.com",
-        "de": "name@example.com",
-        "fr": "nom@example.com",
-        "es": "nombre@example.com",
-        "pt": "nome@example.com",
-        "it": "nome@example.com",
-        "ar": "name@example.com",
-        "he": "name@example.com",
-    },
-    "newsletter.button": {
-        "en": "Subscribe",
-        "de": "Abonnieren",
-        "fr": "S’abonner",
-        "es": "Suscribirse",
-        "pt": "Assinar",
-        "it": "Iscriviti",
-        "ar": "اشترك",
-        "he": "הרשמה",
-    },
-    "newsletter.privacy_link": {
-        "en": "Privacy policy",
-        "de": "Datenschutzerklärung",
-        "fr": "Politique de confidentialité",
-        "es": "Política de privacidad",
-        "pt": "Política de privacidade",
-        "it": "Informativa sulla privacy",
-        "ar": "سياسة الخصوصية",
-        "he": "מדיניות פרטיות",
-    },
-    "newsletter.trap": {
-        "en": "Leave this field empty",
-        "de": "Dieses Feld leer lassen",
-        "fr": "Laissez ce champ vide",
-        "es": "Deja este campo vacío",
-        "pt": "Deixe este campo em branco",
-        "it": "Lascia vuoto questo campo",
-        "ar": "اترك هذا الحقل فارغًا",
-        "he": "השאירו שדה זה ריק",
-    },
-    "newsletter.frame_title": {
-        "en": "{heading} ({provider} signup form)",
-        "de": "{heading} (Anmeldeformular von {provider})",
-        "fr": "{heading} (formulaire d’inscription {provider})",
-        "es": "{heading} (formulario de suscripción de {provider})",
-        "pt": "{heading} (formulário de inscrição do {provider})",
-        "it": "{heading} (modulo di iscrizione {provider})",
-        "ar": "{heading} (نموذج الاشتراك في {provider})",
-        "he": "{heading} (טופס ההרשמה של {provider})",
-    },
-    # Index pages and the archive: titles (the ``index.<kind>.title`` options win), listings,
-    # latest posts, pagination.
-    "index.topics": {
-        "en": "Topics",
-        "de": "Themen",
-        "fr": "Sujets",
-        "es": "Temas",
-        "pt": "Tópicos",
-        "it": "Argomenti",
-        "ar": "المواضيع",
-        "he": "נושאים",
-    },
-    "index.companies": {
-        "en": "Companies",
-        "de": "Unternehmen",
-        "fr": "Entreprises",
-        "es": "Empresas",
-        "pt": "Empresas",
-        "it": "Aziende",
-        "ar": "الشركات",
-        "he": "חברות",
-    },
-    "index.stances": {
-        "en": "Stances",
-        "de": "Haltungen",
-        "fr": "Positions",
-        "es": "Posturas",
-        "pt": "Posições",
-        "it": "Posizioni",
-        "ar": "المواقف",
-        "he": "עמדות",
-    },
-    "index.archive": {
-        "en": "Archive",
-        "de": "Archiv",
-        "fr": "Archives",
-        "es": "Archivo",
-        "pt": "Arquivo",
-        "it": "Archivio",
-        "ar": "الأرشيف",
-        "he": "ארכיון",
-    },
-    "index.page_title": {
-        "en": "{name} (page {number})",
-        "de": "{name} (Seite {number})",
-        "fr": "{name} (page {number})",
-        "es": "{name} (página {number})",
-        "pt": "{name} (página {number})",
-        "it": "{name} (pagina {number})",
-        "ar": "{name} (الصفحة {number})",
-        "he": "{name} (עמוד {number})",
-    },
-    "index.empty": {
-        "en": "No articles yet.",
-        "de": "Noch keine Artikel.",
-        "fr": "Aucun article pour l’instant.",
-        "es": "Todavía no hay artículos.",
-        "pt": "Ainda não há artigos.",
-        "it": "Ancora nessun articolo.",
-        "ar": "لا توجد مقالات بعد.",
-        "he": "אין עדיין מאמרים.",
-    },
-    "latest.all": {
-        "en": "All articles",
-        "de": "Alle Artikel",
-        "fr": "Tous les articles",
-        "es": "Todos los artículos",
-        "pt": "Todos os artigos",
-        "it": "Tutti gli articoli",
-        "ar": "كل المقالات",
-        "he": "כל המאמרים",
-    },
-    "articles": {
-        "en": {"one": "{count} article", "other": "{count} articles"},
-        "de": {"one": "{count} Artikel", "other": "{count} Artikel"},
-        "fr": {"one": "{count} article", "other": "{count} articles"},
-        "es": {"one": "{count} artículo", "other": "{count} artículos"},
-        "pt": {"one": "{count} artigo", "other": "{count} artigos"},
-        "it": {"one": "{count} articolo", "other": "{count} articoli"},
-        "ar": {
-            "zero": "لا مقالات",
-            "one": "مقالة واحدة",
-            "two": "مقالتان",
-            "few": "{count} مقالات",
-            "other": "{count} مقالة",
-        },
-        "he": {"one": "מאמר אחד", "two": "שני מאמרים", "other": "{count} מאמרים"},
-    },
-    "pagination.label": {
-        "en": "Pages",
-        "de": "Seiten",
-        "fr": "Pages",
-        "es": "Páginas",
-        "pt": "Páginas",
-        "it": "Pagine",
-        "ar": "الصفحات",
-        "he": "עמודים",
-    },
-    "pagination.newer": {
-        "en": "← Newer",
-        "de": "← Neuere",
-        "fr": "← Plus récents",
-        "es": "← Más recientes",
-        "pt": "← Mais recentes",
-        "it": "← Più recenti",
-        "ar": "→ الأحدث",
-        "he": "→ חדשים יותר",
-    },
-    "pagination.older": {
-        "en": "Older →",
-        "de": "Ältere →",
-        "fr": "Plus anciens →",
-        "es": "Más antiguos →",
-        "pt": "Mais antigos →",
-        "it": "Meno recenti →",
-        "ar": "الأقدم ←",
-        "he": "ישנים יותר ←",
-    },
-    # Charts: titles, the words a screen reader says, tooltips.
-    "chart.by_stance": {
-        "en": "{name}: articles by stance",
-        "de": "{name}: Artikel nach Haltung",
-        "fr": f"{{name}}{NBSP}: articles par position",
-        "es": "{name}: artículos por postura",
-        "pt": "{name}: artigos por posição",
-        "it": "{name}: articoli per posizione",
-        "ar": "{name}: المقالات حسب الموقف",
-        "he": "{name}: מאמרים לפי עמדה",
-    },
-    "chart.per_month": {
-        "en": "{name}: articles per month",
-        "de": "{name}: Artikel pro Monat",
-        "fr": f"{{name}}{NBSP}: articles par mois",
-        "es": "{name}: artículos por mes",
-        "pt": "{name}: artigos por mês",
-        "it": "{name}: articoli al mese",
-        "ar": "{name}: المقالات شهريًا",
-        "he": "{name}: מאמרים לפי חודש",
-    },
-    "chart.per_year": {
-        "en": "{name}: articles per year",
-        "de": "{name}: Artikel pro Jahr",
-        "fr": f"{{name}}{NBSP}: articles par an",
-        "es": "{name}: artículos por año",
-        "pt": "{name}: artigos por ano",
-        "it": "{name}: articoli all'anno",
-        "ar": "{name}: المقالات سنويًا",
-        "he": "{name}: מאמרים לפי שנה",
-    },
-    "chart.by_company": {
-        "en": "{name}: articles by company",
-        "de": "{name}: Artikel nach Unternehmen",
-        "fr": f"{{name}}{NBSP}: articles par entreprise",
-        "es": "{name}: artículos por empresa",
-        "pt": "{name}: artigos por empresa",
-        "it": "{name}: articoli per azienda",
-        "ar": "{name}: المقالات حسب الشركة",
-        "he": "{name}: מאמרים לפי חברה",
-    },
-    "chart.stances": {
-        "en": "Articles by stance",
-        "de": "Artikel nach Haltung",
-        "fr": "Articles par position",
-        "es": "Artículos por postura",
-        "pt": "Artigos por posição",
-        "it": "Articoli per posizione",
-        "ar": "المقالات حسب الموقف",
-        "he": "מאמרים לפי עמדה",
-    },
-    "chart.companies": {
-        "en": "Most covered companies",
-        "de": "Die meistbehandelten Unternehmen",
-        "fr": "Entreprises les plus traitées",
-        "es": "Empresas más tratadas",
-        "pt": "Empresas mais abordadas",
-        "it": "Aziende più trattate",
-        "ar": "الشركات الأكثر تناولًا",
-        "he": "החברות המסוקרות ביותר",
-    },
-    "chart.no_stance": {
-        "en": "No stance",
-        "de": "Ohne Haltung",
-        "fr": "Sans position",
-        "es": "Sin postura",
-        "pt": "Sem posição",
-        "it": "Nessuna posizione",
-        "ar": "بدون موقف",
-        "he": "ללא עמדה",
-    },
-    "chart.entry": {
-        "en": "{label}: {articles}",
-        "de": "{label}: {articles}",
-        "fr": f"{{label}}{NBSP}: {{articles}}",
-        "es": "{label}: {articles}",
-        "pt": "{label}: {articles}",
-        "it": "{label}: {articles}",
-        "ar": "{label}: {articles}",
-        "he": "{label}: {articles}",
-    },
-    "separator.items": {
-        "en": "; ",
-        "de": "; ",
-        "fr": f"{NBSP}; ",
-        "es": "; ",
-        "pt": "; ",
-        "it": "; ",
-        "ar": "؛ ",
-        "he": "; ",
-    },
-    "chart.more_companies": {
-        "en": {
-            "one": "{count} other company not shown.",
-            "other": "{count} other companies not shown.",
-        },
-        "de": {
-            "one": "{count} weiteres Unternehmen nicht gezeigt.",
-            "other": "{count} weitere Unternehmen nicht gezeigt.",
-        },
-        "fr": {
-            "one": "{count} autre entreprise non affichée.",
-            "other": "{count} autres entreprises non affichées.",
-        },
-        "es": {
-            "one": "{count} empresa más no mostrada.",
-            "other": "{count} empresas más no mostradas.",
-        },
-        "pt": {
-            "one": "Mais {count} empresa não mostrada.",
-            "other": "Mais {count} empresas não mostradas.",
-        },
-        "it": {
-            "one": "{count} altra azienda non mostrata.",
-            "other": "Altre {count} aziende non mostrate.",
-        },
-        "ar": {
-            "one": "شركة أخرى واحدة غير معروضة.",
-            "two": "شركتان أخريان غير معروضتين.",
-            "few": "{count} شركات أخرى غير معروضة.",
-            "other": "{count} شركة أخرى غير معروضة.",
-        },
-        "he": {
-            "one": "חברה נוספת אחת לא מוצגת.",
-            "two": "שתי חברות נוספות לא מוצגות.",
-            "other": "{count} חברות נוספות לא מוצגות.",
-        },
-    },
-    "chart.months_span": {
-        "en": "Articles per month, from {start} to {end}.",
-        "de": "Artikel pro Monat, von {start} bis {end}.",
-        "fr": "Articles par mois, de {start} à {end}.",
-        "es": "Artículos por mes, de {start} a {end}.",
-        "pt": "Artigos por mês, de {start} a {end}.",
-        "it": "Articoli al mese, da {start} a {end}.",
-        "ar": "المقالات شهريًا، من {start} إلى {end}.",
-        "he": "מאמרים לפי חודש, מ{start} עד {end}.",
-    },
-    "chart.years_span": {
-        "en": "Articles per year, from {start} to {end}.",
-        "de": "Artikel pro Jahr, von {start} bis {end}.",
-        "fr": "Articles par an, de {start} à {end}.",
-        "es": "Artículos por año, de {start} a {end}.",
-        "pt": "Artigos por ano, de {start} a {end}.",
-        "it": "Articoli all'anno, dal {start} al {end}.",
-        "ar": "المقالات سنويًا، من {start} إلى {end}.",
-        "he": "מאמרים לפי שנה, מ־{start} עד {end}.",
-    },
-    "chart.months_one": {
-        "en": "Articles per month, {month}.",
-        "de": "Artikel pro Monat, {month}.",
-        "fr": "Articles par mois, {month}.",
-        "es": "Artículos por mes, {month}.",
-        "pt": "Artigos por mês, {month}.",
-        "it": "Articoli al mese, {month}.",
-        "ar": "المقالات شهريًا، {month}.",
-        "he": "מאמרים לפי חודש, {month}.",
-    },
-    "chart.no_dates": {
-        "en": "No dated articles.",
-        "de": "Keine datierten Artikel.",
-        "fr": "Aucun article daté.",
-        "es": "Ningún artículo con fecha.",
-        "pt": "Nenhum artigo com data.",
-        "it": "Nessun articolo datato.",
-        "ar": "لا توجد مقالات مؤرخة.",
-        "he": "אין מאמרים מתוארכים.",
-    },
-    "chart.undated": {
-        "en": {
-            "one": "{count} article without a date not shown.",
-            "other": "{count} articles without a date not shown.",
-        },
-        "de": {
-            "one": "{count} Artikel ohne Datum nicht gezeigt.",
-            "other": "{count} Artikel ohne Datum nicht gezeigt.",
-        },
-        "fr": {
-            "one": "{count} article sans date non affiché.",
-            "other": "{count} articles sans date non affichés.",
-        },
-        "es": {
-            "one": "{count} artículo sin fecha no mostrado.",
-            "other": "{count} artículos sin fecha no mostrados.",
-        },
-        "pt": {
-            "one": "{count} artigo sem data não mostrado.",
-            "other": "{count} artigos sem data não mostrados.",
-        },
-        "it": {
-            "one": "{count} articolo senza data non mostrato.",
-            "other": "{count} articoli senza data non mostrati.",
-        },
-        "ar": {
-            "one": "مقالة واحدة بلا تاريخ غير معروضة.",
-            "two": "مقالتان بلا تاريخ غير معروضتين.",
-            "few": "{count} مقالات بلا تاريخ غير معروضة.",
-            "other": "{count} مقالة بلا تاريخ غير معروضة.",
-        },
-        "he": {
-            "one": "מאמר אחד ללא תאריך לא מוצג.",
-            "two": "שני מאמרים ללא תאריך לא מוצגים.",
-            "other": "{count} מאמרים ללא תאריך לא מוצגים.",
-        },
-    },
-    # Feeds: the site's, and those of company, topic and stance pages.
-    "feed.description": {
-        "en": "Articles on {name} from {site}.",
-        "de": "Artikel über {name} von {site}.",
-        "fr": "Articles sur {name} publiés par {site}.",
-        "es": "Artículos sobre {name} de {site}.",
-        "pt": "Artigos sobre {name} de {site}.",
-        "it": "Articoli su {name} di {site}.",
-        "ar": "مقالات عن {name} من {site}.",
-        "he": "מאמרים על {name} מאת {site}.",
-    },
-    "feed.stance_description": {
-        "en": "{name} articles from {site}.",
-        "de": "Artikel mit der Haltung „{name}“ von {site}.",
-        "fr": "Articles de {site} à la position « {name} ».",
-        "es": "Artículos de {site} con la postura «{name}».",
-        "pt": "Artigos de {site} com a posição «{name}».",
-        "it": "Articoli di {site} con la posizione «{name}».",
-        "ar": "مقالات من {site} بموقف «{name}».",
-        "he": "מאמרים מאת {site} בעמדה „{name}”.",
-    },
-    "feed.site_description": {
-        "en": "New articles from {site}.",
-        "de": "Neue Artikel von {site}.",
-        "fr": "Nouveaux articles publiés par {site}.",
-        "es": "Nuevos artículos de {site}.",
-        "pt": "Novos artigos de {site}.",
-        "it": "Nuovi articoli di {site}.",
-        "ar": "مقالات جديدة من {site}.",
-        "he": "מאמרים חדשים מאת {site}.",
-    },
-    # Dates: the default format, a month with its year (charts), and the names strftime's
-    # %B, %b, %A and %a print (Monday first).
-    "date.long": {
-        "en": "{day} {month} {year}",
-        "de": "{day}. {month} {year}",
-        "fr": "{day} {month} {year}",
-        "es": "{day} de {month} de {year}",
-        "pt": "{day} de {month} de {year}",
-        "it": "{day} {month} {year}",
-        "ar": "{day} {month} {year}",
-        "he": "{day} ב{month} {year}",
-    },
-    "date.month_year": {
-        "en": "{month} {year}",
-        "de": "{month} {year}",
-        "fr": "{month} {year}",
-        "es": "{month} de {year}",
-        "pt": "{month} de {year}",
-        "it": "{month} {year}",
-        "ar": "{month} {year}",
-        "he": "{month} {year}",
-    },
-    "date.months": {
-        "en": "January, February, March, April, May, June, July, August, September, October, "
-        "November, December",
-        "de": "Januar, Februar, März, April, Mai, Juni, Juli, August, September, Oktober, "
-        "November, Dezember",
-        "fr": "janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, "
-        "novembre, décembre",
-        "es": "enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, "
-        "noviembre, diciembre",
-        "pt": "janeiro, fevereiro, março, abril, maio, junho, julho, agosto, setembro, outubro, "
-        "novembro, dezembro",
-        "it": "gennaio, febbraio, marzo, aprile, maggio, giugno, luglio, agosto, settembre, "
-        "ottobre, novembre, dicembre",
-        "ar": "يناير, فبراير, مارس, أبريل, مايو, يونيو, يوليو, أغسطس, سبتمبر, أكتوبر, نوفمبر, "
-        "ديسمبر",
-        "he": "ינואר, פברואר, מרץ, אפריל, מאי, יוני, יולי, אוגוסט, ספטמבר, אוקטובר, נובמבר, דצמבר",
-    },
-    "date.short_months": {
-        "en": "Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec",
-        "de": "Jan, Feb, Mär, Apr, Mai, Jun, Jul, Aug, Sep, Okt, Nov, Dez",
-        "fr": "janv., févr., mars, avr., mai, juin, juil., août, sept., oct., nov., déc.",
-        "es": "ene, feb, mar, abr, may, jun, jul, ago, sep, oct, nov, dic",
-        "pt": "jan, fev, mar, abr, mai, jun, jul, ago, set, out, nov, dez",
-        "it": "gen, feb, mar, apr, mag, giu, lug, ago, set, ott, nov, dic",
-        "ar": "يناير, فبراير, مارس, أبريل, مايو, يونيو, يوليو, أغسطس, سبتمبر, أكتوبر, نوفمبر, "
-        "ديسمبر",
-        "he": "ינו׳, פבר׳, מרץ, אפר׳, מאי, יוני, יולי, אוג׳, ספט׳, אוק׳, נוב׳, דצמ׳",
-    },
-    "date.initial_months": {
-        "en": "J, F, M, A, M, J, J, A, S, O, N, D",
-        "de": "J, F, M, A, M, J, J, A, S, O, N, D",
-        "fr": "J, F, M, A, M, J, J, A, S, O, N, D",
-        "es": "E, F, M, A, M, J, J, A, S, O, N, D",
-        "pt": "J, F, M, A, M, J, J, A, S, O, N, D",
-        "it": "G, F, M, A, M, G, L, A, S, O, N, D",
-        "ar": "ي, ف, م, أ, و, ن, ل, غ, س, ك, ب, د",
-        "he": "י, פ, מ, א, מ, י, י, א, ס, א, נ, ד",
-    },
-    "date.weekdays": {
-        "en": "Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday",
-        "de": "Montag, Dienstag, Mittwoch, Donnerstag, Freitag, Samstag, Sonntag",
-        "fr": "lundi, mardi, mercredi, jeudi, vendredi, samedi, dimanche",
-        "es": "lunes, martes, miércoles, jueves, viernes, sábado, domingo",
-        "pt": "segunda-feira, terça-feira, quarta-feira, quinta-feira, sexta-feira, sábado, "
-        "domingo",
-        "it": "lunedì, martedì, mercoledì, giovedì, venerdì, sabato, domenica",
-        "ar": "الاثنين, الثلاثاء, الأربعاء, الخميس, الجمعة, السبت, الأحد",
-        "he": "יום שני, יום שלישי, יום רביעי, יום חמישי, יום שישי, שבת, יום ראשון",
-    },
-    "date.short_weekdays": {
-        "en": "Mon, Tue, Wed, Thu, Fri, Sat, Sun",
-        "de": "Mo, Di, Mi, Do, Fr, Sa, So",
-        "fr": "lun., mar., mer., jeu., ven., sam., dim.",
-        "es": "lun, mar, mié, jue, vie, sáb, dom",
-        "pt": "seg, ter, qua, qui, sex, sáb, dom",
-        "it": "lun, mar, mer, gio, ven, sab, dom",
-        "ar": "الاثنين, الثلاثاء, الأربعاء, الخميس, الجمعة, السبت, الأحد",
-        "he": "יום ב׳, יום ג׳, יום ד׳, יום ה׳, יום ו׳, שבת, יום א׳",
-    },
-}
+
+class LanguageFileError(ValueError):
+    """A language file the plugin cannot use; the message names the file and the entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """``n [% modulo] = ranges`` (or ``!=``), as a CLDR plural rule writes it."""
+
+    modulo: int | None
+    equal: bool
+    ranges: tuple[tuple[int, int], ...]
+
+    def holds(self, number: int) -> bool:
+        value = number % self.modulo if self.modulo else number
+        return any(low <= value <= high for low, high in self.ranges) == self.equal
+
+
+PluralRule = tuple[tuple[Relation, ...], ...]
+"""Relations joined by "and" (the inner tuples), those joined by "or" (the outer one)."""
+
+
+def parse_plural_rule(rule: str) -> PluralRule:
+    """A CLDR plural rule for whole numbers as data: ``n % 100 = 3..10 or n = 0``.
+
+    Raises ``ValueError`` for anything else (an operand other than ``n`` or ``i``, a
+    comparison other than ``=`` and ``!=``, a range that runs backwards).
+    """
+    alternatives = []
+    for alternative in re.split(r"\bor\b", rule):
+        relations = []
+        for relation in re.split(r"\band\b", alternative):
+            match = _RELATION.fullmatch(relation)
+            if match is None:
+                raise ValueError(
+                    f"{relation.strip()!r} is not a relation such as 'n = 1' or 'n % 100 = 3..10'"
+                )
+            ranges = []
+            for part in match["ranges"].split(","):
+                low, _, high = part.strip().partition("..")
+                ranges.append((int(low), int(high or low)))
+                if ranges[-1][0] > ranges[-1][1]:
+                    raise ValueError(f"the range {part.strip()!r} runs backwards")
+            modulo = int(match["modulo"]) if match["modulo"] else None
+            relations.append(Relation(modulo, match["operator"] == "=", tuple(ranges)))
+        alternatives.append(tuple(relations))
+    return tuple(alternatives)
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """One language file, read and checked."""
+
+    code: str
+    name: str
+    """Its name in English ("German")."""
+    rtl: bool
+    """Written right to left; the plugin's blocks then say ``dir="rtl"``."""
+    plurals: tuple[tuple[str, PluralRule], ...]
+    """Each plural category but ``other`` with its rule, in CLDR's order."""
+    stop_words: frozenset[str]
+    """Words the related-posts ranking ignores, as its tokenizer writes them (case-folded)."""
+    texts: Mapping[str, Text]
+    """Every text by key, in the file's order."""
+
+    @property
+    def plural_categories(self) -> tuple[str, ...]:
+        """The categories :meth:`plural_category` gives, in CLDR's order."""
+        return (*(category for category, _ in self.plurals), "other")
+
+    def plural_category(self, count: int) -> str:
+        """The CLDR plural category of a whole number: "one" for 1 article in English."""
+        number = abs(count)
+        for category, rule in self.plurals:
+            if any(all(relation.holds(number) for relation in relations) for relations in rule):
+                return category
+        return "other"
+
+
+class Catalog:
+    """The languages of one folder of language files: one ``<code>.yml`` per language.
+
+    ``codes`` lists the files (the fallback language first); :meth:`language` reads a file the
+    first time it is asked for, and keeps it.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        found = sorted(path.stem for path in folder.glob("*.yml"))
+        for code in found:
+            if not _CODE.fullmatch(code):
+                raise LanguageFileError(
+                    f"{folder / code}.yml: name a language file by its language subtag in small "
+                    f"letters (de.yml, not de-AT.yml or DE.yml), as a site's language is read: "
+                    f"de-AT and de_DE are de"
+                )
+        if FALLBACK not in found:
+            raise LanguageFileError(f"{folder} has no {FALLBACK}.yml, the fallback language")
+        self.codes = (FALLBACK, *(code for code in found if code != FALLBACK))
+        """Every language with a file, the fallback first."""
+        self._read: dict[str, Language] = {}
+
+    def language(self, code: str) -> Language:
+        """The language of ``<code>.yml``; ``KeyError`` when there is no such file."""
+        language = self._read.get(code)
+        if language is None:
+            if code not in self.codes:
+                raise KeyError(code)
+            language = self._read[code] = read_language(self.folder / f"{code}.yml")
+        return language
+
+    def language_or_fallback(self, code: str) -> Language:
+        """The language of ``code``, or the fallback's where it has no file."""
+        return self.language(code if code in self.codes else FALLBACK)
+
+
+def read_language(path: Path) -> Language:
+    """Read and check one language file: every field there and of its type. Whether it has
+    every key with the right placeholders is for the tests to say, not every build."""
+    try:
+        with path.open(encoding="utf-8") as stream:
+            return _language(path.stem, yaml.load(stream, Loader=_SafeLoader))
+    except (ValueError, yaml.YAMLError) as error:  # UnicodeDecodeError is a ValueError.
+        raise LanguageFileError(f"{path}: {error}") from None
+
+
+def _language(code: str, data: object) -> Language:
+    if not isinstance(data, dict) or set(data) != set(_FIELDS):
+        found = list(data) if isinstance(data, dict) else type(data).__name__
+        raise ValueError(f"holds {found}; a language file holds {', '.join(_FIELDS)}")
+    name, direction, plurals, stop_words, texts = (data[field] for field in _FIELDS)
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"'name' is {name!r}; write the language's name in English")
+    if not isinstance(direction, str) or direction not in _DIRECTIONS:
+        raise ValueError(f"'direction' is {direction!r}; write ltr or rtl")
+    if not isinstance(stop_words, str):
+        raise ValueError("'stop_words' must be one text of words separated by spaces")
+    return Language(
+        code=code,
+        name=name,
+        rtl=_DIRECTIONS[direction],
+        plurals=_plural_rules(plurals),
+        stop_words=frozenset(word.casefold() for word in stop_words.split()),
+        texts=_texts(texts),
+    )
+
+
+def _plural_rules(plurals: object) -> tuple[tuple[str, PluralRule], ...]:
+    if not isinstance(plurals, dict):
+        raise ValueError(f"'plurals' is {plurals!r}; give a rule for each category but 'other'")
+    rules = {}
+    for category, rule in plurals.items():
+        if category not in PLURAL_CATEGORIES[:-1] or not isinstance(rule, str):
+            raise ValueError(
+                f"'plurals' has {category!r}: {rule!r}; give each of the categories "
+                f"{', '.join(PLURAL_CATEGORIES[:-1])} the language has a rule such as 'n = 1'"
+            )
+        try:
+            rules[category] = parse_plural_rule(rule)
+        except ValueError as error:
+            raise ValueError(f"'plurals.{category}': {error}") from None
+    return tuple((category, rules[category]) for category in PLURAL_CATEGORIES if category in rules)
+
+
+def _texts(texts: object) -> dict[str, Text]:
+    if not isinstance(texts, dict):
+        raise ValueError("'texts' must map each key to its text")
+    checked: dict[str, Text] = {}
+    for key, text in texts.items():
+        if isinstance(text, str):
+            checked[key] = text
+        elif isinstance(text, dict) and all(
+            category in PLURAL_CATEGORIES and isinstance(form, str)
+            for category, form in text.items()
+        ):
+            checked[key] = dict(text)
+        else:
+            raise ValueError(
+                f"'texts.{key}' is {text!r}; write a quoted text, or one per plural category"
+            )
+    return checked
+
+
+BUILT_IN = Catalog(FOLDER)
+"""The plugin's own languages."""

@@ -1,7 +1,8 @@
-"""The README's table of label keys, made from the translation tables.
+"""The README's tables of languages and label keys, made from the language files.
 
-``python scripts/labels_table.py`` rewrites the table in README.md (between the ``labels-table``
-markers); ``tests/unit/test_readme.py`` fails while the README and the tables disagree.
+``python scripts/labels_table.py`` rewrites both tables in README.md (between the
+``languages-table`` and ``labels-table`` markers); ``tests/unit/test_readme.py`` fails while the
+README and the language files disagree.
 """
 
 from __future__ import annotations
@@ -12,21 +13,35 @@ from pathlib import Path
 
 from mkdocs_aicommentary.config import TRANSLATED_OPTIONS
 from mkdocs_aicommentary.i18n import PLACEHOLDERS
-from mkdocs_aicommentary.translations import LISTS, STANCE_KEYS, TEXTS
+from mkdocs_aicommentary.translations import BUILT_IN, FALLBACK, LISTS, STANCE_KEYS
 
 README = Path(__file__).parent.parent / "README.md"
-START = "<!-- labels-table:start -->"
-END = "<!-- labels-table:end -->"
 
 
-def table() -> str:
+def languages_table() -> str:
+    """One row per language file: its code, name, direction, plural categories, stop words."""
+    rows = [
+        "| code | language | written | plural categories | stop words |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for code in BUILT_IN.codes:
+        language = BUILT_IN.language(code)
+        direction = "right to left" if language.rtl else "left to right"
+        categories = ", ".join(language.plural_categories)
+        rows.append(
+            f"| `{code}` | {language.name} | {direction} | {categories} | "
+            f"{len(language.stop_words)} |"
+        )
+    return "\n".join(rows)
+
+
+def labels_table() -> str:
     """One row per key: its English text, its placeholders, and the option that wins over it."""
     rows = [
         "| key | English | placeholders | an option that wins |",
         "| --- | --- | --- | --- |",
     ]
-    for key, texts in TEXTS.items():
-        english = texts["en"]
+    for key, english in BUILT_IN.language(FALLBACK).texts.items():
         if isinstance(english, str):
             shown = _code(english) if key not in LISTS else f"{LISTS[key]} names: {_code(english)}"
         else:
@@ -34,6 +49,10 @@ def table() -> str:
         names = ", ".join(f"`{{{name}}}`" for name in sorted(PLACEHOLDERS[key]))
         rows.append(f"| `{key}` | {shown} | {names} | {_option(key)} |")
     return "\n".join(rows)
+
+
+TABLES = {"languages-table": languages_table, "labels-table": labels_table}
+"""Each table by the name of its markers (``<!-- name:start -->``, ``<!-- name:end -->``)."""
 
 
 def _code(text: str) -> str:
@@ -49,21 +68,29 @@ def _option(key: str) -> str:
     return ""
 
 
-def in_readme(text: str) -> str:
-    """The table now in the README."""
-    match = re.search(f"{re.escape(START)}\n(.*?)\n{re.escape(END)}", text, re.DOTALL)
+def _markers(name: str) -> tuple[str, str]:
+    return f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+
+
+def in_readme(text: str, name: str) -> str:
+    """The table ``name`` now in the README."""
+    start, end = _markers(name)
+    match = re.search(f"{re.escape(start)}\n(.*?)\n{re.escape(end)}", text, re.DOTALL)
     return match.group(1) if match else ""
 
 
 def main() -> int:
     text = README.read_text(encoding="utf-8")
-    if START not in text or END not in text:
-        print(f"README.md has no {START} ... {END} markers", file=sys.stderr)
-        return 1
-    before, rest = text.split(START, 1)
-    _, after = rest.split(END, 1)
-    README.write_text(f"{before}{START}\n{table()}\n{END}{after}", encoding="utf-8")
-    print(f"{README}: {len(TEXTS)} keys")
+    for name, table in TABLES.items():
+        start, end = _markers(name)
+        if start not in text or end not in text:
+            print(f"README.md has no {start} ... {end} markers", file=sys.stderr)
+            return 1
+        before, rest = text.split(start, 1)
+        _, after = rest.split(end, 1)
+        text = f"{before}{start}\n{table()}\n{end}{after}"
+    README.write_text(text, encoding="utf-8")
+    print(f"{README}: {len(BUILT_IN.codes)} languages, {len(PLACEHOLDERS)} keys")
     return 0
 
 

@@ -203,3 +203,17 @@ def title_text(html: str) -> str:
     up to "</title" (BeautifulSoup's html.parser would read tags and ``<?`` in it)."""
     start = html.index(">", html.index("<title")) + 1
     return unescape(html[start : html.lower().index("</title", start)])
+
+
+def language_folder(root: Path, code: str, **fields: Any) -> Path:
+    """A copy of the plugin's language files under ``root``, plus ``<code>.yml``: English's
+    file with ``fields`` replaced (and ``texts`` holding only the texts to replace)."""
+    from mkdocs_aicommentary.translations import FOLDER
+
+    folder = root / "languages"
+    shutil.copytree(FOLDER, folder)
+    data = yaml.safe_load((FOLDER / "en.yml").read_text(encoding="utf-8"))
+    texts = {**data["texts"], **fields.pop("texts", {})}
+    data.update(fields, texts=texts)
+    (folder / f"{code}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return folder

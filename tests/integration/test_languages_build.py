@@ -22,10 +22,14 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from factories import article, markdown_post
-from helpers import SITE_URL, BuiltSite, make_builder
+from helpers import SITE_URL, BuiltSite, language_folder, make_builder
 
+from mkdocs_aicommentary import i18n
 from mkdocs_aicommentary.i18n import labels_for
-from mkdocs_aicommentary.translations import LANGUAGES, LISTS, TEXTS
+from mkdocs_aicommentary.translations import BUILT_IN, LISTS, Catalog
+
+LANGUAGES = BUILT_IN.codes
+KEYS = list(BUILT_IN.language("en").texts)
 
 WORDS_A = "Quorra velin tasmar okudo. Brisel tandor quorra velin, maseko tandor okudo brisel.\n"
 WORDS_B = "Feluna krast dovim orrel. Krast feluna zipa dovim, orrel zipa krast.\n"
@@ -144,7 +148,7 @@ def fragments(text: str) -> list[str]:
 
 def texts_of(key: str, language: str) -> list[str]:
     """Every form of a key's text in a language: each plural form, each name of a list."""
-    text = TEXTS[key][language]
+    text = BUILT_IN.language(language).texts[key]
     if key in LISTS:
         return [name.strip() for name in str(text).split(",")]
     return [text] if isinstance(text, str) else list(text.values())
@@ -202,19 +206,19 @@ def test_every_word_is_in_the_site_language(sites, language):
     output = plugin_output(site)
 
     missing = []
-    for key in TEXTS:
+    for key in KEYS:
         if key in NOT_ON_THIS_SITE:
             continue
         forms = [fragments(form) for form in texts_of(key, language)]
         forms = [form for form in forms if form]
         if forms and not any(all(part in output for part in form) for form in forms):
-            missing.append(f"{key}: {TEXTS[key][language]!r}")
+            missing.append(f"{key}: {texts_of(key, language)!r}")
     assert not missing, "not shown: " + "; ".join(missing)
 
     if language == "en":
         return
     english = []
-    for key in TEXTS:
+    for key in KEYS:
         own = " ".join(texts_of(key, language))
         for form in texts_of(key, "en"):
             for part in fragments(form):
@@ -368,3 +372,51 @@ def test_a_language_without_translations(build_site):
     site = build_site(SMALL, theme=theme, strict=True)
     assert site.aborted is None, site.warnings
     assert site.page("posts/a/").select_one(".aic-related-heading").get_text() == "Read next"
+
+
+def test_a_new_language_is_one_file(build_site, tmp_path, monkeypatch):
+    """A Dutch file beside the others, and a Dutch site speaks Dutch: no Python changed."""
+    folder = language_folder(
+        tmp_path,
+        "nl",
+        name="Dutch",
+        stop_words="een het van voor niet zijn maar ook",
+        texts={"related.heading": "Lees verder", "header.by": "Door"},
+    )
+    monkeypatch.setattr(i18n, "BUILT_IN", Catalog(folder))
+    site = build_site(SMALL, {"language": "nl-NL"}, strict=True)
+    assert site.aborted is None, site.warnings  # Not "no built-in translations" any more.
+    assert site.page("posts/a/").select_one(".aic-related-heading").get_text() == "Lees verder"
+
+
+FUNCTION_WORDS = "und der die das mit für nicht auch"
+"""German words that say nothing about a post (and English's list does not know)."""
+
+PLAIN_POSTS = {
+    "posts/a.md": article(
+        "title: Eins\ndate: 2025-03-04\nstance: bullish\nsubject_company: Aleph",
+        f"Quorra velin tasmar okudo {FUNCTION_WORDS}.\n",
+    ),
+    "posts/b.md": article(
+        "title: Zwei\ndate: 2025-03-05\nstance: bearish\nsubject_company: Baidu",
+        f"Feluna krast dovim orrel {FUNCTION_WORDS}.\n",
+    ),
+    "posts/c.md": article(
+        "title: Drei\ndate: 2025-03-06\nstance: mixed\nsubject_company: Cohere",
+        "Xatrel vomi quint drazel pelun.\n",
+    ),
+}
+"""Two posts that share nothing but German function words, and a third."""
+
+
+@pytest.mark.parametrize(("language", "related"), [("de", False), ("en", True), ("ja", True)])
+def test_the_ranking_leaves_out_the_stop_words_of_the_sites_language(build_site, language, related):
+    """On a German site "und" and "der" say nothing, so the two posts are not alike; an English
+    site (or one whose language has no file, which gets English's words) counts them."""
+    site = build_site(PLAIN_POSTS, {"language": language})
+    assert site.aborted is None, site.warnings
+    box = site.page("posts/a/").select_one("aside.aic-related")
+    if related:
+        assert [a["href"] for a in box.select("a.aic-related-title")] == ["../b/"]
+    else:
+        assert box is None

@@ -1,12 +1,16 @@
-"""The translation tables, plurals, dates and the checks on a site's own labels."""
+"""The language files, plurals, dates and the checks on a site's own labels."""
 
+import shutil
 import time
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+import yaml
+from helpers import language_folder
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mkdocs_aicommentary import i18n
 from mkdocs_aicommentary.i18n import (
     ENGLISH,
     PLACEHOLDERS,
@@ -18,19 +22,30 @@ from mkdocs_aicommentary.i18n import (
     placeholders,
     plural_categories,
     plural_category,
+    stop_words,
 )
-from mkdocs_aicommentary.translations import LANGUAGES, LISTS, TEXTS
+from mkdocs_aicommentary.related import tokenize
+from mkdocs_aicommentary.translations import (
+    BUILT_IN,
+    FOLDER,
+    LISTS,
+    Catalog,
+    LanguageFileError,
+    parse_plural_rule,
+)
+
+LANGUAGES = BUILT_IN.codes
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_language_has_every_key_with_the_same_placeholders(language):
-    for key, texts in TEXTS.items():
-        assert language in texts, f"{key} has no {language} text"
-        text = texts[language]
+    own = BUILT_IN.language(language)
+    assert set(own.texts) == set(PLACEHOLDERS), f"{language}.yml has other keys than en.yml"
+    for key, text in own.texts.items():
         if key in PLURAL_KEYS:
             assert isinstance(text, dict), key
             assert "other" in text, key
-            assert set(text) <= set(plural_categories(language)), (key, language)
+            assert set(text) <= set(own.plural_categories), (key, language)
             assert placeholders(text["other"]) == PLACEHOLDERS[key], (key, language)
             for form in text.values():
                 assert placeholders(form) <= PLACEHOLDERS[key], (key, language, form)
@@ -45,6 +60,128 @@ def test_lists_of_names_are_complete(language):
     for key, length in LISTS.items():
         names = labels.names(key)
         assert len(names) == length and all(names), (key, language)
+
+
+def test_the_languages_are_the_files_in_the_folder():
+    files = sorted(path.stem for path in FOLDER.glob("*.yml"))
+    assert LANGUAGES[0] == "en"
+    assert sorted(LANGUAGES) == files
+    assert {code for code in LANGUAGES if BUILT_IN.language(code).rtl} == {"ar", "he"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_stop_words_are_words_the_ranking_would_count(language):
+    """Each stop word is one token as the ranking cuts and case-folds prose, so each one
+    keeps a word out; a list of a few dozen function words at least."""
+    words = BUILT_IN.language(language).stop_words
+    assert len(words) >= 40
+    unread = [word for word in words if tokenize(word, frozenset()) != {word: 1}]
+    assert not unread, f"{language}.yml: the ranking never reads these as words: {unread}"
+
+
+def test_a_language_is_its_file_and_nothing_else(tmp_path, monkeypatch):
+    """A ninth language is a file: its code, direction, plurals and stop words come with it."""
+    language_folder(
+        tmp_path,
+        "nl",
+        name="Dutch",
+        stop_words="een het van voor niet zijn maar ook",
+        texts={
+            "related.heading": "Lees verder",
+            "articles": {"one": "{count} artikel", "other": "{count} artikelen"},
+        },
+    )
+    folder = language_folder(  # qaa: a code ISO 639 leaves for local use
+        tmp_path / "more", "qaa", direction="rtl", plurals={"few": "n % 10 = 2..4"}
+    )
+    shutil.copy(tmp_path / "languages" / "nl.yml", folder)
+
+    catalog = Catalog(folder)
+    assert catalog.codes == ("en", "ar", "de", "es", "fr", "he", "it", "nl", "pt", "qaa")
+    assert not catalog.language("nl").rtl and catalog.language("qaa").rtl
+
+    monkeypatch.setattr(i18n, "BUILT_IN", catalog)
+    assert choose_language("nl-BE") == ("nl", None)
+    labels = labels_for("nl")
+    assert labels("related.heading") == "Lees verder"
+    assert [labels("articles", count=n) for n in (1, 3)] == ["1 artikel", "3 artikelen"]
+    assert labels("header.by") == "By"
+    assert "niet" in stop_words("nl") and "the" not in stop_words("nl")
+    assert choose_language("qaa-Latn") == ("qaa", None)
+    assert plural_categories("qaa") == ("few", "other")
+    assert [plural_category("qaa", n) for n in (2, 12, 5)] == ["few", "few", "other"]
+    assert labels_for("qaa").rtl
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"direction": "down"}, ["'direction' is 'down'", "ltr or rtl"]),
+        ({"direction": ["rtl"]}, ["'direction' is ['rtl']"]),
+        ({"name": ""}, ["'name' is ''"]),
+        ({"plurals": {"one": "n is 1"}}, ["'plurals.one'", "'n is 1' is not a relation"]),
+        ({"plurals": {"one": "v = 0"}}, ["'v = 0' is not a relation"]),
+        ({"plurals": {"one": "n = 1 and"}}, ["'' is not a relation"]),
+        ({"plurals": {"one": "n = 5..3"}}, ["'5..3' runs backwards"]),
+        ({"plurals": {"other": "n = 1"}}, ["'plurals' has 'other'"]),
+        ({"plurals": {"dual": "n = 2"}}, ["'plurals' has 'dual'", "zero, one, two, few, many"]),
+        ({"stop_words": ["und", "der"]}, ["'stop_words' must be one text"]),
+        ({"texts": {"header.on": True}}, ["'texts.header.on' is True", "quoted text"]),
+        ({"texts": {"articles": {"eins": "x"}}}, ["'texts.articles'"]),
+        ({"texts": None}, ["'texts' must map"]),
+        ({"words": {}}, ["a language file holds name, direction, plurals, stop_words, texts"]),
+    ],
+)
+def test_a_broken_language_file_says_what_is_wrong(tmp_path, change, words):
+    data = {**yaml.safe_load((FOLDER / "en.yml").read_text(encoding="utf-8")), **change}
+    (tmp_path / "en.yml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(LanguageFileError) as caught:
+        Catalog(tmp_path).language("en")
+    assert str(tmp_path / "en.yml") in str(caught.value)
+    for word in words:
+        assert word in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('texts: "unclosed\n', ["while scanning a quoted scalar"]),
+        ("- a list\n", ["holds list"]),
+        (b"name: \xff\n", ["can't decode byte 0xff"]),
+    ],
+)
+def test_a_language_file_that_is_no_yaml_mapping_says_so(tmp_path, text, words):
+    target = tmp_path / "en.yml"
+    target.write_bytes(text) if isinstance(text, bytes) else target.write_text(text)
+    with pytest.raises(LanguageFileError) as caught:
+        Catalog(tmp_path).language("en")
+    assert str(target) in str(caught.value)
+    for word in words:
+        assert word in str(caught.value)
+
+
+def test_a_folder_without_the_fallback_language_is_refused(tmp_path):
+    shutil.copy(FOLDER / "de.yml", tmp_path / "de.yml")
+    with pytest.raises(LanguageFileError, match=r"no en\.yml"):
+        Catalog(tmp_path)
+
+
+@pytest.mark.parametrize("name", ["de-AT", "DE", "pt_BR", "x"])
+def test_a_file_no_site_could_choose_is_refused(tmp_path, name):
+    """A site's tag is read as its language subtag (de-AT is de), so a file must be named so."""
+    folder = language_folder(tmp_path, name)
+    with pytest.raises(LanguageFileError, match="name a language file by its language subtag"):
+        Catalog(folder)
+
+
+def test_plural_rules_are_cldr_relations_on_whole_numbers():
+    rule = parse_plural_rule("n % 100 = 3..10,13 or i = 0 and n != 0")
+    assert [n for n in range(120) if any(all(r.holds(n) for r in part) for part in rule)] == [
+        *range(3, 11),
+        13,
+        *range(103, 111),
+        113,
+    ]
 
 
 @pytest.mark.parametrize(
@@ -95,6 +232,17 @@ def test_plural_categories_follow_cldr_for_whole_numbers():
         "other",
         "other",
     ]
+    assert [plural_category("es", n) for n in (0, 1, 2, 1_000_000, 2_000_000, 1_000_001)] == [
+        *("other", "one", "other", "many", "many", "other"),
+    ]
+    assert [plural_category("it", n) for n in (1, 2, 3_000_000)] == ["one", "other", "many"]
+    assert [plural_category("pt", n) for n in (0, 1, 2, 1_000_000)] == [
+        *("one", "one", "other", "many"),
+    ]
+    assert [plural_category("he", n) for n in (0, 1, 2, 3, 20)] == [
+        *("other", "one", "two", "other", "other"),
+    ]
+    assert [plural_category("de", n) for n in (-1, 1, 1_000_000)] == ["one", "one", "other"]
     assert plural_category("xx", 1) == "one"
 
 

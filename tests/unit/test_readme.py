@@ -1,14 +1,17 @@
-"""The README documents every label key as the translation tables define it."""
+"""The README documents every language and every label key as the language files define them."""
 
 import runpy
 from pathlib import Path
 
+import pytest
+
 LABELS_TABLE = runpy.run_path(str(Path(__file__).resolve().parents[2] / "scripts/labels_table.py"))
-"""The script that writes the README's table, loaded without running its ``main``."""
+"""The script that writes the README's tables, loaded without running its ``main``."""
 
 
-def test_the_readme_lists_every_label_key():
-    documented = LABELS_TABLE["in_readme"](LABELS_TABLE["README"].read_text(encoding="utf-8"))
-    assert documented == LABELS_TABLE["table"](), (
+@pytest.mark.parametrize("name", LABELS_TABLE["TABLES"])
+def test_the_readme_tables_match_the_language_files(name):
+    documented = LABELS_TABLE["in_readme"](LABELS_TABLE["README"].read_text(encoding="utf-8"), name)
+    assert documented == LABELS_TABLE["TABLES"][name](), (
         "run `python scripts/labels_table.py` to update README.md"
     )

@@ -9,6 +9,7 @@ import pytest
 from factories import post
 
 from mkdocs_aicommentary.articles import Article, Vocabulary, read_article, split_front_matter
+from mkdocs_aicommentary.i18n import stop_words
 from mkdocs_aicommentary.related import (
     RelatedIndex,
     RelatedOptions,
@@ -296,6 +297,39 @@ def test_the_text_cache_counts_each_body_once_and_forgets_removed_posts():
     assert len(cache) == 3  # Only the bodies still on the site are kept.
 
 
+def test_the_text_cache_recounts_when_the_stop_words_change():
+    """A site whose language changes under ``mkdocs serve`` gets its new stop words at once."""
+    cache = TextCache()
+    articles = [post("a", body="Über die Chips und die Preise."), post("b", body="Weiter so.")]
+    rank(articles, cache=cache)
+    assert "und" in cache.counts(articles[0].body)
+    german = RelatedOptions(stop_words=stop_words("de"))
+    rank(articles, german, cache=cache)
+    assert cache.counts(articles[0].body) == {"chips": 1, "preise": 1}
+    assert cache.stop_words == stop_words("de")
+
+
+def test_a_german_sites_ranking_ignores_german_function_words():
+    """Two German posts alike only in "und", "der", "die": English's words count them as
+    alike, German's do not, while posts alike in what they say stay related."""
+    glue = " und der die das mit für nicht auch eine"
+    articles = [
+        post("a", body="Chipexporte Lizenzen Rechenzentren" + glue),
+        post("b", 1, body="Sauerteig Backofen Roggenmehl" + glue),
+        post("c", 2, body="Chipexporte Lizenzen Halbleiter"),
+        post("d", 3, body="Gartenbau Tomaten Bohnen"),
+    ]
+    english = rank(articles)
+    german = rank(articles, RelatedOptions(stop_words=stop_words("de")))
+    assert "posts/b.md" in [entry.article.src_path for entry in english["posts/a.md"]]
+    assert [entry.article.src_path for entry in german["posts/a.md"]] == ["posts/c.md"]
+    assert "posts/b.md" not in german
+    assert tokenize("Der Export und die Lizenzen", stop_words("de")) == {
+        "export": 1,
+        "lizenzen": 1,
+    }
+
+
 def test_tokenize_counts_prose_words_only():
     body = """
 # Export rules
@@ -434,7 +468,7 @@ def test_the_config_section_becomes_the_ranking_options():
     config.load_dict({"related": {"count": 6, "window": 40, "weights": {"text": 0}}})
     errors, _ = config.validate()
     assert errors == []
-    options = related_options(config)
+    options = related_options(config, "en")
     assert (options.count, options.window, options.text_window) == (6, 40, 20)
     assert options.weights == Weights(companies=1.0, topics=0.8, text=0.0, recency=0.2)
     assert options.min_score == RelatedOptions().min_score
