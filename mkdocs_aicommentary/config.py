@@ -14,7 +14,7 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -26,11 +26,15 @@ from .companies import Company, clashing_spellings
 from .i18n import ENGLISH, Labels, LabelsError, choose_language, is_language_tag, labels_for
 from .links import IndexKind, path_key
 from .placement import PLACEMENTS
+from .publication import PublicationOptions, SignupRules
 from .related import RelatedOptions, Weights
 from .render import STYLESHEET
 from .slugs import slugify
 from .taxonomy import KINDS
 from .translations import STANCE_KEYS
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 INDEX_KINDS = (*KINDS, "archive")
 """Every kind of index page: the taxonomy's kinds, then the archive of all posts."""
@@ -649,6 +653,29 @@ def related_options(config: AICommentaryConfig) -> RelatedOptions:
     )
 
 
+def publication_options(
+    config: AICommentaryConfig, site: MkDocsConfig, language: str | None
+) -> PublicationOptions:
+    """The options and site settings the publication decides by, as plain data."""
+    signup = config.newsletter
+    return PublicationOptions(
+        patterns=tuple(config.articles),
+        articles_in_nav=config.articles_in_nav,
+        index_nav=config.index.nav,
+        sharing=config.sharing,
+        structured_data=config.structured_data.enabled,
+        schema_type=config.structured_data.type,
+        signup=SignupRules(signup.articles, signup.index_pages, tuple(signup.pages))
+        if signup is not None
+        else None,
+        language=language,
+        site_name=site.site_name,
+        site_url=site.site_url,
+        site_author=site.site_author,
+        has_nav=site.nav is not None,
+    )
+
+
 def signup_placement(config: AICommentaryConfig) -> tuple[str, int]:
     """Where the signup block goes (``placement``, ``paragraph``); the options' defaults when
     there is no ``newsletter`` section, whose markers are then only removed."""
@@ -723,17 +750,16 @@ def site_language(config: AICommentaryConfig, theme: Mapping[str, object]) -> st
     return language
 
 
-def apply_language(
-    config: AICommentaryConfig, theme: Mapping[str, object]
-) -> tuple[Labels, str | None]:
-    """The build's labels, and every text option the site left unset filled in from them.
+def apply_language(config: AICommentaryConfig, language: str | None) -> tuple[Labels, str | None]:
+    """The build's labels for the site's ``language`` (:func:`site_language`), and every text
+    option the site left unset filled in from them.
 
     The one place that decides a text: an option the site set wins, then ``labels``, then the
     translation. The options then hold the final texts, which templates overridden before
     translations existed keep reading. Returns the labels, and a note when the language asked
     for has no translations.
     """
-    language, note = choose_language(site_language(config, theme))
+    language, note = choose_language(language)
     try:
         labels = labels_for(language, config.labels)
     except LabelsError as error:
