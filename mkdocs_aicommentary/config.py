@@ -21,10 +21,11 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 
 from . import newsletter
-from .articles import short_repr
-from .companies import Company, clashing_spellings
+from .articles import Vocabulary, short_repr
+from .companies import Company, CompanyRegistry, clashing_spellings
 from .i18n import ENGLISH, Labels, LabelsError, choose_language, is_language_tag, labels_for
 from .links import IndexKind, path_key
+from .page_boxes import BoxOptions
 from .placement import PLACEMENTS
 from .publication import PublicationOptions, SignupRules
 from .related import RelatedOptions, Weights
@@ -622,6 +623,16 @@ def registered_companies(config: AICommentaryConfig) -> list[Company]:
     return _companies(config.companies)
 
 
+def front_matter_vocabulary(config: AICommentaryConfig) -> Vocabulary:
+    """What front matter may say on this site, outside any Material blog."""
+    return Vocabulary(
+        stances=config.stances,
+        companies=CompanyRegistry(registered_companies(config)),
+        warn_unknown_companies=config.warn_unknown_companies,
+        topic_fields=tuple(config.topics_from),
+    )
+
+
 def signup_form(config: AICommentaryConfig) -> newsletter.SignupForm | None:
     """The newsletter form the options describe, None without a ``newsletter`` section."""
     section = config.newsletter
@@ -665,6 +676,7 @@ def publication_options(
         sharing=config.sharing,
         structured_data=config.structured_data.enabled,
         schema_type=config.structured_data.type,
+        related=related_options(config) if config.related.enabled else None,
         signup=SignupRules(signup.articles, signup.index_pages, tuple(signup.pages))
         if signup is not None
         else None,
@@ -673,6 +685,29 @@ def publication_options(
         site_url=site.site_url,
         site_author=site.site_author,
         has_nav=site.nav is not None,
+    )
+
+
+def box_options(
+    config: AICommentaryConfig, signup: newsletter.SignupForm | None, use_directory_urls: bool
+) -> BoxOptions:
+    """The options that say which boxes a page gets and where, as plain data."""
+    section = config.newsletter
+    placement, paragraph = signup_placement(config)
+    privacy_url = section.privacy_url if section is not None else None
+    return BoxOptions(
+        header=config.header,
+        latest_count=config.latest.count,
+        related_heading=config.related.heading,
+        counterpoint_label=config.related.counterpoint_label,
+        related_placement=config.related.placement,
+        signup_placement=placement,
+        signup_paragraph=paragraph,
+        signup=signup,
+        signup_options=section if section is not None else {},
+        privacy_target=newsletter.privacy_target(privacy_url, use_directory_urls)
+        if signup is not None and privacy_url
+        else None,
     )
 
 

@@ -37,29 +37,25 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import literal_headings, newsletter
-from .articles import FrontMatterCache, Vocabulary
-from .companies import CompanyRegistry
+from .articles import FrontMatterCache
 from .config import (
     AICommentaryConfig,
     apply_language,
+    box_options,
     check_config,
+    front_matter_vocabulary,
     index_sections,
     publication_options,
-    registered_companies,
-    related_options,
-    signup_placement,
     site_language,
 )
 from .head_text import repair_head
 from .i18n import Labels
 from .index_files import IndexFiles
 from .links import TermPages
-from .markers import HEADER, NEWSLETTER, RELATED
-from .material_blog import EXCERPT_TITLE_LEVEL, find_blogs
-from .page_boxes import PageBoxes
-from .placement import holds_marker, insert_after_title, insert_into_head
+from .material_blog import find_blogs
+from .page_boxes import PageBoxes, PageContent
 from .publication import DRAFT, Publication
-from .related import Related, TextCache, rank, resolve_pins
+from .related import Related, TextCache
 from .render import STYLESHEET, TEMPLATES_DIR, CompiledTemplates, Renderer
 from .site_files import SiteFiles
 from .taxonomy import Taxonomy, crowded_posts
@@ -75,7 +71,6 @@ class BuildState:
     """Every word the plugin writes, in the site's language (on_config)."""
     signup: newsletter.SignupForm | None
     """The signup form the options describe (on_config)."""
-    privacy_target: str | None
     publication: Publication
     """The posts and the decisions about them: the language (on_config), every post by
     source path, drafts included (on_files, early), the published ones (on_nav)."""
@@ -85,9 +80,10 @@ class BuildState:
     site: SiteFiles | None = None
     """Where pages are written (on_files, late; asked from then on, answers change until
     on_nav is over)."""
-    renderer: Renderer | None = None
     index_files: IndexFiles | None = None
     """Planned in on_files (late) for every post that may be published, narrowed in on_nav."""
+    page_content: PageContent | None = None
+    """What puts each page's boxes into its content (on_files, late)."""
     related: dict[str, tuple[Related, ...]] = field(default_factory=dict)
     """Per published post: its related posts, ranked once (on_nav)."""
 
@@ -120,14 +116,9 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         labels, note = apply_language(self.config, language)
         if note:  # A theme in a language without translations has always built quietly.
             log.log(logging.WARNING if self.config.language else logging.INFO, note)
-        signup = check_config(self.config)
-        privacy_url = self.config.newsletter.privacy_url if self.config.newsletter else None
         self.state = BuildState(
             labels=labels,
-            signup=signup,
-            privacy_target=newsletter.privacy_target(privacy_url, config.use_directory_urls)
-            if signup is not None and privacy_url
-            else None,
+            signup=check_config(self.config),
             publication=Publication(publication_options(self.config, config, language)),
         )
         if literal_headings.NAME not in config.markdown_extensions:
@@ -147,17 +138,14 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         """
         publication = self._state().publication
         publication.blogs, problems = find_blogs(config.plugins.values(), config.docs_dir)
-        publication.registry = CompanyRegistry(registered_companies(self.config))
-        vocabulary = Vocabulary(
-            stances=self.config.stances,
-            companies=publication.registry,
-            warn_unknown_companies=self.config.warn_unknown_companies,
-            topic_fields=tuple(self.config.topics_from),
-        )
+        for problem in problems:
+            log.warning(problem)
+        vocabulary = front_matter_vocabulary(self.config)
+        publication.registry = vocabulary.companies
         pages = {file.src_uri: file for file in files.documentation_pages()}
         read = ((src, _text(file), file.inclusion.is_in_nav()) for src, file in pages.items())
-        inclusions, found = publication.read_posts(read, vocabulary, self.front_matter)
-        for problem in problems + found:
+        inclusions, problems = publication.read_posts(read, vocabulary, self.front_matter)
+        for problem in problems:
             log.warning(problem)
         for src, inclusion in inclusions.items():
             pages[src].inclusion = (
@@ -168,7 +156,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
 
     @event_priority(-100)  # After Material's blog (-50) has moved its posts.
     def _generate_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Reads ``articles``; leaves ``site``, ``renderer`` and ``index_files``.
+        """Reads ``articles``; leaves ``site``, ``index_files`` and ``page_content``.
 
         Pages are generated for every post that is not a draft; ``on_nav`` takes back those
         that list only posts another plugin left out.
@@ -186,7 +174,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         for warning in crowded_posts(articles):
             log.warning(warning)
         sections = index_sections(self.config)
-        state.renderer = Renderer(
+        renderer = Renderer(
             config.theme.dirs,
             taxonomy,
             TermPages.for_sections(sections, lambda src: _url(site.served_at(src))),
@@ -207,6 +195,10 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             state.publication.nav_kinds(),
             state.labels,
         )
+        options = box_options(self.config, state.signup, config.use_directory_urls)
+        state.page_content = PageContent(
+            state.boxes, state.publication, state.index_files, renderer, options
+        )
         return files
 
     on_files = CombinedEvent(_read_posts, _generate_pages)
@@ -214,7 +206,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     @event_priority(-100)  # After Material's blog (-50) has settled which posts it publishes.
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Reads ``articles`` and ``site``; leaves the publication's ``published``, the
-        narrowed ``index_files`` and ``related``."""
+        narrowed ``index_files`` and ``related``, ranked for the published posts (and drafts,
+        for their preview under serve)."""
         state = self._state()
         publication, site = state.publication, state.site or SiteFiles(files)
         published = publication.publish(lambda src: site.written(src) is not None)
@@ -222,12 +215,9 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             state.index_files.publish(published.values(), files)
             if kinds := publication.nav_kinds():
                 state.index_files.extend_nav(nav, files, kinds, publication.posts_folder())
-        if self.config.related.enabled and published:
-            pins, problems = resolve_pins(publication.articles.values())
-            for problem in problems:
-                log.warning(str(problem))
-            ranked = publication.ranked()
-            state.related = rank(ranked, related_options(self.config), pins, self.text_cache)
+        state.related, problems = publication.related(self.text_cache)
+        for problem in problems:
+            log.warning(problem)
         return nav
 
     def on_page_content(
@@ -238,49 +228,18 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         where search does not index them (it finds the posts themselves), and a post's summary
         as its meta description."""
         state = self._state()
-        index_files, renderer = state.index_files, state.renderer
-        if renderer is None or index_files is None:
+        if state.page_content is None:
             return html
-        src, boxes, publication = page.file.src_uri, state.boxes, state.publication
-        is_index_page = index_files.is_index_page(src)
-        listing = partial(index_files.content, src, page.url, renderer) if is_index_page else None
-        latest = partial(index_files.latest, page.url, self.config.latest.count, renderer)
-        html, problem = boxes.listings(html, src, listing, latest)
-        if problem:
-            log.warning(problem)
-        article = publication.articles.get(src)
-        if (description := publication.description(src, page.meta)) is not None:
+        src = page.file.src_uri
+        if (description := state.publication.description(src, page.meta)) is not None:
             page.meta["description"] = description  # Themes write it as meta description.
-        if article is not None and self.config.header:
-            # Through a slot, so search shows the article's first words, not its header.
-            shows_date = publication.blogs.owner(src) is not None
-            header = partial(renderer.article_header, article, page.url, shows_date)
-            html = boxes.after_title(html, src, HEADER, header)
-        related = None
-        if article is not None and (entries := state.related.get(src, ())):
-            heading, label = self.config.related.heading, self.config.related.counterpoint_label
-            related = partial(renderer.related_box, entries, page.url, heading, label)
-        html = boxes.place(html, src, RELATED, related, self.config.related.placement)
-        wanted, problem = publication.wants_signup(
-            src,
-            page.meta,
-            marked=holds_marker(html, NEWSLETTER),
-            is_index_page=is_index_page,
-            first_page=index_files.first_page(src),
-            front_matter_of=partial(self._front_matter, files),
+        related, front_matter_of = state.related.get(src, ()), partial(self._front_matter, files)
+        html, problems = state.page_content.add_boxes(
+            html, src, page.url, page.meta, related, front_matter_of
         )
-        if problem:
+        for problem in problems:
             log.warning(problem)
-        signup = None
-        if wanted and state.signup is not None:
-            signup = partial(
-                renderer.newsletter_block,
-                state.signup,
-                self.config.newsletter,
-                page.url,
-                state.privacy_target,
-            )
-        return boxes.place(html, src, NEWSLETTER, signup, *signup_placement(self.config))
+        return html
 
     def _front_matter(self, files: Files, src_path: str) -> Mapping[str, Any]:
         """The front matter of another page (read once, like every page's, in ``on_files``);
@@ -314,15 +273,13 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     ) -> TemplateContext | None:
         """Reads ``articles``; puts each post's stance badge into the excerpts that Material's
         blog index, archive and category pages show (``context["posts"]``)."""
-        state = self._state()
-        if state.renderer is None or not self.config.header:
+        page_content = self._state().page_content
+        if page_content is None:
             return context
         for shown in context.get("posts") or ():  # type: ignore[attr-defined]
-            post = getattr(shown, "post", None)
-            article = state.publication.articles.get(post.file.src_uri) if post else None
-            if article is not None and isinstance(getattr(shown, "content", None), str):
-                header = state.renderer.article_header(article, page.url, theme_shows_date=True)
-                shown.content = insert_after_title(shown.content, header, EXCERPT_TITLE_LEVEL)
+            post, content = getattr(shown, "post", None), getattr(shown, "content", None)
+            if post is not None and isinstance(content, str):
+                shown.content = page_content.excerpt(content, post.file.src_uri, page.url)
         return context
 
     @event_priority(100)  # First, before a minifier that drops HTML comments takes the slots.
@@ -338,15 +295,9 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             titles=(page.meta.get("title"), page.title),
             descriptions=(page.meta.get("description"), config.site_description),
         )
-        if state.renderer is None:
+        if state.page_content is None:
             return output
-        feeds = []
-        if state.index_files is not None:
-            feeds = [*state.index_files.site_feed_links, *state.index_files.feed_links.get(src, [])]
-        taxonomy = state.renderer.taxonomy
-        json_ld, meta = state.publication.head(src, page.url, taxonomy, output)
-        head = state.renderer.head(feeds, json_ld, meta)
-        return insert_into_head(output, head) if head else output
+        return state.page_content.head(output, src, page.url)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Lets go of the build state: under ``mkdocs serve`` it would keep the last build's

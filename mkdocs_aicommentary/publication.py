@@ -25,6 +25,7 @@ from .index_plan import ARCHIVE, NAV_ORDER
 from .links import absolute_url
 from .material_blog import Blog, Blogs
 from .placement import head_of
+from .related import Related, RelatedOptions, TextCache, rank, resolve_pins
 from .sharing import MetaTag, missing_from, open_graph
 from .structured_data import article_data, script_json
 from .taxonomy import Taxonomy
@@ -56,6 +57,8 @@ class PublicationOptions:
     sharing: bool = True
     structured_data: bool = True
     schema_type: str = "Article"
+    related: RelatedOptions | None = None
+    """None: no related boxes."""
     signup: SignupRules | None = None
     """None: the site has no signup form."""
     language: str | None = None
@@ -167,6 +170,15 @@ class Publication:
         """The posts that get a related box: the published ones, and drafts for their preview
         under serve (the ranking never recommends a draft)."""
         return [a for src, a in self.articles.items() if a.draft or src in self.published]
+
+    def related(self, cache: TextCache) -> tuple[dict[str, tuple[Related, ...]], list[str]]:
+        """Each post's related posts, ranked once (none with ``related`` switched off or
+        nothing published), and the problems with the posts' pins."""
+        if self.options.related is None or not self.published:
+            return {}, []
+        pins, problems = resolve_pins(self.articles.values())
+        ranked = rank(self.ranked(), self.options.related, pins, cache)
+        return ranked, [str(problem) for problem in problems]
 
     def nav_kinds(self) -> tuple[str, ...]:
         """The kinds of index page the plugin puts into the nav itself."""
