@@ -1,8 +1,11 @@
 """The MkDocs plugin: events in, calls out.
 
-Each event hands its work to the module that owns it. Everything one build knows lives in a
-:class:`BuildState` made in ``on_config``, so a ``mkdocs serve`` rebuild starts clean; each
-event's docstring says what it reads from that state and what it leaves there.
+Each event hands its work to the module that owns it and decides nothing itself: what the
+publication is (its posts, which are published, each post's head, who gets the signup block,
+its language) is :mod:`.publication`'s to say, and what goes into a page is :mod:`.page_boxes`'.
+Everything one build knows lives in a :class:`BuildState` made in ``on_config``, so a
+``mkdocs serve`` rebuild starts clean; each event's docstring says what it reads from that
+state and what it leaves there.
 
     on_config           check the options; add the templates, the stylesheet and the Markdown
                         extension of generated pages' headings
@@ -223,10 +226,10 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Reads ``articles``, ``index_files``, ``related`` and the signup form; leaves listings,
-        the header and the boxes, still to be rendered, in ``boxes`` and their slots in the page,
-        where search does not index them (it finds the posts themselves), and a post's summary
-        as its meta description."""
+        """Reads ``page_content`` (the publication, ``index_files``, the options) and
+        ``related``; leaves listings, the header and the boxes, still to be rendered, in
+        ``boxes`` and their slots in the page, where search does not index them (it finds the
+        posts themselves), and a post's summary as its meta description."""
         state = self._state()
         if state.page_content is None:
             return html
@@ -271,8 +274,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Reads ``articles``; puts each post's stance badge into the excerpts that Material's
-        blog index, archive and category pages show (``context["posts"]``)."""
+        """Reads ``page_content``; puts each post's stance badge into the excerpts that
+        Material's blog index, archive and category pages show (``context["posts"]``)."""
         page_content = self._state().page_content
         if page_content is None:
             return context
@@ -284,7 +287,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
 
     @event_priority(100)  # First, before a minifier that drops HTML comments takes the slots.
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Reads ``boxes`` (emptied here), ``index_files``' feed links and ``articles``.
+        """Reads ``boxes`` (emptied here) and ``page_content`` (feed links, the post's head).
 
         Runs for every page: whatever its title and description, from the plugin or the
         author, the head holds them as text on every theme."""
