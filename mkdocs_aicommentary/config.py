@@ -14,15 +14,15 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 
 from . import newsletter
-from .articles import short_repr
-from .companies import Company, clashing_spellings
+from .articles import Vocabulary, short_repr
+from .companies import Company, CompanyRegistry, clashing_spellings
 from .i18n import (
     ENGLISH,
     Labels,
@@ -33,12 +33,17 @@ from .i18n import (
     stop_words,
 )
 from .links import IndexKind, path_key
+from .page_boxes import BoxOptions
 from .placement import PLACEMENTS
+from .publication import PublicationOptions, SignupRules
 from .related import RelatedOptions, Weights
 from .render import STYLESHEET
 from .slugs import slugify
 from .taxonomy import KINDS
 from .translations import STANCE_KEYS
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 INDEX_KINDS = (*KINDS, "archive")
 """Every kind of index page: the taxonomy's kinds, then the archive of all posts."""
@@ -626,6 +631,16 @@ def registered_companies(config: AICommentaryConfig) -> list[Company]:
     return _companies(config.companies)
 
 
+def front_matter_vocabulary(config: AICommentaryConfig) -> Vocabulary:
+    """What front matter may say on this site, outside any Material blog."""
+    return Vocabulary(
+        stances=config.stances,
+        companies=CompanyRegistry(registered_companies(config)),
+        warn_unknown_companies=config.warn_unknown_companies,
+        topic_fields=tuple(config.topics_from),
+    )
+
+
 def signup_form(config: AICommentaryConfig) -> newsletter.SignupForm | None:
     """The newsletter form the options describe, None without a ``newsletter`` section."""
     section = config.newsletter
@@ -656,6 +671,55 @@ def related_options(config: AICommentaryConfig, language: str) -> RelatedOptions
             recency=weights.recency,
         ),
         stop_words=stop_words(language),
+    )
+
+
+def publication_options(
+    config: AICommentaryConfig, site: MkDocsConfig, language: str | None, labels: Labels
+) -> PublicationOptions:
+    """The options and site settings the publication decides by, as plain data; the ranking
+    leaves out the stop words of the language ``labels`` speak (English where the site's
+    language has no file)."""
+    signup = config.newsletter
+    return PublicationOptions(
+        patterns=tuple(config.articles),
+        articles_in_nav=config.articles_in_nav,
+        index_nav=config.index.nav,
+        sharing=config.sharing,
+        structured_data=config.structured_data.enabled,
+        schema_type=config.structured_data.type,
+        related=related_options(config, labels.language) if config.related.enabled else None,
+        signup=SignupRules(signup.articles, signup.index_pages, tuple(signup.pages))
+        if signup is not None
+        else None,
+        language=language,
+        site_name=site.site_name,
+        site_url=site.site_url,
+        site_author=site.site_author,
+        has_nav=site.nav is not None,
+    )
+
+
+def box_options(
+    config: AICommentaryConfig, signup: newsletter.SignupForm | None, use_directory_urls: bool
+) -> BoxOptions:
+    """The options that say which boxes a page gets and where, as plain data."""
+    section = config.newsletter
+    placement, paragraph = signup_placement(config)
+    privacy_url = section.privacy_url if section is not None else None
+    return BoxOptions(
+        header=config.header,
+        latest_count=config.latest.count,
+        related_heading=config.related.heading,
+        counterpoint_label=config.related.counterpoint_label,
+        related_placement=config.related.placement,
+        signup_placement=placement,
+        signup_paragraph=paragraph,
+        signup=signup,
+        signup_options=section if section is not None else {},
+        privacy_target=newsletter.privacy_target(privacy_url, use_directory_urls)
+        if signup is not None and privacy_url
+        else None,
     )
 
 
@@ -733,17 +797,16 @@ def site_language(config: AICommentaryConfig, theme: Mapping[str, object]) -> st
     return language
 
 
-def apply_language(
-    config: AICommentaryConfig, theme: Mapping[str, object]
-) -> tuple[Labels, str | None]:
-    """The build's labels, and every text option the site left unset filled in from them.
+def apply_language(config: AICommentaryConfig, language: str | None) -> tuple[Labels, str | None]:
+    """The build's labels for the site's ``language`` (:func:`site_language`), and every text
+    option the site left unset filled in from them.
 
     The one place that decides a text: an option the site set wins, then ``labels``, then the
     translation. The options then hold the final texts, which templates overridden before
     translations existed keep reading. Returns the labels, and a note when the language asked
     for has no translations.
     """
-    language, note = choose_language(site_language(config, theme))
+    language, note = choose_language(language)
     try:
         labels = labels_for(language, config.labels)
     except LabelsError as error:

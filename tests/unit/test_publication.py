@@ -1,0 +1,171 @@
+"""The core decides without MkDocs: posts, what is published, index pages, related posts and
+feeds' items, from plain pages."""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+from mkdocs_aicommentary.articles import FrontMatterCache, Vocabulary
+from mkdocs_aicommentary.material_blog import Blog, Blogs
+from mkdocs_aicommentary.publication import (
+    DRAFT,
+    NOT_IN_NAV,
+    Publication,
+    PublicationOptions,
+    SignupRules,
+)
+from mkdocs_aicommentary.taxonomy import Taxonomy
+
+STANCES = {"bullish": "Bullish", "bearish": "Bearish"}
+
+WHOLE_PLAN = textwrap.dedent(
+    """
+    import json, sys
+    from mkdocs_aicommentary.articles import FrontMatterCache, Vocabulary
+    from mkdocs_aicommentary.feeds import article_feed
+    from mkdocs_aicommentary.index_plan import plan
+    from mkdocs_aicommentary.links import IndexKind
+    from mkdocs_aicommentary.publication import Publication, PublicationOptions
+    from mkdocs_aicommentary.related import rank
+    from mkdocs_aicommentary.taxonomy import Taxonomy
+
+    def page(title, day, stance, *companies, draft=False):
+        return (
+            f"---\\ntitle: {title}\\ndate: 2026-03-{day:02}\\nstance: {stance}\\n"
+            f"subject_company: [{', '.join(companies)}]\\ntopics: [chips]\\ndraft: {draft}\\n---\\n"
+            f"Words about {title} and export rules.\\n"
+        )
+
+    pages = [
+        ("posts/a.md", page("Alpha", 1, "bullish", "NVIDIA")),
+        ("posts/b.md", page("Beta", 2, "bearish", "NVIDIA", "AMD")),
+        ("posts/c.md", page("Gamma", 3, "bullish", "AMD")),
+        ("posts/draft.md", page("Draft", 4, "bullish", "NVIDIA", draft=True)),
+        ("posts/left-out.md", page("Left out", 5, "bearish", "NVIDIA")),
+        ("about.md", "# About\\n"),
+    ]
+    stances = {"bullish": "Bullish", "bearish": "Bearish"}
+    publication = Publication(PublicationOptions(patterns=("posts/*",), site_url="https://x.test/"))
+    inclusions, problems = publication.read_posts(
+        ((src, text, True) for src, text in pages), Vocabulary(stances), FrontMatterCache()
+    )
+    published = publication.publish(lambda src: src != "posts/left-out.md")
+    taxonomy = Taxonomy(publication.articles.values(), stances)
+    sections = [IndexKind(kind, kind, kind.title()) for kind in ("companies", "archive")]
+    index_plan = plan(published.values(), taxonomy, sections, per_page=20)
+    related = rank(publication.ranked())
+    feed = article_feed(
+        title="T", description="D", site_url="https://x.test/", page_url="", folder="",
+        articles=index_plan.page("archive/index.md").articles,
+        url_of=lambda src: src.removesuffix(".md") + "/", limit=10, taxonomy=taxonomy,
+    )
+    print(json.dumps({
+        "posts": sorted(publication.articles),
+        "inclusions": inclusions,
+        "problems": problems,
+        "published": sorted(published),
+        "pages": {p.src_path: [a.src_path for a in p.articles] for p in index_plan.pages},
+        "related": {src: [r.article.src_path for r in box] for src, box in related.items()},
+        "feed": [item.url for item in feed.items],
+        "mkdocs_imported": any(name.split(".")[0] == "mkdocs" for name in sys.modules),
+    }))
+    """
+)
+
+
+def test_the_whole_plan_runs_from_plain_pages_without_mkdocs():
+    run = subprocess.run(
+        [sys.executable, "-c", WHOLE_PLAN], capture_output=True, text=True, check=True
+    )
+    result = json.loads(run.stdout)
+    assert result["mkdocs_imported"] is False
+    assert result["posts"] == [
+        "posts/a.md",
+        "posts/b.md",
+        "posts/c.md",
+        "posts/draft.md",
+        "posts/left-out.md",
+    ]
+    assert result["inclusions"] == {"posts/draft.md": DRAFT}
+    assert result["problems"] == []
+    assert result["published"] == ["posts/a.md", "posts/b.md", "posts/c.md"]
+    newest_first = ["posts/c.md", "posts/b.md", "posts/a.md"]
+    assert result["pages"]["archive/index.md"] == newest_first
+    assert result["pages"]["companies/nvidia/index.md"] == ["posts/b.md", "posts/a.md"]
+    assert result["pages"]["companies/amd/index.md"] == ["posts/c.md", "posts/b.md"]
+    recommended = {src for box in result["related"].values() for src in box}
+    assert recommended <= set(result["published"])  # Never a draft, never a post left out.
+    assert "posts/draft.md" in result["related"]  # Its preview under serve has a box.
+    assert result["feed"] == [f"https://x.test/{src.removesuffix('.md')}/" for src in newest_first]
+
+
+def test_posts_out_of_the_nav_and_blog_posts_keep_the_blogs_inclusion():
+    blog = Blog(post_dir="blog/posts", drafts_by_date=False)
+    publication = Publication(
+        PublicationOptions(patterns=("posts/*", "blog/posts/*"), articles_in_nav=False),
+        blogs=Blogs((blog,)),
+    )
+    pages = [
+        ("posts/a.md", "---\ntitle: A\n---\n", True),
+        ("posts/b.md", "---\ntitle: B\ndraft: true\n---\n", True),
+        ("blog/posts/c.md", "---\ntitle: C\ndraft: true\n---\n", True),
+        ("posts/unreadable.md", None, True),
+    ]
+    inclusions, _ = publication.read_posts(pages, Vocabulary(STANCES), FrontMatterCache())
+    assert inclusions == {"posts/a.md": NOT_IN_NAV, "posts/b.md": DRAFT}
+    assert publication.articles["blog/posts/c.md"].draft  # The blog judged it.
+
+
+def test_the_nav_folder_is_where_most_published_posts_live():
+    publication = Publication(PublicationOptions(patterns=("*/*",), articles_in_nav=False))
+    pages = [
+        (f"{folder}/{n}.md", "---\ntitle: T\n---\n", True)
+        for folder, n in [("posts", 1), ("posts", 2), ("notes", 3)]
+    ]
+    publication.read_posts(pages, Vocabulary(STANCES), FrontMatterCache())
+    publication.publish(lambda src: True)
+    assert publication.posts_folder() == "posts"
+    with_nav = Publication(PublicationOptions(articles_in_nav=False, has_nav=True))
+    assert with_nav.posts_folder() is None
+
+
+def test_a_post_without_authors_is_by_the_site_author_in_its_head():
+    publication = Publication(
+        PublicationOptions(
+            patterns=("posts/*",), site_name="S", site_url="https://x.test/", site_author="Ada"
+        )
+    )
+    publication.read_posts(
+        [("posts/a.md", "---\ntitle: A\ndate: 2026-03-01\n---\nText.\n", True)],
+        Vocabulary(STANCES),
+        FrontMatterCache(),
+    )
+    taxonomy = Taxonomy(publication.articles.values(), STANCES)
+    json_ld, meta = publication.head("posts/a.md", "posts/a/", taxonomy, "<head></head>")
+    assert json_ld is not None and json.loads(json_ld)["author"]["name"] == "Ada"
+    assert ("article:author", "Ada") in {(tag.key, tag.content) for tag in meta}
+    assert publication.head("about.md", "about/", taxonomy, "<head></head>") == (None, [])
+
+
+def test_later_pages_of_a_listing_follow_page_one_and_leave_it_the_warning():
+    publication = Publication(PublicationOptions(signup=SignupRules(index_pages=True)))
+    page_one = {"newsletter": "maybe"}
+    wanted, problem = publication.wants_signup(
+        "topics/x/index.md",
+        page_one,
+        marked=False,
+        is_index_page=True,
+        first_page=None,
+        front_matter_of=lambda src: {},
+    )
+    assert wanted and problem is not None
+    wanted, problem = publication.wants_signup(
+        "topics/x/page/2/index.md",
+        {},
+        marked=False,
+        is_index_page=True,
+        first_page="topics/x/index.md",
+        front_matter_of=lambda src: {"newsletter": False},
+    )
+    assert (wanted, problem) == (False, None)
