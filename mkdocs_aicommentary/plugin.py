@@ -64,7 +64,7 @@ from .excerpts import excerpt
 from .head_text import repair_head
 from .i18n import Labels
 from .index_files import IndexFiles
-from .index_plan import ARCHIVE, NAV_ORDER
+from .index_kinds import ARCHIVE, NAV_ORDER
 from .links import TermPages, absolute_url
 from .markers import HEADER, INDEX, LATEST, NEWSLETTER, RELATED, Slots
 from .material_blog import EXCERPT_TITLE_LEVEL, Blog, Blogs, find_blogs
@@ -296,7 +296,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         """The kinds of index page the plugin puts into the nav itself."""
         if self.config.index.nav:
             return NAV_ORDER
-        return () if self.config.articles_in_nav else (ARCHIVE,)
+        return () if self.config.articles_in_nav else (ARCHIVE.name,)
 
     on_files = CombinedEvent(_read_posts, _generate_pages)
 
