@@ -14,7 +14,7 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -32,6 +32,7 @@ from .i18n import (
     labels_for,
     stop_words,
 )
+from .index_kinds import ARCHIVE, KINDS, NAV_ORDER, Kind, kind
 from .links import IndexKind, path_key
 from .page_boxes import BoxOptions
 from .placement import PLACEMENTS
@@ -39,14 +40,10 @@ from .publication import PublicationOptions, SignupRules
 from .related import RelatedOptions, Weights
 from .render import STYLESHEET
 from .slugs import slugify
-from .taxonomy import KINDS
 from .translations import STANCE_KEYS
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-
-INDEX_KINDS = (*KINDS, "archive")
-"""Every kind of index page: the taxonomy's kinds, then the archive of all posts."""
 
 DEFAULT_STANCES = {key: ENGLISH(f"stance.{key}") for key in STANCE_KEYS}
 """The stances of a site that configures none, with their English labels."""
@@ -376,43 +373,33 @@ def _companies(entries: Mapping[str, CompanyConfig]) -> list[Company]:
     ]
 
 
-class _IndexKind(base.Config):
+class KindOptions(base.Config):
+    """The options of one kind of index page (``index.topics``...); ``kind_options`` makes each
+    kind's class, with its own default folder."""
+
     enabled = Switch(default=True)
 
 
-class TopicIndexConfig(_IndexKind):
-    prefix = Folder(default="topics")
-    title = c.Optional(c.Type(str))
-    """Unset: the translation of the site's language (see ``apply_language``)."""
-
-
-class CompanyIndexConfig(_IndexKind):
-    prefix = Folder(default="companies")
-    title = c.Optional(c.Type(str))
-    """Unset: the translation of the site's language (see ``apply_language``)."""
-
-
-class StanceIndexConfig(_IndexKind):
-    prefix = Folder(default="stances")
-    title = c.Optional(c.Type(str))
-    """Unset: the translation of the site's language (see ``apply_language``)."""
-
-
-class ArchiveIndexConfig(_IndexKind):
-    prefix = Folder(default="archive")
-    title = c.Optional(c.Type(str))
-    """Unset: the translation of the site's language (see ``apply_language``)."""
-    by_year = Switch(default=False)
-    """Also one listing per year, ``archive/2026/``."""
+def kind_options(of_kind: Kind) -> type[KindOptions]:
+    """The options class of one kind: ``enabled``, ``prefix`` (default: the kind's folder),
+    ``title`` (unset: the translation of the site's language, see ``apply_language``) and, for
+    a yearly kind, ``by_year`` (also one listing per year, ``archive/2026/``)."""
+    options: dict[str, c.BaseConfigOption[Any]] = {
+        "prefix": Folder(default=of_kind.default_prefix),
+        "title": c.Optional(c.Type(str)),
+    }
+    if of_kind.yearly:
+        options["by_year"] = Switch(default=False)
+    name = f"{of_kind.name.capitalize()}IndexConfig"
+    return cast(type[KindOptions], type(name, (KindOptions,), options))
 
 
 class IndexConfig(base.Config):
-    """Where the topic, company and stance pages and the archive live."""
+    """Where the topic, company and stance pages and the archive live: one section per kind
+    (``index.topics``...), in the nav's order, then the options they share."""
 
-    topics = c.SubConfig(TopicIndexConfig)
-    companies = c.SubConfig(CompanyIndexConfig)
-    stances = c.SubConfig(StanceIndexConfig)
-    archive = c.SubConfig(ArchiveIndexConfig)
+    # A class body's namespace is a dict: MkDocs reads the options from it as declared.
+    locals().update({name: c.SubConfig(kind_options(kind(name))) for name in NAV_ORDER})
     per_page = WholeNumber(default=20)
     """Articles per listing page; longer listings continue at ``<prefix>/<slug>/page/2/``."""
     nav = Switch(default=False)
@@ -620,9 +607,14 @@ class AICommentaryConfig(base.Config):
 def index_sections(config: AICommentaryConfig) -> list[IndexKind]:
     """The kinds of index page switched on, with their URL prefix and title."""
     return [
-        IndexKind(kind, config.index[kind].prefix, config.index[kind].title)
-        for kind in INDEX_KINDS
-        if config.index[kind].enabled
+        IndexKind(
+            each.name,
+            options.prefix,
+            options.title,
+            by_year=each.yearly and options.by_year,
+        )
+        for each in KINDS
+        if (options := config.index[each.name]).enabled
     ]
 
 
@@ -736,7 +728,7 @@ def check_config(config: AICommentaryConfig) -> newsletter.SignupForm | None:
     """Reject option combinations that cannot work together, saying how to fix them; return
     the signup form the ``newsletter`` options describe, if any (its provider's rules)."""
     _check_prefixes_apart(index_sections(config))
-    if not config.articles_in_nav and not config.index.archive.enabled:
+    if not config.articles_in_nav and not config.index[ARCHIVE.name].enabled:
         raise PluginError(
             "aicommentary: 'articles_in_nav: false' takes posts out of the navigation and puts "
             "the archive there instead, so it needs the archive: remove "
@@ -764,7 +756,7 @@ def _check_prefixes_apart(sections: list[IndexKind]) -> None:
 TRANSLATED_OPTIONS = {
     "related.heading": ("related", "heading"),
     "related.counterpoint": ("related", "counterpoint_label"),
-    **{f"index.{kind}": (f"index.{kind}", "title") for kind in INDEX_KINDS},
+    **{each.title_key: (f"index.{each.name}", "title") for each in KINDS},
     "newsletter.heading": ("newsletter", "heading"),
     "newsletter.label": ("newsletter", "label"),
     "newsletter.placeholder": ("newsletter", "placeholder"),

@@ -27,13 +27,11 @@ from .articles import Article, Person
 from .config import IndexConfig, SiteFeedConfig
 from .feeds import JSON_TYPE, RSS_TYPE, Feed, FeedLink, article_feed, json_feed, rss
 from .i18n import Labels
+from .index_kinds import ARCHIVE, kind
 from .index_plan import (
-    ARCHIVE,
-    FEED_KINDS,
     IndexPlan,
     PlannedPage,
     charts_for,
-    feed_folder,
     listed,
     nav_sections,
     page_markdown,
@@ -251,7 +249,7 @@ class IndexFiles:
                 feed_of,
                 title=f"{page.term.name} · {config.site_name}",
                 description=self.labels(
-                    "feed.stance_description" if page.kind == "stances" else "feed.description",
+                    kind(page.kind).feed_description_key,
                     name=page.term.name,
                     site=config.site_name,
                 ),
@@ -289,7 +287,7 @@ class IndexFiles:
 
     def latest(self, page_url: str, count: int, renderer: Renderer) -> str:
         """The newest posts for ``<!-- aicommentary:latest -->`` on the page at ``page_url``."""
-        return renderer.latest(self.listed[:count], page_url, self.plan.overviews.get(ARCHIVE))
+        return renderer.latest(self.listed[:count], page_url, self.plan.overviews.get(ARCHIVE.name))
 
     def extend_nav(
         self, nav: Navigation, files: Files, kinds: Sequence[str], posts_folder: str | None = None
@@ -301,8 +299,8 @@ class IndexFiles:
         places = {}
         if posts_folder is not None:
             by_kind = {kind.kind: kind for kind in self.sections}
-            if ARCHIVE in by_kind:
-                places[by_kind[ARCHIVE].title] = folder_position(nav.items, posts_folder)
+            if ARCHIVE.name in by_kind:
+                places[by_kind[ARCHIVE.name].title] = folder_position(nav.items, posts_folder)
         add_nav_sections(nav, files, sections, places)
 
     def is_index_page(self, src_path: str) -> bool:
@@ -399,7 +397,6 @@ def _plan(
         author_page=author_page,
         unavailable=unavailable,
         stance_order=list(stances),
-        archive_by_year=options.archive.by_year,
         labels=labels,
     )
 
@@ -449,7 +446,7 @@ def _site_feed_possible(config: MkDocsConfig, asked: bool | None) -> bool:
 
 def _feeds_possible(config: MkDocsConfig, index_plan: IndexPlan, asked: bool | None) -> bool:
     """Feeds for the plan's companies, topics and stances, which need absolute links."""
-    if not any(page.kind in FEED_KINDS for page in index_plan.pages):
+    if not any(kind(page.kind).feeds for page in index_plan.pages):
         return False
     return _has_site_url(
         config,
@@ -475,9 +472,9 @@ def _feed_folders(
     """Page 1 of every company and topic listing, and the folder of its feeds."""
     by_kind = {section.kind: section for section in sections}
     return [
-        (page, feed_folder(by_kind[page.kind], page.term))
+        (page, by_kind[page.kind].term_folder(page.term.slug))
         for page in index_plan.pages
-        if page.kind in FEED_KINDS and page.term is not None and page.number == 1
+        if kind(page.kind).feeds and page.term is not None and page.number == 1
     ]
 
 

@@ -14,24 +14,20 @@ listing goes at their marker, or after their text, and nothing they wrote is rep
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .articles import Article
 from .charts import Bar, BarChart, Timeline, bar_chart, periods_between, timeline
 from .i18n import ENGLISH, Labels
-from .links import IndexKind, term_src_path
+from .index_kinds import COMPANIES, NAV_ORDER, kind
+from .links import IndexKind, listing_src
 from .literal_headings import heading
 from .markers import INDEX, marker
 from .taxonomy import Taxonomy, Term
 
-ARCHIVE = "archive"
-"""The kind of index page that lists every post (and, optionally, each year's)."""
-NAV_ORDER = ("topics", "companies", "stances", ARCHIVE)
 CHART_ROWS = 10
 """Most companies a stance page's chart shows."""
-FEED_KINDS = ("companies", "topics", "stances")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +66,7 @@ class PlannedPage:
     @property
     def is_overview(self) -> bool:
         """A kind's list of terms; the archive, also without a term, lists posts."""
-        return self.term is None and self.kind != ARCHIVE
+        return self.term is None and not kind(self.kind).lists_every_post
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,12 +115,6 @@ def _group(ordered: Sequence[Article], taxonomy: Taxonomy, kind: str) -> dict[Te
     return groups
 
 
-def listing_src(folder: str, number: int) -> str:
-    """``archive/index.md`` for page 1 of the listing in ``archive``, then
-    ``archive/page/2/index.md`` and on."""
-    return f"{folder}/index.md" if number == 1 else f"{folder}/page/{number}/index.md"
-
-
 def overview_src(prefix: str) -> str:
     return f"{prefix}/index.md"
 
@@ -142,7 +132,6 @@ def plan(
     author_page: Callable[[str], str | None] = lambda src: None,
     unavailable: Callable[[str], bool] = lambda src: False,
     stance_order: Sequence[str] = (),
-    archive_by_year: bool = False,
     labels: Labels = ENGLISH,
 ) -> IndexPlan:
     """Every index page of the site.
@@ -152,8 +141,9 @@ def plan(
     ``unavailable(src)`` is true where no page may go (the author keeps a draft there, or
     another file is written there): a term with any page unavailable gets no pages, a kind whose
     overview is gets no overview.
-    ``stance_order`` lists the stance keys in the order the site configured them. The
-    ``archive`` kind lists every post, and with ``archive_by_year`` each year's too.
+    ``stance_order`` lists the stance keys in the order the site configured them, the order of
+    a configured kind's terms. A kind that lists every post (the archive) has one listing, and
+    with its section's ``by_year`` one for each year too.
     """
     ordered_articles = listed(articles)
     pages: list[PlannedPage] = []
@@ -192,23 +182,27 @@ def plan(
         return srcs[0][0]
 
     for section in sections:
-        if section.kind == ARCHIVE:
+        of_kind = kind(section.kind)
+        if of_kind.lists_every_post:
             if not ordered_articles:
                 continue
-            first = listing(ARCHIVE, section.title, section.prefix, tuple(ordered_articles), None)
+            first = listing(
+                section.kind, section.title, section.prefix, tuple(ordered_articles), None
+            )
             if first is None:
                 continue
-            overviews[ARCHIVE] = first
-            for year, of_year in _by_year(ordered_articles) if archive_by_year else ():
-                term = Term(ARCHIVE, str(year), str(year))
-                first = listing(ARCHIVE, str(year), f"{section.prefix}/{year}", of_year, term)
+            overviews[section.kind] = first
+            for year, of_year in _by_year(ordered_articles) if section.by_year else ():
+                term = Term(section.kind, str(year), str(year))
+                folder = section.term_folder(term.slug)
+                first = listing(section.kind, str(year), folder, of_year, term)
                 if first is not None:
-                    term_src_paths[(ARCHIVE, term.slug)] = first
+                    term_src_paths[(term.kind, term.slug)] = first
             continue
         groups = _group(ordered_articles, taxonomy, section.kind)
         if not groups:
             continue
-        if section.kind == "stances":
+        if of_kind.configured:
             position = {key: index for index, key in enumerate(stance_order)}
             ordered = sorted(groups, key=lambda term: (position.get(term.slug, len(position)),))
         else:
@@ -218,7 +212,7 @@ def plan(
             first = listing(
                 section.kind,
                 term.name,
-                posixpath.dirname(term_src_path(section.prefix, term.slug)),
+                section.term_folder(term.slug),
                 tuple(groups[term]),
                 term,
             )
@@ -315,12 +309,15 @@ def company_bars(
     """The most covered companies (most articles first, then by name), and how many more."""
     counts: dict[Term, int] = {}
     for article in articles:
-        for name in article.companies:
-            term = taxonomy.term("companies", name)
+        for name in COMPANIES.names(article):
+            term = taxonomy.term(COMPANIES.name, name)
             counts[term] = counts.get(term, 0) + 1
     ranked = sorted(counts, key=lambda term: (-counts[term], term.name.casefold(), term.slug))
     bars = [Bar(term.name, counts[term], stance) for term in ranked[:limit]]
     return bars, max(0, len(ranked) - limit)
+
+
+Chart = BarChart | Timeline
 
 
 def charts_for(
@@ -328,63 +325,106 @@ def charts_for(
     taxonomy: Taxonomy,
     stance_labels: Mapping[str, str],
     labels: Labels = ENGLISH,
-) -> list[BarChart | Timeline]:
-    """The pictures at the top of a page, maybe none."""
+) -> list[Chart]:
+    """The pictures at the top of a page, maybe none: those its kind's record names."""
     if page.number != 1:
         return []
+    of_kind = kind(page.kind)
     if page.is_overview:
-        return _overview_charts(page, labels)
-    if page.term is None or page.kind == ARCHIVE:
+        if of_kind.overview_chart is None:
+            return []
+        return [OVERVIEW_CHARTS[of_kind.overview_chart](page, labels)]
+    if page.term is None:
         return []
-    name = page.term.name
-    if page.kind == "companies":
-        dated = [(a.date.year, a.date.month) for a in page.articles if a.date is not None]
-        charts: list[BarChart | Timeline] = [
-            bar_chart(
-                "stances",
-                labels("chart.by_stance", name=name),
-                stance_bars(page.articles, stance_labels, labels),
-                labels=labels,
-            )
-        ]
-        periods = periods_between(dated)
-        if periods:  # Without a single date, a timeline would be an empty axis.
-            unit = "year" if periods[0].month is None else "month"
-            charts.append(
-                timeline(
-                    f"{unit}s",
-                    labels(f"chart.per_{unit}", name=name),
-                    periods,
-                    undated=len(page.articles) - len(dated),
-                    labels=labels,
-                )
-            )
-        return charts
-    if page.kind == "stances":
-        bars, more = company_bars(page.articles, taxonomy, stance=page.term.slug)
-        if bars:
-            return [
-                bar_chart(
-                    "companies",
-                    labels("chart.by_company", name=name),
-                    bars,
-                    more=more,
-                    labels=labels,
-                )
-            ]
-    return []
+    return [
+        chart
+        for name in of_kind.term_charts
+        for chart in TERM_CHARTS[name](page, page.term, taxonomy, stance_labels, labels)
+    ]
 
 
-def _overview_charts(page: PlannedPage, labels: Labels) -> list[BarChart | Timeline]:
-    if page.kind == "stances":
-        bars = [Bar(item.term.name, item.count, item.term.slug) for item in page.terms]
-        return [bar_chart("stances", labels("chart.stances"), bars, labels=labels)]
-    if page.kind == "companies":
-        ranked = sorted(page.terms, key=lambda item: (-item.count, item.term.name.casefold()))
-        bars = [Bar(item.term.name, item.count) for item in ranked[:CHART_ROWS]]
-        more = max(0, len(ranked) - CHART_ROWS)
-        return [bar_chart("companies", labels("chart.companies"), bars, more=more, labels=labels)]
-    return []
+def _stances_of_term(
+    page: PlannedPage,
+    term: Term,
+    taxonomy: Taxonomy,
+    stance_labels: Mapping[str, str],
+    labels: Labels,
+) -> list[Chart]:
+    """The term's articles by stance, every configured stance in order."""
+    bars = stance_bars(page.articles, stance_labels, labels)
+    return [bar_chart("stances", labels("chart.by_stance", name=term.name), bars, labels=labels)]
+
+
+def _timeline_of_term(
+    page: PlannedPage,
+    term: Term,
+    taxonomy: Taxonomy,
+    stance_labels: Mapping[str, str],
+    labels: Labels,
+) -> list[Chart]:
+    """The term's articles per month (per year over a long span)."""
+    dated = [(a.date.year, a.date.month) for a in page.articles if a.date is not None]
+    periods = periods_between(dated)
+    if not periods:  # Without a single date, a timeline would be an empty axis.
+        return []
+    unit = "year" if periods[0].month is None else "month"
+    return [
+        timeline(
+            f"{unit}s",
+            labels(f"chart.per_{unit}", name=term.name),
+            periods,
+            undated=len(page.articles) - len(dated),
+            labels=labels,
+        )
+    ]
+
+
+def _companies_of_term(
+    page: PlannedPage,
+    term: Term,
+    taxonomy: Taxonomy,
+    stance_labels: Mapping[str, str],
+    labels: Labels,
+) -> list[Chart]:
+    """The companies the term's articles cover most, coloured as the stance the term is
+    (where its kind's terms are the configured stances)."""
+    stance = term.slug if kind(term.kind).configured else None
+    bars, more = company_bars(page.articles, taxonomy, stance=stance)
+    if not bars:
+        return []
+    title = labels("chart.by_company", name=term.name)
+    return [bar_chart("companies", title, bars, more=more, labels=labels)]
+
+
+TERM_CHARTS: Mapping[
+    str, Callable[[PlannedPage, Term, Taxonomy, Mapping[str, str], Labels], list[Chart]]
+] = {
+    "by_stance": _stances_of_term,
+    "per_period": _timeline_of_term,
+    "by_company": _companies_of_term,
+}
+"""The charts a kind's record can name for page 1 of a term's listing."""
+
+
+def _stance_overview(page: PlannedPage, labels: Labels) -> Chart:
+    """Articles per stance, in the configured order, coloured by stance."""
+    bars = [Bar(item.term.name, item.count, item.term.slug) for item in page.terms]
+    return bar_chart("stances", labels("chart.stances"), bars, labels=labels)
+
+
+def _company_overview(page: PlannedPage, labels: Labels) -> Chart:
+    """The most covered companies."""
+    ranked = sorted(page.terms, key=lambda item: (-item.count, item.term.name.casefold()))
+    bars = [Bar(item.term.name, item.count) for item in ranked[:CHART_ROWS]]
+    more = max(0, len(ranked) - CHART_ROWS)
+    return bar_chart("companies", labels("chart.companies"), bars, more=more, labels=labels)
+
+
+OVERVIEW_CHARTS: Mapping[str, Callable[[PlannedPage, Labels], Chart]] = {
+    "stance_counts": _stance_overview,
+    "company_counts": _company_overview,
+}
+"""The charts a kind's record can name for its overview."""
 
 
 # Navigation -------------------------------------------------------------------------------------
@@ -397,23 +437,19 @@ def nav_sections(
     the archive, every page of it (each post is then two clicks from any page)."""
     by_kind = {section.kind: section for section in sections}
     result = []
-    for kind in NAV_ORDER:
-        if kind not in kinds or kind not in by_kind or kind not in index_plan.overviews:
+    for name in NAV_ORDER:
+        if name not in kinds or name not in by_kind or name not in index_plan.overviews:
             continue
-        overview = index_plan.overviews[kind]
+        every_page = kind(name).lists_every_post
+        overview = index_plan.overviews[name]
         srcs = [overview]
         for page in index_plan.pages:
-            if page.kind != kind or page.is_overview or page.src_path == overview:
+            if page.kind != name or page.is_overview or page.src_path == overview:
                 continue
-            if page.number == 1 or (kind == ARCHIVE and page.term is None):
+            if page.number == 1 or (every_page and page.term is None):
                 srcs.append(page.src_path)
-        result.append((by_kind[kind].title, srcs))
+        result.append((by_kind[name].title, srcs))
     return result
-
-
-def feed_folder(section: IndexKind, term: Term) -> str:
-    """Where a term's ``feed.xml`` and ``feed.json`` go: beside its generated page."""
-    return posixpath.dirname(term_src_path(section.prefix, term.slug))
 
 
 def _sort_key(article: Article) -> tuple[float, str, str]:

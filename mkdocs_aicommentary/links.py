@@ -109,9 +109,10 @@ def from_root(prefix: str, url: str) -> str:
     return prefix + (url if url != "./" else "") or "./"
 
 
-def term_src_path(prefix: str, slug: str) -> str:
-    """The source path of a term's index page: ``topics/open-source-ai/index.md``."""
-    return f"{prefix}/{slug}/index.md"
+def listing_src(folder: str, number: int) -> str:
+    """``archive/index.md`` for page 1 of the listing in ``archive``, then
+    ``archive/page/2/index.md`` and on."""
+    return f"{folder}/index.md" if number == 1 else f"{folder}/page/{number}/index.md"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,14 +123,24 @@ class IndexKind:
     kind: str
     prefix: str
     title: str
+    by_year: bool = False
+    """A kind that lists every post (the archive) also lists each year's."""
+
+    def term_folder(self, slug: str) -> str:
+        """The folder of a term's listing and feeds: ``topics/open-source-ai``."""
+        return f"{self.prefix}/{slug}"
+
+    def term_src(self, slug: str) -> str:
+        """The source path of a term's index page: ``topics/open-source-ai/index.md``."""
+        return listing_src(self.term_folder(slug), 1)
 
 
 @dataclass(frozen=True, slots=True)
 class TermPages:
     """Knows the URL of each term's index page, or that its kind has no pages."""
 
-    prefixes: Mapping[str, str]
-    """Kind -> URL prefix, for the kinds whose index pages are switched on."""
+    sections: Mapping[str, IndexKind]
+    """Kind -> its configuration, for the kinds whose index pages are switched on."""
     url_of_src: Callable[[str], str | None]
     """Maps a source path to its page URL (honours an author's own page at that place), or
     None when there is no page there."""
@@ -140,11 +151,11 @@ class TermPages:
     def for_sections(
         cls, sections: Iterable[IndexKind], url_of_src: Callable[[str], str | None]
     ) -> TermPages:
-        return cls({section.kind: section.prefix for section in sections}, url_of_src)
+        return cls({section.kind: section for section in sections}, url_of_src)
 
     def url(self, term: Term) -> str | None:
         if term not in self._known:
-            prefix = self.prefixes.get(term.kind)
-            url = None if prefix is None else self.url_of_src(term_src_path(prefix, term.slug))
+            section = self.sections.get(term.kind)
+            url = None if section is None else self.url_of_src(section.term_src(term.slug))
             self._known[term] = url
         return self._known[term]

@@ -21,7 +21,7 @@ from .articles import ARTICLE_MARKERS, Article, FrontMatterCache, Person, Vocabu
 from .articles import read_article as read_front_matter
 from .companies import CompanyRegistry
 from .excerpts import excerpt
-from .index_plan import ARCHIVE, NAV_ORDER
+from .index_kinds import ARCHIVE, NAV_ORDER
 from .links import absolute_url
 from .material_blog import Blog, Blogs
 from .placement import head_of
@@ -184,7 +184,7 @@ class Publication:
         """The kinds of index page the plugin puts into the nav itself."""
         if self.options.index_nav:
             return NAV_ORDER
-        return () if self.options.articles_in_nav else (ARCHIVE,)
+        return () if self.options.articles_in_nav else (ARCHIVE.name,)
 
     def posts_folder(self) -> str | None:
         """The top-level folder most posts live in, when the automatic nav would have listed

@@ -22,6 +22,7 @@ from .charts import BarChart, Timeline
 from .excerpts import excerpt
 from .feeds import FeedLink
 from .i18n import ENGLISH, Labels
+from .index_kinds import COMPANIES, STANCES, TOPICS, kind
 from .index_plan import PlannedPage, pager
 from .links import TermPages, from_root, is_absolute, relative_url, root_prefix
 from .newsletter import SignupForm
@@ -238,15 +239,15 @@ class Renderer:
         """The stance badge, date, byline and company/topic links under an article's title;
         the date and byline only where the theme does not show them already."""
         prefix = root_prefix(page_url)
-        stances = self.term_links(article, "stances", prefix)
+        stances = self.term_links(article, STANCES.name, prefix)
         return self.render(
             ARTICLE_HEADER,
             article=article,
             show_date=not theme_shows_date,
             authors=() if theme_shows_date else article.authors,
             stance=stances[0] if stances else None,
-            companies=self.term_links(article, "companies", prefix),
-            topics=self.term_links(article, "topics", prefix),
+            companies=self.term_links(article, COMPANIES.name, prefix),
+            topics=self.term_links(article, TOPICS.name, prefix),
         )
 
     # Listings: an entry depends only on its post, once its links are written from the root
@@ -261,14 +262,14 @@ class Renderer:
         entry = None
         if url is not None:
             root = self.listing_root
-            stances = self.term_links(article, "stances", root)
+            stances = self.term_links(article, STANCES.name, root)
             entry = IndexEntry(
                 article=article,
                 href=from_root(root, url),
                 excerpt=excerpt(article),
                 stance=stances[0] if stances else None,
-                companies=self.term_links(article, "companies", root),
-                topics=self.term_links(article, "topics", root),
+                companies=self.term_links(article, COMPANIES.name, root),
+                topics=self.term_links(article, TOPICS.name, root),
             )
             entry = replace(entry, html=Markup(self.render(INDEX_ENTRY, entry=entry)))
         self._entries[article.src_path] = entry
@@ -326,7 +327,7 @@ class Renderer:
             for item in page.terms
             if (href := self._href(item.src_path, page_url)) is not None
         ]
-        return self.render(INDEX_OVERVIEW, page=page, items=items)
+        return self.render(INDEX_OVERVIEW, page=page, kind=kind(page.kind), items=items)
 
     def index_charts(self, charts: Sequence[BarChart | Timeline]) -> str:
         """The SVG pictures at the top of an index page ("" when there are none)."""
@@ -413,16 +414,16 @@ class Renderer:
         if url is None:
             return None
         prefix = root_prefix(page_url)
-        stances = self.term_links(other, "stances", prefix)
-        shared = [self.taxonomy.term("companies", name).name for name in entry.companies]
-        shared += [self.taxonomy.term("topics", name).name for name in entry.topics]
+        stances = self.term_links(other, STANCES.name, prefix)
+        shared = [self.taxonomy.term(COMPANIES.name, name).name for name in entry.companies]
+        shared += [self.taxonomy.term(TOPICS.name, name).name for name in entry.topics]
         del shared[TERMS_SHOWN:]
         return RelatedLink(
             title=other.title,
             url=relative_url(url, page_url),
             date=other.date,
             stance=stances[0] if stances else None,
-            companies=self.term_links(other, "companies", prefix),
+            companies=self.term_links(other, COMPANIES.name, prefix),
             shared=shared,
             similar_text=entry.similar_text,
             pinned=entry.pinned,

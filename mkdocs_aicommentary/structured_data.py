@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, time
 
 from .articles import Article, Person, in_utc, iso_utc
+from .index_kinds import COMPANIES, TOPICS
 from .taxonomy import Taxonomy
 
 
@@ -50,7 +51,7 @@ def article_data(
         data["author"] = people[0] if len(people) == 1 else people
     if description:
         data["description"] = description
-    companies = taxonomy.shown_names(article, "companies")
+    companies = taxonomy.shown_names(article, COMPANIES.name)
     if companies:
         about = []
         for name in companies:
@@ -60,7 +61,7 @@ def article_data(
                 organization["url"] = website
             about.append(organization)
         data["about"] = about
-    topics = taxonomy.shown_names(article, "topics")
+    topics = taxonomy.shown_names(article, TOPICS.name)
     if topics:
         data["keywords"] = topics
     if site_name:

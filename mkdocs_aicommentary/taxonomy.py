@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .articles import Article
+from .index_kinds import TERM_KINDS, Kind, kind
 from .slugs import assign_slugs, name_key
 
-KINDS = ("companies", "topics", "stances")
 TERMS_SHOWN = 10
 """Companies, and topics, that a header, listing entry, box or feed item names, before "and 490
 more". A post is listed on the page of every topic it has, so showing all of its topics there
@@ -47,11 +47,12 @@ class Taxonomy:
     def __init__(self, articles: Iterable[Article], stance_labels: Mapping[str, str]) -> None:
         articles = list(articles)
         self._terms: dict[str, dict[str, Term]] = {}
-        for kind in ("companies", "topics"):
-            self._terms[kind] = _terms_of(kind, articles)
-        self._terms["stances"] = {
-            name_key(key): Term("stances", label, key) for key, label in stance_labels.items()
-        }
+        for each in TERM_KINDS:
+            self._terms[each.name] = (
+                {name_key(key): Term(each.name, label, key) for key, label in stance_labels.items()}
+                if each.configured
+                else _terms_of(each, articles)
+            )
 
     def term(self, kind: str, name: str) -> Term:
         """The term for a name as an article spells it (any case or spacing)."""
@@ -62,10 +63,9 @@ class Taxonomy:
         unique = {term.slug: term for term in self._terms[kind].values()}
         return sorted(unique.values(), key=lambda term: (term.name.casefold(), term.slug))
 
-    def names_of(self, article: Article, kind: str) -> tuple[str, ...]:
-        if kind == "stances":
-            return (article.stance,) if article.stance else ()
-        return article.companies if kind == "companies" else article.topics
+    def names_of(self, article: Article, kind_name: str) -> tuple[str, ...]:
+        """The names of a kind the article carries, as written."""
+        return kind(kind_name).names(article)
 
     def shown_names(self, article: Article, kind: str) -> list[str]:
         """The article's first ``TERMS_SHOWN`` terms of a kind by display name: "NVIDIA" where
@@ -73,17 +73,22 @@ class Taxonomy:
         return [self.term(kind, name).name for name in self.names_of(article, kind)[:TERMS_SHOWN]]
 
     def categories(self, article: Article) -> list[str]:
-        """What feeds and sharing tags file a post under: its companies, topics and stance."""
-        return [kind_name for kind in KINDS for kind_name in self.shown_names(article, kind)]
+        """What feeds and sharing tags file a post under: its terms of every kind that is a
+        category (companies, topics and stance)."""
+        return [
+            name
+            for each in TERM_KINDS
+            if each.category
+            for name in self.shown_names(article, each.name)
+        ]
 
 
-def _terms_of(kind: str, articles: list[Article]) -> dict[str, Term]:
+def _terms_of(of_kind: Kind, articles: list[Article]) -> dict[str, Term]:
     """Group spellings by name_key; the most used spelling (then the first in order) is shown."""
     spellings: dict[str, Counter[str]] = {}
     public_keys: set[str] = set()
     for article in articles:
-        names = article.companies if kind == "companies" else article.topics
-        for name in names:
+        for name in of_kind.names(article):
             key = name_key(name)
             spellings.setdefault(key, Counter())[name] += 1
             if not article.draft:
@@ -97,7 +102,7 @@ def _terms_of(kind: str, articles: list[Article]) -> dict[str, Term]:
     slugs |= assign_slugs(
         (display[key] for key in display if key not in public_keys), taken=slugs.values()
     )
-    return {key: Term(kind, name, slugs[name]) for key, name in display.items()}
+    return {key: Term(of_kind.name, name, slugs[name]) for key, name in display.items()}
 
 
 def crowded_posts(articles: Iterable[Article]) -> list[str]:
@@ -132,10 +137,14 @@ def _milliseconds(milliseconds: int) -> str:
     return f"{milliseconds:,} ms" if milliseconds < 1000 else f"{milliseconds / 1000:,.0f} s"
 
 
+_GATHERED = tuple(each for each in TERM_KINDS if not each.configured)
+"""The kinds whose terms posts bring (companies and topics), each new name a page of its own."""
+
+
 def _term_count(article: Article) -> int:
-    return len(article.companies) + len(article.topics)
+    return sum(len(each.names(article)) for each in _GATHERED)
 
 
 def _term_keys(article: Article) -> Iterable[tuple[str, str]]:
-    yield from (("companies", name_key(name)) for name in article.companies)
-    yield from (("topics", name_key(name)) for name in article.topics)
+    for each in _GATHERED:
+        yield from ((each.name, name_key(name)) for name in each.names(article))

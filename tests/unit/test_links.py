@@ -8,13 +8,13 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from mkdocs_aicommentary.links import (
+    IndexKind,
     TermPages,
     absolute_url,
     from_root,
     page_url,
     relative_url,
     root_prefix,
-    term_src_path,
 )
 from mkdocs_aicommentary.taxonomy import Term
 
@@ -90,14 +90,15 @@ def test_links_from_the_root_lead_to_the_same_page_as_relative_ones(page, prefix
 
 
 def test_term_pages_know_disabled_kinds():
-    pages = TermPages({"topics": "topics"}, lambda src: page_url(src, True))
-    assert term_src_path("topics", "ai") == "topics/ai/index.md"
+    topics = IndexKind("topics", "topics", "Topics")
+    pages = TermPages.for_sections([topics], lambda src: page_url(src, True))
+    assert topics.term_src("ai") == "topics/ai/index.md"
     assert pages.url(Term("topics", "AI", "ai")) == "topics/ai/"
     assert pages.url(Term("companies", "NVIDIA", "nvidia")) is None
 
 
 def test_terms_without_a_page_get_no_link():
-    pages = TermPages({"topics": "topics"}, lambda src: None)
+    pages = TermPages.for_sections([IndexKind("topics", "topics", "Topics")], lambda src: None)
     assert pages.url(Term("topics", "Secret", "secret")) is None
 
 

@@ -1,0 +1,111 @@
+"""The kinds of index page (companies, topics, stances, the archive): one record each.
+
+A record says everything that differs between kinds: which names a post files itself under,
+the options' defaults, its title, whether it goes in the nav and gets feeds, whether feeds and
+sharing tags file posts under its terms, its charts, and how its overview shows a term. The
+options (:mod:`.config`), the taxonomy, the plan, the nav sections, the feeds and the templates
+read these records; none of them asks for a kind by its name. No MkDocs here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .articles import Article
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One kind of index page."""
+
+    name: str
+    """How options (``index.<name>``), terms and pages (``data-kind``) name the kind."""
+    terms_in: Callable[[Article], tuple[str, ...]] | None
+    """The names of this kind a post carries, as written; None for a kind that lists every
+    post (the archive) instead of one listing per term."""
+    default_prefix: str
+    """The folder of its pages unless ``index.<name>.prefix`` says otherwise."""
+    title_key: str
+    """The translation of its overview's title (and nav section) unless ``title`` is set."""
+    nav_position: int
+    """Where ``index.nav`` puts its section among the kinds' sections."""
+    feed_description_key: str = "feed.description"
+    """The translation that describes a term's feed (with ``name`` and ``site``)."""
+    feeds: bool = True
+    """Each term's page has its own RSS and JSON feeds."""
+    category: bool = True
+    """Feed items and sharing tags file a post under its terms of this kind."""
+    configured: bool = False
+    """Its terms are the site's ``stances`` option, named by its labels and listed in its
+    order, rather than gathered from posts and listed by name."""
+    term_charts: tuple[str, ...] = ()
+    """The charts on page 1 of a term's listing, in order (see ``index_plan.TERM_CHARTS``)."""
+    overview_chart: str | None = None
+    """The chart on its overview (see ``index_plan.OVERVIEW_CHARTS``), if any."""
+    terms_as_badges: bool = False
+    """Its overview shows each term as a stance badge (coloured by the term's slug)."""
+    yearly: bool = False
+    """It has the ``by_year`` option: one more listing per year."""
+
+    def names(self, article: Article) -> tuple[str, ...]:
+        """The names of this kind ``article`` carries, as written (none for the archive)."""
+        return self.terms_in(article) if self.terms_in is not None else ()
+
+    @property
+    def lists_every_post(self) -> bool:
+        """One listing of every post rather than one per term, and so no overview of terms."""
+        return self.terms_in is None
+
+
+COMPANIES = Kind(
+    "companies",
+    lambda article: article.companies,
+    default_prefix="companies",
+    title_key="index.companies",
+    nav_position=1,
+    term_charts=("by_stance", "per_period"),
+    overview_chart="company_counts",
+)
+TOPICS = Kind(
+    "topics",
+    lambda article: article.topics,
+    default_prefix="topics",
+    title_key="index.topics",
+    nav_position=0,
+)
+STANCES = Kind(
+    "stances",
+    lambda article: (article.stance,) if article.stance else (),
+    default_prefix="stances",
+    title_key="index.stances",
+    nav_position=2,
+    feed_description_key="feed.stance_description",
+    configured=True,
+    term_charts=("by_company",),
+    overview_chart="stance_counts",
+    terms_as_badges=True,
+)
+ARCHIVE = Kind(
+    "archive",
+    None,
+    default_prefix="archive",
+    title_key="index.archive",
+    nav_position=3,
+    feeds=False,
+    category=False,
+    yearly=True,
+)
+
+KINDS = (COMPANIES, TOPICS, STANCES, ARCHIVE)
+"""Every kind, in the order options, categories and warnings list them."""
+BY_NAME = {kind.name: kind for kind in KINDS}
+TERM_KINDS = tuple(kind for kind in KINDS if not kind.lists_every_post)
+"""The kinds whose terms a post names (a taxonomy's kinds)."""
+NAV_ORDER = tuple(kind.name for kind in sorted(KINDS, key=lambda kind: kind.nav_position))
+"""The kinds' sections in the nav, in order."""
+
+
+def kind(name: str) -> Kind:
+    """The record of the kind a term, page or option names."""
+    return BY_NAME[name]
