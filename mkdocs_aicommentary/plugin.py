@@ -496,6 +496,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
                 (Person(config.site_author),) if config.site_author else ()
             )
             description = excerpt(article)
+            person_url = state.renderer.person_url
             if self.config.structured_data.enabled:
                 json_ld = script_json(
                     article_data(
@@ -507,6 +508,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
                         taxonomy=state.renderer.taxonomy,
                         company_url=state.registry.url,
                         description=description or None,
+                        author_page=lambda person: _absolute(config.site_url, person_url(person)),
                     )
                 )
             if self.config.sharing:
@@ -530,6 +532,11 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def _state(self) -> BuildState:
         assert self.state is not None, "on_config makes the build state before any other event"
         return self.state
+
+
+def _absolute(site_url: str | None, url: str | None) -> str | None:
+    """A site-relative URL under ``site_url``; None without either."""
+    return absolute_url(site_url, url) if site_url and url is not None else None
 
 
 def _url(file: File | None) -> str | None:
