@@ -74,7 +74,7 @@ EVERYTHING = {
     "newsletter": {"provider": "buttondown", "username": "benchmark"},
     "latest": {"count": 10},
 }
-INDEX_KINDS = ("topics", "companies", "stances", "archive")
+INDEX_KINDS = ("topics", "companies", "stances", "archive", "authors")
 FEATURES_OFF: dict[str, dict[str, object]] = {  # What --feature-costs turns off, row by row.
     "index pages": {"index": {kind: {"enabled": False} for kind in INDEX_KINDS}},
     "related boxes": {"related": {"enabled": False}},

@@ -101,6 +101,14 @@ class Person:
 
     name: str
     url: str | None = None
+    """Their own page, an http(s) URL (``url`` in Material's authors file)."""
+    description: str | None = None
+    """A line about them (``description`` in Material's authors file)."""
+    avatar: str | None = None
+    """An http(s) URL of their picture (``avatar`` in Material's authors file)."""
+    page: str | None = None
+    """The source path of the profile page Material's blog makes for them
+    (``authors_profiles``), which stands in for an author page of this plugin."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -328,7 +328,8 @@ class IndexFiles:
         charts = renderer.index_charts(
             charts_for(page, renderer.taxonomy, self.stances, self.labels)
         )
-        return f"{charts}\n{listing}" if charts else listing
+        intro = renderer.term_intro(page)
+        return "\n".join(part for part in (intro, charts, listing) if part)
 
 
 def _plan(

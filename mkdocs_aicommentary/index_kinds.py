@@ -9,10 +9,11 @@ read these records; none of them asks for a kind by its name. No MkDocs here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .articles import Article
+from .articles import Article, Person
+from .slugs import name_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,10 @@ class Kind:
     """Its overview shows each term as a stance badge (coloured by the term's slug)."""
     yearly: bool = False
     """It has the ``by_year`` option: one more listing per year."""
+    intro_template: str | None = None
+    """The template that introduces a term above its listing (on page 1), if any."""
+    details: Callable[[str, Sequence[Article]], object] | None = None
+    """What that template shows of a term (as ``details``), from its name and articles."""
 
     def names(self, article: Article) -> tuple[str, ...]:
         """The names of this kind ``article`` carries, as written (none for the archive)."""
@@ -97,7 +102,33 @@ ARCHIVE = Kind(
     yearly=True,
 )
 
-KINDS = (COMPANIES, TOPICS, STANCES, ARCHIVE)
+
+def _person_named(name: str, articles: Sequence[Article]) -> Person | None:
+    """The author of that name as the listed articles give them, the one with most said
+    about them (a description, a picture, a URL) first."""
+    key = name_key(name)
+    people = [p for a in articles for p in a.authors if name_key(p.name) == key]
+    return max(
+        people, key=lambda p: (bool(p.description), bool(p.avatar), bool(p.url)), default=None
+    )
+
+
+AUTHORS = Kind(
+    "authors",
+    lambda article: tuple(person.name for person in article.authors if person.page is None),
+    default_prefix="authors",
+    title_key="index.authors",
+    nav_position=4,
+    feed_description_key="feed.author_description",
+    category=False,
+    term_charts=("stance_by_company",),
+    intro_template="aicommentary/author_profile.html",
+    details=_person_named,
+)
+"""One page per author a post names (``author``, ``authors``), except those Material's blog
+gives a profile page of its own (``authors_profiles``): bylines link to that one instead."""
+
+KINDS = (COMPANIES, TOPICS, STANCES, ARCHIVE, AUTHORS)
 """Every kind, in the order options, categories and warnings list them."""
 BY_NAME = {kind.name: kind for kind in KINDS}
 TERM_KINDS = tuple(kind for kind in KINDS if not kind.lists_every_post)

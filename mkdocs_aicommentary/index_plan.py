@@ -396,12 +396,51 @@ def _companies_of_term(
     return [bar_chart("companies", title, bars, more=more, labels=labels)]
 
 
+def _stance_by_company(
+    page: PlannedPage,
+    term: Term,
+    taxonomy: Taxonomy,
+    stance_labels: Mapping[str, str],
+    labels: Labels,
+) -> list[Chart]:
+    """Where the term's articles stand on each company they cover most: a bar per company,
+    as long as its articles and coloured as their most taken stance, named in its label."""
+    counts: dict[Term, int] = {}
+    stances: dict[Term, dict[str, int]] = {}
+    for article in page.articles:
+        for name in COMPANIES.names(article):
+            company = taxonomy.term(COMPANIES.name, name)
+            counts[company] = counts.get(company, 0) + 1
+            stance = article.stance
+            if stance is not None and stance in stance_labels:
+                taken = stances.setdefault(company, {})
+                taken[stance] = taken.get(stance, 0) + 1
+    if not counts:
+        return []
+    ranked = sorted(counts, key=lambda item: (-counts[item], item.name.casefold(), item.slug))
+    order = {key: index for index, key in enumerate(stance_labels)}
+    bars = []
+    for company in ranked[:CHART_ROWS]:
+        taken = stances.get(company, {})
+        stance = min(taken, key=lambda key: (-taken[key], order[key])) if taken else None
+        label = company.name
+        if stance is not None:
+            label = labels(
+                "chart.company_stance", company=company.name, stance=stance_labels[stance]
+            )
+        bars.append(Bar(label, counts[company], stance))
+    title = labels("chart.author_stances", name=term.name)
+    more = max(0, len(ranked) - CHART_ROWS)
+    return [bar_chart("stance-by-company", title, bars, more=more, labels=labels)]
+
+
 TERM_CHARTS: Mapping[
     str, Callable[[PlannedPage, Term, Taxonomy, Mapping[str, str], Labels], list[Chart]]
 ] = {
     "by_stance": _stances_of_term,
     "per_period": _timeline_of_term,
     "by_company": _companies_of_term,
+    "stance_by_company": _stance_by_company,
 }
 """The charts a kind's record can name for page 1 of a term's listing."""
 

@@ -91,7 +91,10 @@ def find_blogs(plugins: Iterable[object], docs_dir: str) -> tuple[Blogs, list[st
         authors_file = posixpath.normpath(options["authors_file"].format(blog=root))
         authors: dict[str, Person] = {}
         if options.get("authors", True):
-            authors, problem = _blog_authors(plugin, Path(docs_dir, authors_file))
+            profiles = None
+            if options.get("authors_profiles"):
+                profiles = Profiles(root, str(options["authors_profiles_url_format"]))
+            authors, problem = _blog_authors(plugin, Path(docs_dir, authors_file), profiles)
             if problem:
                 problems.append(problem)
         blogs.append(
@@ -113,7 +116,27 @@ def _publishes_drafts(plugin: object, options: Mapping[str, Any]) -> bool:
     return bool(options["draft"]) and not previewing
 
 
-def _blog_authors(plugin: object, path: Path) -> tuple[dict[str, Person], str | None]:
+@dataclass(frozen=True, slots=True)
+class Profiles:
+    """Where a blog with ``authors_profiles`` puts each author's page, as Material's
+    ``_format_path_for_profile`` does: ``authors_profiles_url_format`` under the blog."""
+
+    blog_dir: str
+    url_format: str
+
+    def src_path(self, key: str, name: str, slug: object) -> str | None:
+        try:
+            path = self.url_format.format(
+                slug=slug if isinstance(slug, str) and slug else key, name=name
+            )
+        except (KeyError, IndexError, ValueError, AttributeError):
+            return None  # A format the blog cannot fill either.
+        return posixpath.join(self.blog_dir, f"{posixpath.normpath(path.strip('/'))}.md")
+
+
+def _blog_authors(
+    plugin: object, path: Path, profiles: Profiles | None = None
+) -> tuple[dict[str, Person], str | None]:
     """The people the blog's authors file names, and a problem reading it.
 
     The blog reads the file in its ``on_config``, before any ``on_files``, and keeps what it
@@ -124,11 +147,13 @@ def _blog_authors(plugin: object, path: Path) -> tuple[dict[str, Person], str | 
     """
     read = getattr(plugin, "authors", None)
     if isinstance(read, Mapping):
-        return _people(read), None
-    return _read_authors(path)
+        return _people(read, profiles), None
+    return _read_authors(path, profiles)
 
 
-def _read_authors(path: Path) -> tuple[dict[str, Person], str | None]:
+def _read_authors(
+    path: Path, profiles: Profiles | None = None
+) -> tuple[dict[str, Person], str | None]:
     """``authors: {key: {name, url, ...}}`` from an authors file, if there is one, read as
     front matter is (the C loader where PyYAML has it, aliases and nesting bounded)."""
     if not path.is_file():
@@ -140,19 +165,31 @@ def _read_authors(path: Path) -> tuple[dict[str, Person], str | None]:
     except safe_yaml.FrontMatterError as error:
         return {}, f"{path.name}: cannot be read ({error.reason}); authors shown by key"
     entries = data.get("authors") if isinstance(data, dict) else None
-    return _people(entries) if isinstance(entries, Mapping) else {}, None
+    return _people(entries, profiles) if isinstance(entries, Mapping) else {}, None
 
 
-def _people(entries: Mapping[object, object]) -> dict[str, Person]:
-    """Each entry as a Person: its name (the key where it has none) and an http(s) URL."""
+def _people(
+    entries: Mapping[object, object], profiles: Profiles | None = None
+) -> dict[str, Person]:
+    """Each entry as a Person: its name (the key where it has none), an http(s) URL and
+    avatar, its description, and the blog's profile page of them when it makes them."""
     people = {}
     for key, entry in entries.items():
         if not isinstance(entry, Mapping):
             continue
         name = entry.get("name")
-        url = entry.get("url")
+        name = str(name) if isinstance(name, str) and name.strip() else str(key)
+        description = entry.get("description")
         people[str(key)] = Person(
-            str(name) if isinstance(name, str) and name.strip() else str(key),
-            url if isinstance(url, str) and url.startswith(("https://", "http://")) else None,
+            name,
+            _web_url(entry.get("url")),
+            description if isinstance(description, str) and description.strip() else None,
+            _web_url(entry.get("avatar")),
+            profiles.src_path(str(key), name, entry.get("slug")) if profiles else None,
         )
     return people
+
+
+def _web_url(value: object) -> str | None:
+    """``value`` when it is an http(s) URL: the only links an authors file may add."""
+    return value if isinstance(value, str) and value.startswith(("https://", "http://")) else None

@@ -203,6 +203,8 @@ class PageContent:
         listings = self.listings
         feeds = [*listings.site_feed_links, *listings.feed_links.get(src_path, [])]
         taxonomy = self.renderer.taxonomy
-        json_ld, meta = self.publication.head(src_path, page_url, taxonomy, output)
+        json_ld, meta = self.publication.head(
+            src_path, page_url, taxonomy, output, self.renderer.person_url
+        )
         head = self.renderer.head(feeds, json_ld, meta)
         return insert_into_head(output, head) if head else output

@@ -203,11 +203,17 @@ class Publication:
         return excerpt(article)
 
     def head(
-        self, src_path: str, page_url: str, taxonomy: Taxonomy, page: str
+        self,
+        src_path: str,
+        page_url: str,
+        taxonomy: Taxonomy,
+        page: str,
+        person_url: Callable[[Person], str | None] = lambda person: None,
     ) -> tuple[str | None, list[MetaTag]]:
         """A post's JSON-LD (script-safe) and the sharing tags the head of ``page`` (its HTML
         as the theme wrote it) lacks; nothing for other pages. Posts without authors are by
-        the site's author."""
+        the site's author; an author without a URL of their own is at ``person_url`` (a
+        site-relative URL of their page here), when the site has one."""
         article = self.articles.get(src_path)
         if article is None:
             return None, []
@@ -227,6 +233,7 @@ class Publication:
                     taxonomy=taxonomy,
                     company_url=self.registry.url,
                     description=description or None,
+                    author_page=lambda person: _absolute(options.site_url, person_url(person)),
                 )
             )
         meta: list[MetaTag] = []
@@ -271,3 +278,8 @@ class Publication:
             marked=marked,
         )
         return wanted, problem if first_page is None else None
+
+
+def _absolute(site_url: str | None, url: str | None) -> str | None:
+    """A site-relative URL under ``site_url``; None without either."""
+    return absolute_url(site_url, url) if site_url and url is not None else None

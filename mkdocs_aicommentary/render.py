@@ -17,12 +17,12 @@ from typing import NamedTuple
 import jinja2
 from markupsafe import Markup
 
-from .articles import Article
+from .articles import Article, Person
 from .charts import BarChart, Timeline
 from .excerpts import excerpt
 from .feeds import FeedLink
 from .i18n import ENGLISH, Labels
-from .index_kinds import COMPANIES, STANCES, TOPICS, kind
+from .index_kinds import AUTHORS, COMPANIES, STANCES, TOPICS, kind
 from .index_plan import PlannedPage, pager
 from .links import TermPages, from_root, is_absolute, relative_url, root_prefix
 from .newsletter import SignupForm
@@ -235,6 +235,24 @@ class Renderer:
             self._term_links[key] = links
         return self._term_links[key]
 
+    def person_url(self, person: Person) -> str | None:
+        """The site-relative URL of the person's page on this site, if any: the profile
+        Material's blog makes of them, else their author page."""
+        if person.page is not None:
+            return self.url_of(person.page)
+        term = self.taxonomy.find(AUTHORS.name, person.name)
+        return self.term_pages.url(term) if term is not None else None
+
+    def _bylines(self, authors: Sequence[Person], prefix: str) -> list[Person]:
+        """The authors, each linked to their own URL, else to their page on this site."""
+        linked = []
+        for person in authors:
+            url = person.url
+            if url is None and (page := self.person_url(person)) is not None:
+                url = from_root(prefix, page)
+            linked.append(replace(person, url=url))
+        return linked
+
     def article_header(self, article: Article, page_url: str, theme_shows_date: bool) -> str:
         """The stance badge, date, byline and company/topic links under an article's title;
         the date and byline only where the theme does not show them already."""
@@ -244,7 +262,7 @@ class Renderer:
             ARTICLE_HEADER,
             article=article,
             show_date=not theme_shows_date,
-            authors=() if theme_shows_date else article.authors,
+            authors=() if theme_shows_date else self._bylines(article.authors, prefix),
             stance=stances[0] if stances else None,
             companies=self.term_links(article, COMPANIES.name, prefix),
             topics=self.term_links(article, TOPICS.name, prefix),
@@ -328,6 +346,14 @@ class Renderer:
             if (href := self._href(item.src_path, page_url)) is not None
         ]
         return self.render(INDEX_OVERVIEW, page=page, kind=kind(page.kind), items=items)
+
+    def term_intro(self, page: PlannedPage) -> str:
+        """What the kind's record shows above page 1 of a term's listing ("" for nothing)."""
+        of_kind = kind(page.kind)
+        if of_kind.intro_template is None or page.term is None or page.number != 1:
+            return ""
+        details = of_kind.details(page.term.name, page.articles) if of_kind.details else None
+        return self.render(of_kind.intro_template, term=page.term, details=details)
 
     def index_charts(self, charts: Sequence[BarChart | Timeline]) -> str:
         """The SVG pictures at the top of an index page ("" when there are none)."""

@@ -28,11 +28,13 @@ def article_data(
     taxonomy: Taxonomy,
     company_url: Callable[[str], str | None] = lambda name: None,
     description: str | None = None,
+    author_page: Callable[[Person], str | None] = lambda person: None,
 ) -> dict[str, object]:
     """The JSON-LD object for one article (plain dicts and lists, ready for ``json.dumps``).
 
     ``url`` is the page's absolute URL (none without ``site_url``); companies and topics go by
-    the names ``taxonomy`` shows them under."""
+    the names ``taxonomy`` shows them under. An author without a URL of their own gets
+    ``author_page``'s, the absolute URL of their page on the site, if any."""
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": schema_type,
@@ -47,7 +49,7 @@ def article_data(
         data["dateModified"] = _iso(article.updated)
     authors = article.authors or default_authors
     if authors:
-        people = [_person(author) for author in authors]
+        people = [_person(author, author.url or author_page(author)) for author in authors]
         data["author"] = people[0] if len(people) == 1 else people
     if description:
         data["description"] = description
@@ -69,8 +71,8 @@ def article_data(
     return data
 
 
-def _person(author: Person) -> dict[str, str]:
-    return {"@type": "Person", "name": author.name, **({"url": author.url} if author.url else {})}
+def _person(author: Person, url: str | None) -> dict[str, str]:
+    return {"@type": "Person", "name": author.name, **({"url": url} if url else {})}
 
 
 def script_json(data: object) -> str:

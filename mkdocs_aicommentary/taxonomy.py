@@ -58,6 +58,10 @@ class Taxonomy:
         """The term for a name as an article spells it (any case or spacing)."""
         return self._terms[kind][name_key(name)]
 
+    def find(self, kind_name: str, name: str) -> Term | None:
+        """The term for a name, or None for a name no article carries (``site_author``)."""
+        return self._terms[kind_name].get(name_key(name))
+
     def terms(self, kind: str) -> list[Term]:
         """Every term of a kind, in display order (by name)."""
         unique = {term.slug: term for term in self._terms[kind].values()}

@@ -171,6 +171,7 @@ def plugin_output(site: BuiltSite) -> str:
             "topics",
             "stances",
             "archive",
+            "authors",
         ):
             found += [soup.title.get_text() if soup.title else "", _h1(soup)]
     for path in site.site_dir.rglob("feed.xml"):

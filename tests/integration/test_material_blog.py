@@ -125,7 +125,8 @@ def test_materials_dates_and_authors(tmp_path):
     assert data["dateModified"] == "2026-04-18"
     assert data["author"] == [
         {"@type": "Person", "name": "Inés Duarte", "url": "https://ines.example/"},
-        {"@type": "Person", "name": "Tomás Brandt"},
+        # Without a URL of his own, Tomás is linked to his author page.
+        {"@type": "Person", "name": "Tomás Brandt", "url": f"{SITE_URL}authors/tomas-brandt/"},
     ]
     feed = json.loads(site.text("companies/amd/feed.json"))
     (item,) = feed["items"]

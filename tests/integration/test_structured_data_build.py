@@ -51,7 +51,12 @@ def test_article_json_ld_parses_and_says_what_the_article_is_about(build_site_at
     assert data["headline"] == "Margins & moats"
     assert data["description"] == HOSTILE
     assert data["datePublished"] == "2026-03-10"
-    assert data["author"] == {"@type": "Person", "name": HOSTILE}
+    author_page = site.page("authors/").select_one(".aic-index-term a")["href"]
+    assert data["author"] == {
+        "@type": "Person",
+        "name": HOSTILE,
+        "url": f"{SITE_URL}authors/{author_page}",
+    }
     assert data["url"] == f"{SITE_URL}posts/a/"
     assert data["about"] == [
         {"@type": "Organization", "name": "NVIDIA", "url": "https://www.nvidia.com/"},

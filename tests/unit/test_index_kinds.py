@@ -21,7 +21,7 @@ def validated(index: dict[str, Any]) -> tuple[AICommentaryConfig, list[str], lis
 def test_every_kind_keeps_its_option_names_and_defaults():
     config, errors, warnings = validated({})
     assert (errors, warnings) == ([], [])
-    for name in ("topics", "companies", "stances", "archive"):
+    for name in ("topics", "companies", "stances", "archive", "authors"):
         options = config.index[name]
         assert (options.enabled, options.prefix, options.title) == (True, name, None)
     assert config.index["archive"].by_year is False
@@ -30,6 +30,7 @@ def test_every_kind_keeps_its_option_names_and_defaults():
         "topics",
         "stances",
         "archive",
+        "authors",
     ]
 
 
@@ -57,7 +58,13 @@ def test_an_option_a_kind_does_not_have_is_warned_about():
         "Sub-option 'topics': Sub-option 'prefx': Unrecognised configuration name: prefx",
     ]
     assert config.index["archive"].by_year is True
-    assert [section.by_year for section in index_sections(config)] == [False] * 3 + [True]
+    assert [section.by_year for section in index_sections(config)] == [
+        False,
+        False,
+        False,
+        True,
+        False,
+    ]
 
 
 def test_a_new_record_gets_its_own_options():
@@ -76,9 +83,14 @@ def test_a_new_record_gets_its_own_options():
 
 
 def test_records_say_what_each_kind_does():
-    assert NAV_ORDER == ("topics", "companies", "stances", "archive")
-    assert [each.name for each in TERM_KINDS] == ["companies", "topics", "stances"]
-    assert [each.name for each in KINDS if each.feeds] == ["companies", "topics", "stances"]
+    assert NAV_ORDER == ("topics", "companies", "stances", "archive", "authors")
+    assert [each.name for each in TERM_KINDS] == ["companies", "topics", "stances", "authors"]
+    assert [each.name for each in KINDS if each.feeds] == [
+        "companies",
+        "topics",
+        "stances",
+        "authors",
+    ]
     assert kind("archive").lists_every_post and not kind("topics").lists_every_post
     assert kind("stances").feed_description_key == "feed.stance_description"
 
@@ -97,3 +109,24 @@ def test_a_post_names_its_terms_through_its_kind(name: str):
     expected = {"companies": ("N",), "topics": ("T",), "stances": ("bullish",)}[name]
     assert kind(name).names(article) == expected
     assert kind("archive").names(article) == ()
+
+
+def test_authors_with_a_profile_of_materials_have_no_page_of_ours():
+    from mkdocs_aicommentary.articles import Person
+
+    profiled = Person("Inés", page="blog/author/ines.md")
+    article = Article(src_path="a.md", title="A", authors=(Person("Ada"), profiled))
+    assert kind("authors").names(article) == ("Ada",)
+    assert not kind("authors").category
+
+
+def test_an_author_page_describes_them_as_fully_as_any_post_does():
+    from mkdocs_aicommentary.articles import Person
+
+    plain = Article(src_path="a.md", title="A", authors=(Person("Ada"),))
+    described = Person("ada", description="Wrote the first program")
+    other = Article(src_path="b.md", title="B", authors=(described, Person("Grace")))
+    details = kind("authors").details
+    assert details is not None
+    assert details("ADA", [plain, other]) == described
+    assert details("Nobody", [plain]) is None

@@ -76,3 +76,37 @@ def test_an_authors_file_read_by_the_plugin_has_front_matters_bounds(tmp_path):
     assert blogs.blogs[0].authors == {}
     (problem,) = problems
     assert problem.startswith(".authors.yml: cannot be read (its aliases") and len(problem) < 200
+
+
+def test_authors_carry_description_avatar_and_materials_profile_page():
+    read_by_blog = {
+        "ines": {
+            "name": "Inés",
+            "description": "Chips",
+            "avatar": "https://avatars.example/ines.png",
+            "slug": "ines-duarte",
+        },
+        "tomas": {"name": "Tomás", "avatar": "javascript:alert(1)", "description": " "},
+    }
+    options = {
+        **BLOG_OPTIONS,
+        "authors_profiles": True,
+        "authors_profiles_url_format": "author/{slug}",
+    }
+    blog = SimpleNamespace(config=options, is_serve=False, authors=read_by_blog)
+    authors = find_blogs([blog], "/nonexistent")[0].blogs[0].authors
+    assert authors["ines"] == Person(
+        "Inés", None, "Chips", "https://avatars.example/ines.png", "blog/author/ines-duarte.md"
+    )
+    assert authors["tomas"] == Person("Tomás", page="blog/author/tomas.md")
+
+
+def test_without_profiles_or_with_a_format_the_blog_cannot_fill_there_is_no_profile_page():
+    read_by_blog = {"ines": {"name": "Inés"}}
+    for options in (
+        BLOG_OPTIONS,
+        {**BLOG_OPTIONS, "authors_profiles": False, "authors_profiles_url_format": "a/{slug}"},
+        {**BLOG_OPTIONS, "authors_profiles": True, "authors_profiles_url_format": "a/{nope}"},
+    ):
+        blog = SimpleNamespace(config=options, is_serve=False, authors=read_by_blog)
+        assert find_blogs([blog], "/nonexistent")[0].blogs[0].authors["ines"].page is None
