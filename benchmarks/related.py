@@ -31,14 +31,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mkdocs_aicommentary.articles import Article
-from mkdocs_aicommentary.related import (
+from mkdocs_aicommentary.features.related import (
     ENGLISH_STOP_WORDS,
     RelatedIndex,
     RelatedOptions,
     TextCache,
     resolve_pins,
 )
+from mkdocs_aicommentary.model.articles import Article
 
 STANCES = ("bullish", "bearish", "skeptical", "neutral", "mixed")
 SYLLABLES = [a + b for a in "bcdfghklmnprstvz" for b in "aeiou"] + ["an", "er", "is", "on", "ul"]

@@ -161,7 +161,7 @@ if mode == "load":  # Python, MkDocs and the config, no build: what --instructio
     load_config(config_file).plugins.on_startup(command="build", dirty=False)
     sys.exit()
 if mode == "profile-unrendered":  # Every template rendered as nothing: what the rest costs.
-    from mkdocs_aicommentary.render import Renderer
+    from mkdocs_aicommentary.html.render import Renderer
     Renderer.render = lambda self, template, **context: ""
 profiler = cProfile.Profile() if mode.startswith("profile") else None
 if profiler:

@@ -39,9 +39,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import literal_headings, newsletter
-from .articles import FrontMatterCache
-from .config import (
+from .adapter.config import (
     AICommentaryConfig,
     apply_language,
     box_options,
@@ -51,17 +49,20 @@ from .config import (
     publication_options,
     site_language,
 )
-from .head_text import repair_head
-from .i18n import Labels
-from .index_files import IndexFiles
-from .links import TermPages
-from .material_blog import find_blogs
-from .page_boxes import PageBoxes, PageContent
-from .publication import DRAFT, Publication
-from .related import Related, TextCache
-from .render import STYLESHEET, TEMPLATES_DIR, CompiledTemplates, Renderer
-from .site_files import SiteFiles
-from .taxonomy import Taxonomy, crowded_posts
+from .adapter.index_files import IndexFiles
+from .adapter.site_files import SiteFiles
+from .core.page_boxes import PageBoxes, PageContent
+from .core.publication import DRAFT, Publication
+from .features import newsletter
+from .features.related import Related, TextCache
+from .html import literal_headings
+from .html.head_text import repair_head
+from .html.links import TermPages
+from .html.render import STYLESHEET, TEMPLATES_DIR, CompiledTemplates, Renderer
+from .i18n.language import Labels
+from .model.articles import FrontMatterCache
+from .model.material_blog import find_blogs
+from .model.taxonomy import Taxonomy, crowded_posts
 
 log = get_plugin_logger(__name__)
 

@@ -11,9 +11,9 @@ import re
 import sys
 from pathlib import Path
 
-from mkdocs_aicommentary.config import TRANSLATED_OPTIONS
-from mkdocs_aicommentary.i18n import PLACEHOLDERS
-from mkdocs_aicommentary.translations import BUILT_IN, FALLBACK, LISTS, STANCE_KEYS
+from mkdocs_aicommentary.adapter.config import TRANSLATED_OPTIONS
+from mkdocs_aicommentary.i18n.language import PLACEHOLDERS
+from mkdocs_aicommentary.i18n.translations import BUILT_IN, FALLBACK, LISTS, STANCE_KEYS
 
 README = Path(__file__).parent.parent / "README.md"
 

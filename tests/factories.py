@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from mkdocs_aicommentary.articles import Article
+from mkdocs_aicommentary.model.articles import Article
 
 BODY = "Some words about the subject.\n"
 """A post's body where what it says does not matter."""

@@ -208,7 +208,7 @@ def title_text(html: str) -> str:
 def language_folder(root: Path, code: str, **fields: Any) -> Path:
     """A copy of the plugin's language files under ``root``, plus ``<code>.yml``: English's
     file with ``fields`` replaced (and ``texts`` holding only the texts to replace)."""
-    from mkdocs_aicommentary.translations import FOLDER
+    from mkdocs_aicommentary.i18n.translations import FOLDER
 
     folder = root / "languages"
     shutil.copytree(FOLDER, folder)

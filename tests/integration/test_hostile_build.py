@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from factories import article, billion_laughs
 
-from mkdocs_aicommentary.taxonomy import TERMS_PER_POST
+from mkdocs_aicommentary.model.taxonomy import TERMS_PER_POST
 
 NFC = unicodedata.normalize("NFC", "Café")
 NFD = unicodedata.normalize("NFD", "Café")

@@ -27,7 +27,7 @@ from helpers import SITE_URL, dead_links, make_builder, title_text
 from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_aicommentary.slugs import clean_name, name_key
+from mkdocs_aicommentary.model.slugs import clean_name, name_key
 
 PIECES = [
     "<", ">", "&", '"', "'", "</title>", "<script>alert(1)</script>", '"><svg onload=alert(1)>',

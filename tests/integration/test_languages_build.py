@@ -24,9 +24,9 @@ from bs4 import BeautifulSoup
 from factories import article, markdown_post
 from helpers import SITE_URL, BuiltSite, language_folder, make_builder
 
-from mkdocs_aicommentary import i18n
-from mkdocs_aicommentary.i18n import labels_for
-from mkdocs_aicommentary.translations import BUILT_IN, LISTS, Catalog
+from mkdocs_aicommentary.i18n import language as i18n
+from mkdocs_aicommentary.i18n.language import labels_for
+from mkdocs_aicommentary.i18n.translations import BUILT_IN, LISTS, Catalog
 
 LANGUAGES = BUILT_IN.codes
 KEYS = list(BUILT_IN.language("en").texts)

@@ -7,9 +7,9 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_aicommentary.absolute_html import absolute_links
-from mkdocs_aicommentary.markers import Slots
-from mkdocs_aicommentary.placement import place_slot
+from mkdocs_aicommentary.html.absolute_html import absolute_links
+from mkdocs_aicommentary.html.markers import Slots
+from mkdocs_aicommentary.html.placement import place_slot
 
 PAGE = "https://x.example/posts/a/"
 

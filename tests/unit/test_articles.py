@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_aicommentary.articles import (
+from mkdocs_aicommentary.adapter.config import DEFAULT_STANCES
+from mkdocs_aicommentary.model.articles import (
     FrontMatter,
     Person,
     Vocabulary,
@@ -13,8 +14,7 @@ from mkdocs_aicommentary.articles import (
     read_article,
     split_front_matter,
 )
-from mkdocs_aicommentary.companies import Company, CompanyRegistry
-from mkdocs_aicommentary.config import DEFAULT_STANCES
+from mkdocs_aicommentary.model.companies import Company, CompanyRegistry
 
 REGISTRY = CompanyRegistry([Company("NVIDIA", ("Nvidia",), "https://nvidia.com", "NVDA")])
 VOCABULARY = Vocabulary(DEFAULT_STANCES, REGISTRY)

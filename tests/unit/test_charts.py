@@ -2,7 +2,7 @@
 
 import itertools
 
-from mkdocs_aicommentary.charts import (
+from mkdocs_aicommentary.features.charts import (
     BAR_HEIGHT,
     COUNT_SPACE,
     LABEL_WIDTH,

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from mkdocs.config.base import ValidationError
 from mkdocs.structure.files import File
 
-from mkdocs_aicommentary.config import RESERVED_OUTPUTS, Folder
-from mkdocs_aicommentary.links import dest_path, path_key
-from mkdocs_aicommentary.site_files import Destinations
+from mkdocs_aicommentary.adapter.config import RESERVED_OUTPUTS, Folder
+from mkdocs_aicommentary.adapter.site_files import Destinations
+from mkdocs_aicommentary.html.links import dest_path, path_key
 
 HOSTILE = settings(max_examples=80, deadline=None)
 

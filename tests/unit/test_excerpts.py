@@ -1,7 +1,7 @@
 """The text that stands for an article in listings and feeds."""
 
-from mkdocs_aicommentary.articles import Article
-from mkdocs_aicommentary.excerpts import excerpt, first_paragraph, plain_text, shorten
+from mkdocs_aicommentary.features.excerpts import excerpt, first_paragraph, plain_text, shorten
+from mkdocs_aicommentary.model.articles import Article
 
 
 def test_summary_wins():

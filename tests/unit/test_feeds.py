@@ -5,10 +5,10 @@ from datetime import datetime
 
 import feedparser
 
-from mkdocs_aicommentary.articles import Article, Person
-from mkdocs_aicommentary.feeds import article_feed, json_feed, rss
-from mkdocs_aicommentary.links import absolute_url
-from mkdocs_aicommentary.taxonomy import Taxonomy
+from mkdocs_aicommentary.features.feeds import article_feed, json_feed, rss
+from mkdocs_aicommentary.html.links import absolute_url
+from mkdocs_aicommentary.model.articles import Article, Person
+from mkdocs_aicommentary.model.taxonomy import Taxonomy
 
 SITE = "https://commentary.example/blog/"
 

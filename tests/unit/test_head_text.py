@@ -16,8 +16,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from mkdocs_aicommentary.head_text import repair_head
-from mkdocs_aicommentary.slugs import clean_name
+from mkdocs_aicommentary.html.head_text import repair_head
+from mkdocs_aicommentary.model.slugs import clean_name
 
 ENV = jinja2.Environment(autoescape=False)
 HEADS = {

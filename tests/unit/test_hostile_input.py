@@ -12,7 +12,11 @@ from datetime import datetime
 import pytest
 from factories import billion_laughs
 
-from mkdocs_aicommentary.articles import (
+from mkdocs_aicommentary.adapter.config import DEFAULT_STANCES
+from mkdocs_aicommentary.features.charts import periods_between
+from mkdocs_aicommentary.features.excerpts import excerpt, first_paragraph, plain_text
+from mkdocs_aicommentary.features.related import strip_markup, tokenize
+from mkdocs_aicommentary.model.articles import (
     Article,
     FrontMatter,
     Problem,
@@ -21,11 +25,7 @@ from mkdocs_aicommentary.articles import (
     read_article,
     split_front_matter,
 )
-from mkdocs_aicommentary.charts import periods_between
-from mkdocs_aicommentary.config import DEFAULT_STANCES
-from mkdocs_aicommentary.excerpts import excerpt, first_paragraph, plain_text
-from mkdocs_aicommentary.related import strip_markup, tokenize
-from mkdocs_aicommentary.slugs import MAX_SLUG_LENGTH, assign_slugs, name_key, slugify
+from mkdocs_aicommentary.model.slugs import MAX_SLUG_LENGTH, assign_slugs, name_key, slugify
 
 VOCABULARY = Vocabulary(DEFAULT_STANCES)
 WARNING_LIMIT = 400

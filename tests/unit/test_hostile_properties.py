@@ -16,7 +16,19 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_aicommentary.articles import (
+from mkdocs_aicommentary.adapter.config import DEFAULT_STANCES
+from mkdocs_aicommentary.features.charts import MAX_MONTHS, MAX_YEARS, periods_between, timeline
+from mkdocs_aicommentary.features.excerpts import EXCERPT_CHARS, excerpt
+from mkdocs_aicommentary.features.newsletter import (
+    NewsletterError,
+    SignupForm,
+    check_link,
+    privacy_target,
+)
+from mkdocs_aicommentary.features.related import tokenize
+from mkdocs_aicommentary.html.links import TermPages, is_absolute
+from mkdocs_aicommentary.html.render import TEMPLATES_DIR, Renderer
+from mkdocs_aicommentary.model.articles import (
     EARLIEST_YEAR,
     LATEST_YEAR,
     Article,
@@ -25,15 +37,8 @@ from mkdocs_aicommentary.articles import (
     read_article,
     split_front_matter,
 )
-from mkdocs_aicommentary.charts import MAX_MONTHS, MAX_YEARS, periods_between, timeline
-from mkdocs_aicommentary.config import DEFAULT_STANCES
-from mkdocs_aicommentary.excerpts import EXCERPT_CHARS, excerpt
-from mkdocs_aicommentary.links import TermPages, is_absolute
-from mkdocs_aicommentary.newsletter import NewsletterError, SignupForm, check_link, privacy_target
-from mkdocs_aicommentary.related import tokenize
-from mkdocs_aicommentary.render import TEMPLATES_DIR, Renderer
-from mkdocs_aicommentary.slugs import MAX_SLUG_LENGTH, name_key, slugify
-from mkdocs_aicommentary.taxonomy import Taxonomy
+from mkdocs_aicommentary.model.slugs import MAX_SLUG_LENGTH, name_key, slugify
+from mkdocs_aicommentary.model.taxonomy import Taxonomy
 
 HOSTILE = settings(max_examples=60, deadline=None)
 VOCABULARY = Vocabulary(DEFAULT_STANCES)

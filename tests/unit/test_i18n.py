@@ -10,8 +10,9 @@ from helpers import language_folder
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_aicommentary import i18n
-from mkdocs_aicommentary.i18n import (
+from mkdocs_aicommentary.features.related import tokenize
+from mkdocs_aicommentary.i18n import language as i18n
+from mkdocs_aicommentary.i18n.language import (
     ENGLISH,
     PLACEHOLDERS,
     PLURAL_KEYS,
@@ -24,8 +25,7 @@ from mkdocs_aicommentary.i18n import (
     plural_category,
     stop_words,
 )
-from mkdocs_aicommentary.related import tokenize
-from mkdocs_aicommentary.translations import (
+from mkdocs_aicommentary.i18n.translations import (
     BUILT_IN,
     FOLDER,
     LISTS,

@@ -5,10 +5,10 @@ from typing import Any
 
 import pytest
 
-from mkdocs_aicommentary.articles import Article
-from mkdocs_aicommentary.config import AICommentaryConfig, index_sections, kind_options
-from mkdocs_aicommentary.index_kinds import KINDS, NAV_ORDER, TERM_KINDS, Kind, kind
-from mkdocs_aicommentary.taxonomy import Taxonomy
+from mkdocs_aicommentary.adapter.config import AICommentaryConfig, index_sections, kind_options
+from mkdocs_aicommentary.model.articles import Article
+from mkdocs_aicommentary.model.index_kinds import KINDS, NAV_ORDER, TERM_KINDS, Kind, kind
+from mkdocs_aicommentary.model.taxonomy import Taxonomy
 
 
 def validated(index: dict[str, Any]) -> tuple[AICommentaryConfig, list[str], list[str]]:
@@ -112,7 +112,7 @@ def test_a_post_names_its_terms_through_its_kind(name: str):
 
 
 def test_authors_with_a_profile_of_materials_have_no_page_of_ours():
-    from mkdocs_aicommentary.articles import Person
+    from mkdocs_aicommentary.model.articles import Person
 
     profiled = Person("Inés", page="blog/author/ines.md")
     article = Article(src_path="a.md", title="A", authors=(Person("Ada"), profiled))
@@ -121,7 +121,7 @@ def test_authors_with_a_profile_of_materials_have_no_page_of_ours():
 
 
 def test_an_author_page_describes_them_as_fully_as_any_post_does():
-    from mkdocs_aicommentary.articles import Person
+    from mkdocs_aicommentary.model.articles import Person
 
     plain = Article(src_path="a.md", title="A", authors=(Person("Ada"),))
     described = Person("ada", description="Wrote the first program")

@@ -2,8 +2,8 @@
 
 from factories import post
 
-from mkdocs_aicommentary.config import DEFAULT_STANCES
-from mkdocs_aicommentary.index_plan import (
+from mkdocs_aicommentary.adapter.config import DEFAULT_STANCES
+from mkdocs_aicommentary.core.index_plan import (
     charts_for,
     company_bars,
     listed,
@@ -13,9 +13,9 @@ from mkdocs_aicommentary.index_plan import (
     plan,
     stance_bars,
 )
-from mkdocs_aicommentary.links import IndexKind
-from mkdocs_aicommentary.literal_headings import decode
-from mkdocs_aicommentary.taxonomy import Taxonomy
+from mkdocs_aicommentary.html.links import IndexKind
+from mkdocs_aicommentary.html.literal_headings import decode
+from mkdocs_aicommentary.model.taxonomy import Taxonomy
 
 SECTIONS = [
     IndexKind("companies", "companies", "Companies"),

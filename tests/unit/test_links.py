@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from mkdocs_aicommentary.links import (
+from mkdocs_aicommentary.html.links import (
     IndexKind,
     TermPages,
     absolute_url,
@@ -16,7 +16,7 @@ from mkdocs_aicommentary.links import (
     relative_url,
     root_prefix,
 )
-from mkdocs_aicommentary.taxonomy import Term
+from mkdocs_aicommentary.model.taxonomy import Term
 
 
 @pytest.mark.parametrize(

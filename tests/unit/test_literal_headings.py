@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_aicommentary.literal_headings import NAME, PREFIX, heading
+from mkdocs_aicommentary.html.literal_headings import NAME, PREFIX, heading
 
 MKDOCS_DEFAULTS = ["toc", "tables", "fenced_code"]
 PYMDOWNX = [

@@ -5,8 +5,8 @@ from types import SimpleNamespace
 
 from factories import billion_laughs
 
-from mkdocs_aicommentary.articles import Person
-from mkdocs_aicommentary.material_blog import Blog, find_blogs
+from mkdocs_aicommentary.model.articles import Person
+from mkdocs_aicommentary.model.material_blog import Blog, find_blogs
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)  # As Blogs.now and article dates: aware.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from newsletter_cases import BEEHIIV_FORM_ID, MISSING_REQUIRED
 
-from mkdocs_aicommentary.newsletter import (
+from mkdocs_aicommentary.features.newsletter import (
     GHOST_SCRIPT,
     NewsletterError,
     check_link,

@@ -11,9 +11,9 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_aicommentary.excerpts import plain_text
-from mkdocs_aicommentary.markers import Slots
-from mkdocs_aicommentary.placement import fill_slots, place_slot, remove_markers
+from mkdocs_aicommentary.features.excerpts import plain_text
+from mkdocs_aicommentary.html.markers import Slots
+from mkdocs_aicommentary.html.placement import fill_slots, place_slot, remove_markers
 
 HOSTILE = settings(max_examples=60, deadline=None)
 

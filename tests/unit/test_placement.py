@@ -1,5 +1,5 @@
-from mkdocs_aicommentary.markers import Slots
-from mkdocs_aicommentary.placement import (
+from mkdocs_aicommentary.html.markers import Slots
+from mkdocs_aicommentary.html.placement import (
     fill_slots,
     insert_after_title,
     insert_into_head,

@@ -6,29 +6,29 @@ import subprocess
 import sys
 import textwrap
 
-from mkdocs_aicommentary.articles import FrontMatterCache, Vocabulary
-from mkdocs_aicommentary.material_blog import Blog, Blogs
-from mkdocs_aicommentary.publication import (
+from mkdocs_aicommentary.core.publication import (
     DRAFT,
     NOT_IN_NAV,
     Publication,
     PublicationOptions,
     SignupRules,
 )
-from mkdocs_aicommentary.taxonomy import Taxonomy
+from mkdocs_aicommentary.model.articles import FrontMatterCache, Vocabulary
+from mkdocs_aicommentary.model.material_blog import Blog, Blogs
+from mkdocs_aicommentary.model.taxonomy import Taxonomy
 
 STANCES = {"bullish": "Bullish", "bearish": "Bearish"}
 
 WHOLE_PLAN = textwrap.dedent(
     """
     import json, sys
-    from mkdocs_aicommentary.articles import FrontMatterCache, Vocabulary
-    from mkdocs_aicommentary.feeds import article_feed
-    from mkdocs_aicommentary.index_plan import plan
-    from mkdocs_aicommentary.links import IndexKind
-    from mkdocs_aicommentary.publication import Publication, PublicationOptions
-    from mkdocs_aicommentary.related import rank
-    from mkdocs_aicommentary.taxonomy import Taxonomy
+    from mkdocs_aicommentary.model.articles import FrontMatterCache, Vocabulary
+    from mkdocs_aicommentary.features.feeds import article_feed
+    from mkdocs_aicommentary.core.index_plan import plan
+    from mkdocs_aicommentary.html.links import IndexKind
+    from mkdocs_aicommentary.core.publication import Publication, PublicationOptions
+    from mkdocs_aicommentary.features.related import rank
+    from mkdocs_aicommentary.model.taxonomy import Taxonomy
 
     def page(title, day, stance, *companies, draft=False):
         return (

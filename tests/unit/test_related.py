@@ -8,9 +8,7 @@ from dataclasses import replace
 import pytest
 from factories import post
 
-from mkdocs_aicommentary.articles import Article, Vocabulary, read_article, split_front_matter
-from mkdocs_aicommentary.i18n import stop_words
-from mkdocs_aicommentary.related import (
+from mkdocs_aicommentary.features.related import (
     RelatedIndex,
     RelatedOptions,
     TextCache,
@@ -20,6 +18,8 @@ from mkdocs_aicommentary.related import (
     strip_markup,
     tokenize,
 )
+from mkdocs_aicommentary.i18n.language import stop_words
+from mkdocs_aicommentary.model.articles import Article, Vocabulary, read_article, split_front_matter
 
 EXPORT_TEXT = """
 Washington tightened export controls on accelerators again. Export licences for datacenter
@@ -462,7 +462,7 @@ class TestFrontMatter:
 
 
 def test_the_config_section_becomes_the_ranking_options():
-    from mkdocs_aicommentary.config import AICommentaryConfig, related_options
+    from mkdocs_aicommentary.adapter.config import AICommentaryConfig, related_options
 
     config = AICommentaryConfig()
     config.load_dict({"related": {"count": 6, "window": 40, "weights": {"text": 0}}})

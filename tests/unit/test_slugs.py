@@ -1,4 +1,4 @@
-from mkdocs_aicommentary.slugs import MAX_SLUG_LENGTH, assign_slugs, name_key, slugify
+from mkdocs_aicommentary.model.slugs import MAX_SLUG_LENGTH, assign_slugs, name_key, slugify
 
 
 def test_names_whose_words_lose_nothing_keep_them_as_slug():

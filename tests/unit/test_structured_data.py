@@ -3,9 +3,9 @@
 import json
 from datetime import datetime
 
-from mkdocs_aicommentary.articles import Article, Person
-from mkdocs_aicommentary.structured_data import article_data, script_json
-from mkdocs_aicommentary.taxonomy import Taxonomy
+from mkdocs_aicommentary.features.structured_data import article_data, script_json
+from mkdocs_aicommentary.model.articles import Article, Person
+from mkdocs_aicommentary.model.taxonomy import Taxonomy
 
 REGISTRY = {"NVIDIA": "https://www.nvidia.com/"}
 

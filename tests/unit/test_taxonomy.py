@@ -1,8 +1,8 @@
 from factories import post
 
-from mkdocs_aicommentary.articles import Article
-from mkdocs_aicommentary.config import DEFAULT_STANCES
-from mkdocs_aicommentary.taxonomy import TERMS_PER_POST, TERMS_SHOWN, Taxonomy, crowded_posts
+from mkdocs_aicommentary.adapter.config import DEFAULT_STANCES
+from mkdocs_aicommentary.model.articles import Article
+from mkdocs_aicommentary.model.taxonomy import TERMS_PER_POST, TERMS_SHOWN, Taxonomy, crowded_posts
 
 
 def test_most_used_spelling_is_shown():

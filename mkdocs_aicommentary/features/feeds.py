@@ -17,12 +17,12 @@ from datetime import datetime, timezone
 from email.utils import format_datetime
 from xml.etree import ElementTree as etree
 
-from .absolute_html import absolute_links
-from .articles import Article, Person, in_utc, iso_utc
+from ..html.absolute_html import absolute_links
+from ..html.links import absolute_url
+from ..html.placement import without_title
+from ..model.articles import Article, Person, in_utc, iso_utc
+from ..model.taxonomy import Taxonomy
 from .excerpts import excerpt
-from .links import absolute_url
-from .placement import without_title
-from .taxonomy import Taxonomy
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from .links import path_key
+from ..html.links import path_key
 
 
 def author_page_candidates(src_path: str) -> tuple[str, ...]:

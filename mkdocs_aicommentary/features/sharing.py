@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .articles import Article, Person, iso_utc
+from ..model.articles import Article, Person, iso_utc
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,9 +45,9 @@ from datetime import datetime, timezone
 from itertools import filterfalse
 from urllib.parse import unquote
 
-from .articles import Article, Problem, content_key
-from .slugs import name_key
-from .translations import BUILT_IN, FALLBACK
+from ..i18n.translations import BUILT_IN, FALLBACK
+from ..model.articles import Article, Problem, content_key
+from ..model.slugs import name_key
 
 __all__ = [
     "Related",

@@ -20,10 +20,14 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 
-from . import newsletter
-from .articles import Vocabulary, short_repr
-from .companies import Company, CompanyRegistry, clashing_spellings
-from .i18n import (
+from ..core.page_boxes import BoxOptions
+from ..core.publication import PublicationOptions, SignupRules
+from ..features import newsletter
+from ..features.related import RelatedOptions, Weights
+from ..html.links import IndexKind, path_key
+from ..html.placement import PLACEMENTS
+from ..html.render import STYLESHEET
+from ..i18n.language import (
     ENGLISH,
     Labels,
     LabelsError,
@@ -32,15 +36,11 @@ from .i18n import (
     labels_for,
     stop_words,
 )
-from .index_kinds import ARCHIVE, KINDS, NAV_ORDER, Kind, kind
-from .links import IndexKind, path_key
-from .page_boxes import BoxOptions
-from .placement import PLACEMENTS
-from .publication import PublicationOptions, SignupRules
-from .related import RelatedOptions, Weights
-from .render import STYLESHEET
-from .slugs import slugify
-from .translations import STANCE_KEYS
+from ..i18n.translations import STANCE_KEYS
+from ..model.articles import Vocabulary, short_repr
+from ..model.companies import Company, CompanyRegistry, clashing_spellings
+from ..model.index_kinds import ARCHIVE, KINDS, NAV_ORDER, Kind, kind
+from ..model.slugs import slugify
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .articles import Article
+from ..model.articles import Article
 
 EXCERPT_CHARS = 300
 """Longest excerpt taken from a body, in characters, before it is cut at a word."""

@@ -14,7 +14,7 @@ permalinks) and MkDocs (the page title) read it like the text of any heading.
 The key is drawn at random when the module is loaded, so no heading an author writes is ever
 taken for an encoded one: their text is theirs, whatever it holds.
 
-Markdown only: load it with ``markdown_extensions: [mkdocs_aicommentary.literal_headings]``,
+Markdown only: load it with ``markdown_extensions: [mkdocs_aicommentary.html.literal_headings]``,
 which the plugin does itself.
 """
 
@@ -28,7 +28,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX, AtomicString
 
-NAME = "mkdocs_aicommentary.literal_headings"
+NAME = "mkdocs_aicommentary.html.literal_headings"
 """The extension as ``markdown_extensions`` names it."""
 PREFIX = f"aicommentary{secrets.token_hex(8)}"
 """How an encoded text starts, with a key of this process that no author can know; the rest

@@ -23,12 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.nav import Section as NavSection
 from mkdocs.structure.pages import Page
 
-from .articles import Article, Person
-from .config import IndexConfig, SiteFeedConfig
-from .feeds import JSON_TYPE, RSS_TYPE, Feed, FeedLink, article_feed, json_feed, rss
-from .i18n import Labels
-from .index_kinds import ARCHIVE, kind
-from .index_plan import (
+from ..core.index_plan import (
     IndexPlan,
     PlannedPage,
     charts_for,
@@ -37,11 +32,16 @@ from .index_plan import (
     page_markdown,
     plan,
 )
-from .links import IndexKind, dest_path, path_key
-from .material_blog import VIEW_MAKER
-from .render import Renderer
+from ..features.feeds import JSON_TYPE, RSS_TYPE, Feed, FeedLink, article_feed, json_feed, rss
+from ..html.links import IndexKind, dest_path, path_key
+from ..html.render import Renderer
+from ..i18n.language import Labels
+from ..model.articles import Article, Person
+from ..model.index_kinds import ARCHIVE, kind
+from ..model.material_blog import VIEW_MAKER
+from ..model.taxonomy import Taxonomy
+from .config import IndexConfig, SiteFeedConfig
 from .site_files import Clash, Destinations, SiteFiles, mkdocs_outputs
-from .taxonomy import Taxonomy
 
 log = get_plugin_logger(__name__)
 

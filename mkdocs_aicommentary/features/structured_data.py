@@ -13,9 +13,9 @@ import json
 from collections.abc import Callable
 from datetime import datetime, time
 
-from .articles import Article, Person, in_utc, iso_utc
-from .index_kinds import COMPANIES, TOPICS
-from .taxonomy import Taxonomy
+from ..model.articles import Article, Person, in_utc, iso_utc
+from ..model.index_kinds import COMPANIES, TOPICS
+from ..model.taxonomy import Taxonomy
 
 
 def article_data(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
-from .taxonomy import Term
+from ..model.taxonomy import Term
 
 
 def page_url(src_path: str, use_directory_urls: bool) -> str:

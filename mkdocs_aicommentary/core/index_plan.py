@@ -17,14 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .articles import Article
-from .charts import Bar, BarChart, Timeline, bar_chart, periods_between, timeline
-from .i18n import ENGLISH, Labels
-from .index_kinds import COMPANIES, NAV_ORDER, kind
-from .links import IndexKind, listing_src
-from .literal_headings import heading
-from .markers import INDEX, marker
-from .taxonomy import Taxonomy, Term
+from ..features.charts import Bar, BarChart, Timeline, bar_chart, periods_between, timeline
+from ..html.links import IndexKind, listing_src
+from ..html.literal_headings import heading
+from ..html.markers import INDEX, marker
+from ..i18n.language import ENGLISH, Labels
+from ..model.articles import Article
+from ..model.index_kinds import COMPANIES, NAV_ORDER, kind
+from ..model.taxonomy import Taxonomy, Term
 
 CHART_ROWS = 10
 """Most companies a stance page's chart shows."""

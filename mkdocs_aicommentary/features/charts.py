@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .i18n import ENGLISH, Labels
+from ..i18n.language import ENGLISH, Labels
 
 WIDTH = 400
 """Width of every chart's viewBox; CSS scales it to the column."""

@@ -16,19 +16,26 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from . import newsletter
-from .articles import ARTICLE_MARKERS, Article, FrontMatterCache, Person, Vocabulary, is_article
-from .articles import read_article as read_front_matter
-from .companies import CompanyRegistry
-from .excerpts import excerpt
-from .index_kinds import ARCHIVE, NAV_ORDER
-from .links import absolute_url
-from .material_blog import Blog, Blogs
-from .placement import head_of
-from .related import Related, RelatedOptions, TextCache, rank, resolve_pins
-from .sharing import MetaTag, missing_from, open_graph
-from .structured_data import article_data, script_json
-from .taxonomy import Taxonomy
+from ..features import newsletter
+from ..features.excerpts import excerpt
+from ..features.related import Related, RelatedOptions, TextCache, rank, resolve_pins
+from ..features.sharing import MetaTag, missing_from, open_graph
+from ..features.structured_data import article_data, script_json
+from ..html.links import absolute_url
+from ..html.placement import head_of
+from ..model.articles import (
+    ARTICLE_MARKERS,
+    Article,
+    FrontMatterCache,
+    Person,
+    Vocabulary,
+    is_article,
+)
+from ..model.articles import read_article as read_front_matter
+from ..model.companies import CompanyRegistry
+from ..model.index_kinds import ARCHIVE, NAV_ORDER
+from ..model.material_blog import Blog, Blogs
+from ..model.taxonomy import Taxonomy
 
 _MENTIONS_MARKER = re.compile(rf"^({'|'.join(ARTICLE_MARKERS)})\s*:", re.MULTILINE | re.IGNORECASE)
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Protocol
 
-from .feeds import FeedLink
-from .markers import HEADER, INDEX, LATEST, NEWSLETTER, RELATED, Slots
-from .material_blog import EXCERPT_TITLE_LEVEL
-from .newsletter import SignupForm
-from .placement import (
+from ..features.feeds import FeedLink
+from ..features.newsletter import SignupForm
+from ..features.related import Related
+from ..html.markers import HEADER, INDEX, LATEST, NEWSLETTER, RELATED, Slots
+from ..html.placement import (
     fill_slots,
     holds_marker,
     insert_after_title,
@@ -28,9 +28,9 @@ from .placement import (
     remove_markers,
     slot_at_marker,
 )
+from ..html.render import Renderer
+from ..model.material_blog import EXCERPT_TITLE_LEVEL
 from .publication import Publication
-from .related import Related
-from .render import Renderer
 
 Box = Callable[[], str]
 """A box as it waits for its slot: rendered in ``on_post_page``."""

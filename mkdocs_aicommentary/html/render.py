@@ -17,20 +17,20 @@ from typing import NamedTuple
 import jinja2
 from markupsafe import Markup
 
-from .articles import Article, Person
-from .charts import BarChart, Timeline
-from .excerpts import excerpt
-from .feeds import FeedLink
-from .i18n import ENGLISH, Labels
-from .index_kinds import AUTHORS, COMPANIES, STANCES, TOPICS, kind
-from .index_plan import PlannedPage, pager
+from ..core.index_plan import PlannedPage, pager
+from ..features.charts import BarChart, Timeline
+from ..features.excerpts import excerpt
+from ..features.feeds import FeedLink
+from ..features.newsletter import SignupForm
+from ..features.related import Related
+from ..features.sharing import MetaTag
+from ..i18n.language import ENGLISH, Labels
+from ..model.articles import Article, Person
+from ..model.index_kinds import AUTHORS, COMPANIES, STANCES, TOPICS, kind
+from ..model.taxonomy import TERMS_SHOWN, Taxonomy
 from .links import TermPages, from_root, is_absolute, relative_url, root_prefix
-from .newsletter import SignupForm
-from .related import Related
-from .sharing import MetaTag
-from .taxonomy import TERMS_SHOWN, Taxonomy
 
-TEMPLATES_DIR = str(Path(__file__).parent / "templates")
+TEMPLATES_DIR = str(Path(__file__).parent.parent / "templates")
 STYLESHEET = "assets/aicommentary/aicommentary.css"
 
 ARTICLE_HEADER = "aicommentary/article_header.html"

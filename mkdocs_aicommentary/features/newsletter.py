@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import SplitResult, parse_qs, quote, unquote, urlencode, urlsplit
 
-from .articles import short_repr
-from .links import is_absolute, page_url
+from ..html.links import is_absolute, page_url
+from ..model.articles import short_repr
 
 GHOST_SCRIPT = "https://cdn.jsdelivr.net/ghost/signup-form@~0.3/umd/signup-form.min.js"
 DEFAULT_HONEYPOT = "aic_website"
