@@ -31,13 +31,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mkdocs_aicommentary.features.related import (
-    ENGLISH_STOP_WORDS,
-    RelatedIndex,
-    RelatedOptions,
-    TextCache,
-    resolve_pins,
-)
+from mkdocs_aicommentary.features.related.pins import resolve_pins
+from mkdocs_aicommentary.features.related.ranking import RelatedIndex, RelatedOptions
+from mkdocs_aicommentary.features.related.words import ENGLISH_STOP_WORDS, TextCache
 from mkdocs_aicommentary.model.articles import Article
 
 STANCES = ("bullish", "bearish", "skeptical", "neutral", "mixed")

@@ -54,7 +54,8 @@ from .adapter.site_files import SiteFiles
 from .core.page_boxes import PageBoxes, PageContent
 from .core.publication import DRAFT, Publication
 from .features import newsletter
-from .features.related import Related, TextCache
+from .features.related.ranking import Related
+from .features.related.words import TextCache
 from .html import literal_headings
 from .html.head_text import repair_head
 from .html.links import TermPages

@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from ..core.page_boxes import BoxOptions
 from ..core.publication import PublicationOptions, SignupRules
 from ..features import newsletter
-from ..features.related import RelatedOptions, Weights
+from ..features.related.ranking import RelatedOptions, Weights
 from ..html.links import IndexKind, path_key
 from ..html.placement import PLACEMENTS
 from ..html.render import STYLESHEET

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from ..features.feeds import FeedLink
 from ..features.newsletter import SignupForm
-from ..features.related import Related
+from ..features.related.ranking import Related
 from ..html.markers import HEADER, INDEX, LATEST, NEWSLETTER, RELATED, Slots
 from ..html.placement import (
     fill_slots,

@@ -18,7 +18,9 @@ from typing import Any
 
 from ..features import newsletter
 from ..features.excerpts import excerpt
-from ..features.related import Related, RelatedOptions, TextCache, rank, resolve_pins
+from ..features.related.pins import resolve_pins
+from ..features.related.ranking import Related, RelatedOptions, rank
+from ..features.related.words import TextCache
 from ..features.sharing import MetaTag, missing_from, open_graph
 from ..features.structured_data import article_data, script_json
 from ..html.links import absolute_url

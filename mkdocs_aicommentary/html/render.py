@@ -22,7 +22,7 @@ from ..features.charts import BarChart, Timeline
 from ..features.excerpts import excerpt
 from ..features.feeds import FeedLink
 from ..features.newsletter import SignupForm
-from ..features.related import Related
+from ..features.related.ranking import Related
 from ..features.sharing import MetaTag
 from ..i18n.language import ENGLISH, Labels
 from ..model.articles import Article, Person

@@ -165,7 +165,8 @@ class Article:
 
     @property
     def related_pins(self) -> tuple[str, ...]:
-        """The links the author pinned, as typed (resolved against the site by related.py)."""
+        """The links the author pinned, as typed (resolved against the site by
+        ``features/related/pins.py``)."""
         return self.related if isinstance(self.related, tuple) else ()
 
     @property

@@ -15,7 +15,7 @@ from factories import billion_laughs
 from mkdocs_aicommentary.adapter.config import DEFAULT_STANCES
 from mkdocs_aicommentary.features.charts import periods_between
 from mkdocs_aicommentary.features.excerpts import excerpt, first_paragraph, plain_text
-from mkdocs_aicommentary.features.related import strip_markup, tokenize
+from mkdocs_aicommentary.features.related.words import strip_markup, tokenize
 from mkdocs_aicommentary.model.articles import (
     Article,
     FrontMatter,

@@ -25,7 +25,7 @@ from mkdocs_aicommentary.features.newsletter import (
     check_link,
     privacy_target,
 )
-from mkdocs_aicommentary.features.related import tokenize
+from mkdocs_aicommentary.features.related.words import tokenize
 from mkdocs_aicommentary.html.links import TermPages, is_absolute
 from mkdocs_aicommentary.html.render import TEMPLATES_DIR, Renderer
 from mkdocs_aicommentary.model.articles import (

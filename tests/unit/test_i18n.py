@@ -10,7 +10,7 @@ from helpers import language_folder
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_aicommentary.features.related import tokenize
+from mkdocs_aicommentary.features.related.words import tokenize
 from mkdocs_aicommentary.i18n import language as i18n
 from mkdocs_aicommentary.i18n.language import (
     ENGLISH,

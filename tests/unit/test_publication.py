@@ -27,7 +27,7 @@ WHOLE_PLAN = textwrap.dedent(
     from mkdocs_aicommentary.core.index_plan import plan
     from mkdocs_aicommentary.html.links import IndexKind
     from mkdocs_aicommentary.core.publication import Publication, PublicationOptions
-    from mkdocs_aicommentary.features.related import rank
+    from mkdocs_aicommentary.features.related.ranking import rank
     from mkdocs_aicommentary.model.taxonomy import Taxonomy
 
     def page(title, day, stance, *companies, draft=False):

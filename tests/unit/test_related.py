@@ -8,16 +8,9 @@ from dataclasses import replace
 import pytest
 from factories import post
 
-from mkdocs_aicommentary.features.related import (
-    RelatedIndex,
-    RelatedOptions,
-    TextCache,
-    Weights,
-    rank,
-    resolve_pins,
-    strip_markup,
-    tokenize,
-)
+from mkdocs_aicommentary.features.related.pins import resolve_pins
+from mkdocs_aicommentary.features.related.ranking import RelatedIndex, RelatedOptions, Weights, rank
+from mkdocs_aicommentary.features.related.words import TextCache, strip_markup, tokenize
 from mkdocs_aicommentary.i18n.language import stop_words
 from mkdocs_aicommentary.model.articles import Article, Vocabulary, read_article, split_front_matter
 
