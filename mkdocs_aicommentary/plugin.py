@@ -39,18 +39,17 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .adapter.config import (
-    AICommentaryConfig,
-    apply_language,
+from .adapter.config import AICommentaryConfig
+from .adapter.index_files import IndexFiles
+from .adapter.plain_options import (
     box_options,
     check_config,
     front_matter_vocabulary,
     index_sections,
     publication_options,
-    site_language,
 )
-from .adapter.index_files import IndexFiles
 from .adapter.site_files import SiteFiles
+from .adapter.site_language import apply_language, site_language
 from .core.page_boxes import PageBoxes, PageContent
 from .core.publication import DRAFT, Publication
 from .features import newsletter

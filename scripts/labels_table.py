@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from mkdocs_aicommentary.adapter.config import TRANSLATED_OPTIONS
+from mkdocs_aicommentary.adapter.site_language import TRANSLATED_OPTIONS
 from mkdocs_aicommentary.i18n.language import PLACEHOLDERS
 from mkdocs_aicommentary.i18n.translations import BUILT_IN, FALLBACK, LISTS, STANCE_KEYS
 

@@ -1,338 +1,44 @@
 """The plugin's options, as typed MkDocs config classes.
 
 Each section of the ``aicommentary`` entry in mkdocs.yml is one class here. A rule about one
-option lives in that option's type (``WholeNumber``, ``Folder``, ...), so MkDocs reports every
-bad value at once, naming the option; ``check_config`` holds only the rules that span several
-options, and the provider rules of the ``newsletter`` section are in ``newsletter.py``.
+option lives in that option's type (``option_types.py``), so MkDocs reports every bad value at
+once, naming the option; ``plain_options.check_config`` holds only the rules that span several
+options, and the provider rules of the ``newsletter`` section are in ``features/newsletter.py``.
 """
 
 from __future__ import annotations
 
-import itertools
-import math
-import posixpath
-import re
-import unicodedata
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
 
-from ..core.page_boxes import BoxOptions
-from ..core.publication import PublicationOptions, SignupRules
 from ..features import newsletter
-from ..features.related.ranking import RelatedOptions, Weights
-from ..html.links import IndexKind, path_key
+from ..features.related.ranking import RelatedOptions
 from ..html.placement import PLACEMENTS
-from ..html.render import STYLESHEET
-from ..i18n.language import (
-    ENGLISH,
-    Labels,
-    LabelsError,
-    choose_language,
-    is_language_tag,
-    labels_for,
-    stop_words,
-)
+from ..i18n.language import ENGLISH
 from ..i18n.translations import STANCE_KEYS
-from ..model.articles import Vocabulary, short_repr
-from ..model.companies import Company, CompanyRegistry, clashing_spellings
-from ..model.index_kinds import ARCHIVE, KINDS, NAV_ORDER, Kind, kind
-from ..model.slugs import slugify
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
+from ..model.companies import Company, clashing_spellings
+from ..model.index_kinds import NAV_ORDER, Kind, kind
+from .option_types import (
+    FieldName,
+    Folder,
+    HiddenFields,
+    Identifier,
+    LanguageTag,
+    Names,
+    Number,
+    SiteLink,
+    Stances,
+    Switch,
+    Text,
+    Texts,
+    WholeNumber,
+)
 
 DEFAULT_STANCES = {key: ENGLISH(f"stance.{key}") for key in STANCE_KEYS}
 """The stances of a site that configures none, with their English labels."""
-
-
-# --- Option types: each checks one option's value and says what to write instead -------------
-
-
-def _as_written(value: object) -> str:
-    """A value as the author wrote it in YAML, for messages (``true``, not ``True``), cut short
-    where it is long."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "null" if value is None else short_repr(value)
-
-
-def _is_yes_no(value: object) -> str:
-    """Words that point out a YAML boolean, which Python would count as the number 1 or 0."""
-    return ", a yes/no value" if isinstance(value, bool) else ""
-
-
-def _number_in(value: object, minimum: float, maximum: float | None) -> bool:
-    """Whether ``value`` is a finite number (not a yes/no value) from minimum to maximum."""
-    return (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-        and minimum <= value
-        and (maximum is None or value <= maximum)
-    )
-
-
-class WholeNumber(c.OptionallyRequired[int]):
-    """A count: a whole number from ``minimum`` (up to ``maximum``); never ``true`` or
-    ``false``, which would otherwise pass as 1 and 0."""
-
-    def __init__(
-        self,
-        default: int | None = None,
-        *,
-        minimum: int = 1,
-        maximum: int | None = None,
-        hint: str = "",
-    ) -> None:
-        super().__init__(default=default)
-        self.minimum, self.maximum, self.hint = minimum, maximum, hint
-
-    def run_validation(self, value: object) -> int:
-        if isinstance(value, int) and _number_in(value, self.minimum, self.maximum):
-            return value
-        allowed = (
-            f"from {self.minimum} to {self.maximum}"
-            if self.maximum is not None
-            else f"of {self.minimum} or more"
-        )
-        example = self.default if self.default is not None else self.minimum
-        raise c.ValidationError(
-            f"is {_as_written(value)}{_is_yes_no(value)}; write a whole number {allowed}, "
-            f"such as {example}{self.hint}."
-        )
-
-
-class Number(c.OptionallyRequired[float]):
-    """A weight or a share: a finite number from 0 (up to ``maximum``), never a yes/no value."""
-
-    def __init__(
-        self, default: float | None = None, *, maximum: float | None = None, hint: str = ""
-    ) -> None:
-        super().__init__(default=default)
-        self.maximum, self.hint = maximum, hint
-
-    def run_validation(self, value: object) -> float:
-        if isinstance(value, (int, float)) and _number_in(value, 0, self.maximum):
-            return float(value)
-        allowed = f"from 0 to {self.maximum}" if self.maximum is not None else "of 0 or more"
-        raise c.ValidationError(
-            f"is {_as_written(value)}{_is_yes_no(value)}; write a number {allowed}, such as "
-            f"{self.default}{self.hint}."
-        )
-
-
-_NOT_IN_WINDOWS_NAMES = re.compile(r'[<>:"|?*]')
-"""Characters Windows refuses in a file name; ``:`` would also make ``C:/x`` a drive."""
-_UNSEEN = frozenset(("Cc", "Cf", "Cs", "Cn", "Zl", "Zp"))
-"""Unicode categories of characters no folder name should hold: controls, invisible format
-characters, lone surrogates (no file system can store them), unassigned ones, line breaks."""
-_WINDOWS_DEVICES = re.compile(r"(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?", re.IGNORECASE)
-"""Names Windows gives to devices, with any extension: ``nul/`` is no folder there."""
-
-RESERVED_OUTPUTS = {
-    "feed.xml": "the site's RSS feed",
-    "feed.json": "the site's JSON Feed",
-    "sitemap.xml": "MkDocs' sitemap",
-    "sitemap.xml.gz": "MkDocs' compressed sitemap",
-    "404.html": "the theme's page for addresses that do not exist",
-    "search": "MkDocs' search index",
-    posixpath.dirname(posixpath.dirname(STYLESHEET)): "the theme's and this plugin's stylesheets",
-}
-"""What MkDocs, its themes and this plugin write at the site root, whatever the site holds; no
-kind's pages may go there, or inside: a file where a folder is needed stops the build."""
-
-
-class Folder(c.OptionallyRequired[str]):
-    """A folder inside the site where the plugin writes pages, such as ``topics`` or
-    ``browse/topics``, without the slashes around it.
-
-    Refused: backslashes (browsers read them as '/', and a link to ``\\\\host/x/`` would leave
-    the site); names Windows cannot hold or reads as a drive or a device (``C:/x``, ``nul``), or
-    whose spaces or dots at either end it would drop (``topics /``); and the places of
-    :data:`RESERVED_OUTPUTS`, in any letter case.
-    """
-
-    def run_validation(self, value: object) -> str:
-        folder = value.strip("/") if isinstance(value, str) else ""
-        parts = folder.split("/")
-        if not folder or "\\" in folder or any(part in ("", ".", "..") for part in parts):
-            raise c.ValidationError(
-                f"is {_as_written(value)}; write a relative folder inside the site, such as "
-                f"{self.default!r}."
-            )
-        for part in parts:
-            if (
-                _NOT_IN_WINDOWS_NAMES.search(part)
-                or _WINDOWS_DEVICES.fullmatch(part)
-                or part != part.strip().rstrip(".")
-                or any(unicodedata.category(char) in _UNSEEN for char in part)
-            ):
-                raise c.ValidationError(
-                    f"is {_as_written(value)}; {part!r} is no folder name that every system "
-                    f'keeps as written (spaces or dots at its ends, any of <>:"|?*, control or '
-                    f"invisible characters, a drive like C:, device names like nul). Write "
-                    f"letters, digits and '-', such as {self.default!r}."
-                )
-        first = path_key(parts[0])
-        for reserved, what in RESERVED_OUTPUTS.items():
-            if first == path_key(reserved):
-                raise c.ValidationError(
-                    f"is {_as_written(value)}, where {what} ({reserved}) is written; write "
-                    f"another folder, such as {self.default!r}."
-                )
-        return folder
-
-
-class Text(c.OptionallyRequired[str]):
-    """Text readers need (a heading, a button): blank is refused."""
-
-    def run_validation(self, value: object) -> str:
-        if not isinstance(value, str):
-            raise c.ValidationError(f"is {_as_written(value)}; write some text.")
-        if not value.strip():
-            raise c.ValidationError(
-                "is empty; readers need it to know what the form does. Give it some text."
-            )
-        return value
-
-
-class FieldName(c.OptionallyRequired[str]):
-    """The name of a form field, without the spaces around it; an empty value leaves the
-    provider's own name."""
-
-    def run_validation(self, value: object) -> str:
-        if not isinstance(value, str) or (value and not value.strip()):
-            raise c.ValidationError(
-                f"is {_as_written(value)}; write a field name such as {self.default or 'email'!r}."
-            )
-        return value.strip()
-
-
-class Identifier(c.OptionallyRequired[Any]):
-    """An id given as text or as a number (``form_id: 1234567``), never a yes/no value."""
-
-    def run_validation(self, value: object) -> str | int:
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            raise c.ValidationError(
-                f"is {_as_written(value)}{_is_yes_no(value)}; write the id as text or a number."
-            )
-        return value
-
-
-class SiteLink(c.OptionallyRequired[str]):
-    """A link readers follow: an ``https://`` URL, or a path inside the site."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.name = name
-
-    def run_validation(self, value: object) -> str:
-        try:
-            return newsletter.check_link(value, self.name)
-        except newsletter.NewsletterError as error:
-            raise c.ValidationError(str(error)) from None
-
-
-class LanguageTag(c.OptionallyRequired[str]):
-    """A BCP 47 language tag (``de``, ``pt-BR``, ``zh-Hant``; ``de_DE`` as MkDocs' locales
-    write it), as written: it goes into every feed's ``<language>``."""
-
-    def run_validation(self, value: object) -> str:
-        if isinstance(value, str) and is_language_tag(value):
-            return value
-        raise c.ValidationError(f"is {_as_written(value)}; {_LANGUAGE_HINT}.")
-
-
-_LANGUAGE_HINT = (
-    "write a language tag (BCP 47) such as 'de', 'pt-BR' or 'zh-Hant', with nothing around it"
-)
-
-
-class HiddenFields(c.DictOfItems[Any]):
-    """Extra hidden form fields: each a name and one value (text, a number, true or false)."""
-
-    def __init__(self) -> None:
-        super().__init__(c.Type((str, int, float, bool)), default={})
-
-    def run_validation(self, value: object) -> dict[str, Any]:
-        if isinstance(value, Mapping):
-            for name, item in value.items():
-                if isinstance(name, str) and not name.strip():
-                    raise c.ValidationError(f"has a field without a name: {name!r}.")
-                if item is None or isinstance(item, (dict, list)):
-                    raise c.ValidationError(
-                        f"'{name}' must be a single value (text or a number), not "
-                        f"{_as_written(item)}."
-                    )
-        return super().run_validation(value)
-
-
-class Switch(c.OptionallyRequired[bool]):
-    """``true`` or ``false`` (left empty, the default), with a message that says so where
-    MkDocs' own would name Python types."""
-
-    def run_validation(self, value: object) -> bool:
-        if not isinstance(value, bool):
-            raise c.ValidationError(f"is {_as_written(value)}; write true or false.")
-        return value
-
-
-class Texts(c.ListOfItems[str]):
-    """A list of text; one text alone gets a message that shows the brackets it needs."""
-
-    def __init__(self, default: list[str]) -> None:
-        super().__init__(c.Type(str), default=default)
-
-    def run_validation(self, value: object) -> list[str]:
-        if isinstance(value, str):
-            raise c.ValidationError(f"is {value!r}, not a list; write [{value}], in brackets.")
-        return super().run_validation(value)
-
-
-class Names(Texts):
-    """A list of names, none of them blank; with ``hint``, at least one."""
-
-    def __init__(self, default: list[str], *, hint: str = "") -> None:
-        super().__init__(default=default)
-        self.hint = hint
-
-    def run_validation(self, value: object) -> list[str]:
-        names = super().run_validation(value)
-        if (self.hint and not names) or not all(name.strip() for name in names):
-            raise c.ValidationError(self.hint or "holds a blank name; remove it.")
-        return names
-
-
-class _Stances(c.DictOfItems[str]):
-    """``stances``: key -> label. Left out, the built-in stances, and a built-in key without a
-    label (``bullish:``) gets the translation: both are filled in by ``apply_language``, so
-    labels are None (or the whole option is) only until that has run."""
-
-    def __init__(self) -> None:
-        super().__init__(c.Optional(c.Type(str)))  # type: ignore[arg-type]
-
-    def run_validation(self, value: object) -> dict[str, str]:
-        if value is None:
-            return None  # type: ignore[return-value]
-        stances = super().run_validation(value)
-        if not stances:
-            raise c.ValidationError("is empty; list at least one stance, e.g. 'bullish: Bullish'.")
-        for key, label in stances.items():
-            if slugify(key) != key:
-                raise c.ValidationError(
-                    f"key {key!r} must be lowercase letters, digits and '-' (it is used in URLs "
-                    f"and CSS); try {slugify(key)!r} and put the display text in its label."
-                )
-            if label is None and key not in STANCE_KEYS:
-                raise c.ValidationError(
-                    f"stance {key!r} has no label; give it one ('{key}: ...'). Only the "
-                    f"built-in stances ({', '.join(STANCE_KEYS)}) are translated."
-                )
-        return stances
 
 
 class CompanyConfig(base.Config):
@@ -358,7 +64,7 @@ class Companies(c.DictOfItems[CompanyConfig]):
 
     def run_validation(self, value: object) -> dict[str, CompanyConfig]:
         entries = super().run_validation(value)
-        for spelling, first, second in clashing_spellings(_companies(entries)):
+        for spelling, first, second in clashing_spellings(as_companies(entries)):
             raise c.ValidationError(
                 f"the spelling {spelling!r} belongs to both {first!r} and {second!r}; keep it "
                 f"under one of them."
@@ -366,7 +72,7 @@ class Companies(c.DictOfItems[CompanyConfig]):
         return entries
 
 
-def _companies(entries: Mapping[str, CompanyConfig]) -> list[Company]:
+def as_companies(entries: Mapping[str, CompanyConfig]) -> list[Company]:
     return [
         Company(name, tuple(details.aliases), details.url or None, details.ticker or None)
         for name, details in entries.items()
@@ -555,7 +261,7 @@ class RelatedConfig(base.Config):
 class AICommentaryConfig(base.Config):
     """Options of the ``aicommentary`` plugin."""
 
-    stances = _Stances()
+    stances = Stances()
     """Allowed ``stance`` values (the keys) and the label shown for each."""
 
     language = c.Optional(LanguageTag())
@@ -602,233 +308,3 @@ class AICommentaryConfig(base.Config):
     newsletter = _OptionalSection()
     """Signup block; see ``NewsletterConfig``. Left out: no block."""
     related = c.SubConfig(RelatedConfig)
-
-
-def index_sections(config: AICommentaryConfig) -> list[IndexKind]:
-    """The kinds of index page switched on, with their URL prefix and title."""
-    return [
-        IndexKind(
-            each.name,
-            options.prefix,
-            options.title,
-            by_year=each.yearly and options.by_year,
-        )
-        for each in KINDS
-        if (options := config.index[each.name]).enabled
-    ]
-
-
-def registered_companies(config: AICommentaryConfig) -> list[Company]:
-    """The ``companies`` option as plain objects for the registry."""
-    return _companies(config.companies)
-
-
-def front_matter_vocabulary(config: AICommentaryConfig) -> Vocabulary:
-    """What front matter may say on this site, outside any Material blog."""
-    return Vocabulary(
-        stances=config.stances,
-        companies=CompanyRegistry(registered_companies(config)),
-        warn_unknown_companies=config.warn_unknown_companies,
-        topic_fields=tuple(config.topics_from),
-    )
-
-
-def signup_form(config: AICommentaryConfig) -> newsletter.SignupForm | None:
-    """The newsletter form the options describe, None without a ``newsletter`` section."""
-    section = config.newsletter
-    if section is None:
-        return None
-    try:
-        return newsletter.signup_form(dict(section))
-    except newsletter.NewsletterError as error:
-        raise PluginError(f"aicommentary: newsletter: {error}") from None
-
-
-def related_options(config: AICommentaryConfig, language: str) -> RelatedOptions:
-    """The ``related`` section as the ranking's plain options, with the stop words of the
-    site's ``language`` (as :func:`apply_language` chose it)."""
-    related = config.related
-    weights = related.weights
-    return RelatedOptions(
-        count=related.count,
-        min_score=related.min_score,
-        counterpoint=related.counterpoint,
-        topic_cutoff=related.topic_cutoff,
-        window=related.window,
-        text_window=max(1, related.window // 2),
-        weights=Weights(
-            companies=weights.companies,
-            topics=weights.topics,
-            text=weights.text,
-            recency=weights.recency,
-        ),
-        stop_words=stop_words(language),
-    )
-
-
-def publication_options(
-    config: AICommentaryConfig, site: MkDocsConfig, language: str | None, labels: Labels
-) -> PublicationOptions:
-    """The options and site settings the publication decides by, as plain data; the ranking
-    leaves out the stop words of the language ``labels`` speak (English where the site's
-    language has no file)."""
-    signup = config.newsletter
-    return PublicationOptions(
-        patterns=tuple(config.articles),
-        articles_in_nav=config.articles_in_nav,
-        index_nav=config.index.nav,
-        sharing=config.sharing,
-        structured_data=config.structured_data.enabled,
-        schema_type=config.structured_data.type,
-        related=related_options(config, labels.language) if config.related.enabled else None,
-        signup=SignupRules(signup.articles, signup.index_pages, tuple(signup.pages))
-        if signup is not None
-        else None,
-        language=language,
-        site_name=site.site_name,
-        site_url=site.site_url,
-        site_author=site.site_author,
-        has_nav=site.nav is not None,
-    )
-
-
-def box_options(
-    config: AICommentaryConfig, signup: newsletter.SignupForm | None, use_directory_urls: bool
-) -> BoxOptions:
-    """The options that say which boxes a page gets and where, as plain data."""
-    section = config.newsletter
-    placement, paragraph = signup_placement(config)
-    privacy_url = section.privacy_url if section is not None else None
-    return BoxOptions(
-        header=config.header,
-        latest_count=config.latest.count,
-        related_heading=config.related.heading,
-        counterpoint_label=config.related.counterpoint_label,
-        related_placement=config.related.placement,
-        signup_placement=placement,
-        signup_paragraph=paragraph,
-        signup=signup,
-        signup_options=section if section is not None else {},
-        privacy_target=newsletter.privacy_target(privacy_url, use_directory_urls)
-        if signup is not None and privacy_url
-        else None,
-    )
-
-
-def signup_placement(config: AICommentaryConfig) -> tuple[str, int]:
-    """Where the signup block goes (``placement``, ``paragraph``); the options' defaults when
-    there is no ``newsletter`` section, whose markers are then only removed."""
-    section = config.newsletter
-    if section is None:
-        return NewsletterConfig.placement.default, NewsletterConfig.paragraph.default
-    return section.placement, section.paragraph
-
-
-def check_config(config: AICommentaryConfig) -> newsletter.SignupForm | None:
-    """Reject option combinations that cannot work together, saying how to fix them; return
-    the signup form the ``newsletter`` options describe, if any (its provider's rules)."""
-    _check_prefixes_apart(index_sections(config))
-    if not config.articles_in_nav and not config.index[ARCHIVE.name].enabled:
-        raise PluginError(
-            "aicommentary: 'articles_in_nav: false' takes posts out of the navigation and puts "
-            "the archive there instead, so it needs the archive: remove "
-            "'index.archive.enabled: false', or keep 'articles_in_nav: true'."
-        )
-    return signup_form(config)
-
-
-def _check_prefixes_apart(sections: list[IndexKind]) -> None:
-    """Two kinds in one folder would make pages at the same path, and one would silently
-    replace the other (a topic "NVIDIA" and the company NVIDIA, or an overview and a term).
-    Folders are compared as macOS and Windows compare them (``Topics`` is ``topics`` there)."""
-    for first, second in itertools.combinations(sections, 2):
-        inner, outer = sorted((path_key(first.prefix), path_key(second.prefix)), key=len)[::-1]
-        if inner == outer or inner.startswith(outer + "/"):
-            raise PluginError(
-                f"aicommentary: 'index.{first.kind}.prefix' ({first.prefix!r}) and "
-                f"'index.{second.kind}.prefix' ({second.prefix!r}) overlap, so their pages "
-                f"would replace each other (letter case and Unicode form aside, as macOS and "
-                f"Windows compare names); give each kind a folder of its own, e.g. "
-                f"{first.kind!r} and {second.kind!r}."
-            )
-
-
-TRANSLATED_OPTIONS = {
-    "related.heading": ("related", "heading"),
-    "related.counterpoint": ("related", "counterpoint_label"),
-    **{each.title_key: (f"index.{each.name}", "title") for each in KINDS},
-    "newsletter.heading": ("newsletter", "heading"),
-    "newsletter.label": ("newsletter", "label"),
-    "newsletter.placeholder": ("newsletter", "placeholder"),
-    "newsletter.button": ("newsletter", "button"),
-    "newsletter.privacy_link": ("newsletter", "privacy_link_text"),
-}
-"""Texts a site could set as options before it could set a language: key -> (section, option)."""
-
-
-def theme_language(theme: Mapping[str, object]) -> str | None:
-    """The language a theme is set to: Material's ``language``, the ``locale`` of the mkdocs
-    and readthedocs themes."""
-    language = theme.get("language") or theme.get("locale")
-    return str(language) if language else None
-
-
-def site_language(config: AICommentaryConfig, theme: Mapping[str, object]) -> str | None:
-    """The site's language: the plugin's ``language`` option, else the theme's, which must be
-    a language tag as much as the option (MkDocs checks ``locale``, Material not its
-    ``language``); None for neither."""
-    if config.language:
-        return config.language
-    language = theme_language(theme)
-    if language is not None and not is_language_tag(language):
-        raise PluginError(
-            f"aicommentary: the theme's 'language' is {_as_written(language)}, which the "
-            f"plugin would write into every feed; {_LANGUAGE_HINT}, or set the plugin's own "
-            f"'language'."
-        )
-    return language
-
-
-def apply_language(config: AICommentaryConfig, language: str | None) -> tuple[Labels, str | None]:
-    """The build's labels for the site's ``language`` (:func:`site_language`), and every text
-    option the site left unset filled in from them.
-
-    The one place that decides a text: an option the site set wins, then ``labels``, then the
-    translation. The options then hold the final texts, which templates overridden before
-    translations existed keep reading. Returns the labels, and a note when the language asked
-    for has no translations.
-    """
-    language, note = choose_language(language)
-    try:
-        labels = labels_for(language, config.labels)
-    except LabelsError as error:
-        raise PluginError(f"aicommentary: {error}") from None
-    chosen: dict[str, str] = {}
-    for key, (path, option) in TRANSLATED_OPTIONS.items():
-        section = _section(config, path)
-        if section is None:
-            continue
-        if section[option] is None:
-            section[option] = labels(key)
-        else:
-            chosen[key] = section[option]
-    stances = {}
-    configured: dict[str, str | None] = (
-        dict.fromkeys(STANCE_KEYS) if config.stances is None else dict(config.stances)
-    )
-    for key, label in configured.items():
-        stances[key] = labels(f"stance.{key}") if label is None else label
-        if label is not None and key in STANCE_KEYS:
-            chosen[f"stance.{key}"] = label
-    config.stances = stances
-    signup = config.newsletter
-    if signup is not None and signup.provider == "ghost" and signup.locale is None:
-        signup.locale = language  # Ghost's own form speaks the site's language too.
-    return labels.replaced(chosen), note
-
-
-def _section(config: AICommentaryConfig, path: str) -> base.Config | None:
-    section: base.Config | None = config
-    for part in path.split("."):
-        section = section[part] if section is not None else None
-    return section

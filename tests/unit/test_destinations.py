@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from mkdocs.config.base import ValidationError
 from mkdocs.structure.files import File
 
-from mkdocs_aicommentary.adapter.config import RESERVED_OUTPUTS, Folder
+from mkdocs_aicommentary.adapter.option_types import RESERVED_OUTPUTS, Folder
 from mkdocs_aicommentary.adapter.site_files import Destinations
 from mkdocs_aicommentary.html.links import dest_path, path_key
 

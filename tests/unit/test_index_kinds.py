@@ -5,7 +5,8 @@ from typing import Any
 
 import pytest
 
-from mkdocs_aicommentary.adapter.config import AICommentaryConfig, index_sections, kind_options
+from mkdocs_aicommentary.adapter.config import AICommentaryConfig, kind_options
+from mkdocs_aicommentary.adapter.plain_options import index_sections
 from mkdocs_aicommentary.model.articles import Article
 from mkdocs_aicommentary.model.index_kinds import KINDS, NAV_ORDER, TERM_KINDS, Kind, kind
 from mkdocs_aicommentary.model.taxonomy import Taxonomy

@@ -455,7 +455,8 @@ class TestFrontMatter:
 
 
 def test_the_config_section_becomes_the_ranking_options():
-    from mkdocs_aicommentary.adapter.config import AICommentaryConfig, related_options
+    from mkdocs_aicommentary.adapter.config import AICommentaryConfig
+    from mkdocs_aicommentary.adapter.plain_options import related_options
 
     config = AICommentaryConfig()
     config.load_dict({"related": {"count": 6, "window": 40, "weights": {"text": 0}}})
