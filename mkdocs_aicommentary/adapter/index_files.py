@@ -23,10 +23,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.nav import Section as NavSection
 from mkdocs.structure.pages import Page
 
+from ..core.index_charts import charts_for
 from ..core.index_plan import (
     IndexPlan,
     PlannedPage,
-    charts_for,
     listed,
     nav_sections,
     page_markdown,

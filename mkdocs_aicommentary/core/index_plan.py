@@ -1,5 +1,5 @@
 """The plan of the index pages (topics, companies, stances, the archive): which pages exist,
-what each lists, and their pictures. No MkDocs here.
+what each lists, and their navigation. No MkDocs here (their pictures are ``index_charts``).
 
 The plan is pure: articles and the taxonomy in, :class:`PlannedPage` descriptions out, so the
 rules (drafts never listed, newest first, pagination, an author's own page wins) are unit
@@ -17,17 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..features.charts import Bar, BarChart, Timeline, bar_chart, periods_between, timeline
 from ..html.links import IndexKind, listing_src
 from ..html.literal_headings import heading
 from ..html.markers import INDEX, marker
 from ..i18n.language import ENGLISH, Labels
 from ..model.articles import Article
-from ..model.index_kinds import COMPANIES, NAV_ORDER, kind
+from ..model.index_kinds import NAV_ORDER, kind
 from ..model.taxonomy import Taxonomy, Term
-
-CHART_ROWS = 10
-"""Most companies a stance page's chart shows."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,192 +274,6 @@ def page_markdown(page: PlannedPage) -> str:
     MkDocs' page title read it like any first heading.
     """
     return f"{heading(page.title)}\n\n{marker(INDEX)}\n"
-
-
-# Pictures -------------------------------------------------------------------------------------
-
-
-def stance_bars(
-    articles: Sequence[Article], stance_labels: Mapping[str, str], labels: Labels = ENGLISH
-) -> list[Bar]:
-    """Articles per stance, every configured stance in order; "No stance" only when needed."""
-    counts = dict.fromkeys(stance_labels, 0)
-    unstated = 0
-    for article in articles:
-        if article.stance in counts:
-            counts[article.stance] += 1
-        else:
-            unstated += 1
-    bars = [Bar(stance_labels[key], count, key) for key, count in counts.items()]
-    if unstated:
-        bars.append(Bar(labels("chart.no_stance"), unstated))
-    return bars
-
-
-def company_bars(
-    articles: Sequence[Article],
-    taxonomy: Taxonomy,
-    limit: int = CHART_ROWS,
-    stance: str | None = None,
-) -> tuple[list[Bar], int]:
-    """The most covered companies (most articles first, then by name), and how many more."""
-    counts: dict[Term, int] = {}
-    for article in articles:
-        for name in COMPANIES.names(article):
-            term = taxonomy.term(COMPANIES.name, name)
-            counts[term] = counts.get(term, 0) + 1
-    ranked = sorted(counts, key=lambda term: (-counts[term], term.name.casefold(), term.slug))
-    bars = [Bar(term.name, counts[term], stance) for term in ranked[:limit]]
-    return bars, max(0, len(ranked) - limit)
-
-
-Chart = BarChart | Timeline
-
-
-def charts_for(
-    page: PlannedPage,
-    taxonomy: Taxonomy,
-    stance_labels: Mapping[str, str],
-    labels: Labels = ENGLISH,
-) -> list[Chart]:
-    """The pictures at the top of a page, maybe none: those its kind's record names."""
-    if page.number != 1:
-        return []
-    of_kind = kind(page.kind)
-    if page.is_overview:
-        if of_kind.overview_chart is None:
-            return []
-        return [OVERVIEW_CHARTS[of_kind.overview_chart](page, labels)]
-    if page.term is None:
-        return []
-    return [
-        chart
-        for name in of_kind.term_charts
-        for chart in TERM_CHARTS[name](page, page.term, taxonomy, stance_labels, labels)
-    ]
-
-
-def _stances_of_term(
-    page: PlannedPage,
-    term: Term,
-    taxonomy: Taxonomy,
-    stance_labels: Mapping[str, str],
-    labels: Labels,
-) -> list[Chart]:
-    """The term's articles by stance, every configured stance in order."""
-    bars = stance_bars(page.articles, stance_labels, labels)
-    return [bar_chart("stances", labels("chart.by_stance", name=term.name), bars, labels=labels)]
-
-
-def _timeline_of_term(
-    page: PlannedPage,
-    term: Term,
-    taxonomy: Taxonomy,
-    stance_labels: Mapping[str, str],
-    labels: Labels,
-) -> list[Chart]:
-    """The term's articles per month (per year over a long span)."""
-    dated = [(a.date.year, a.date.month) for a in page.articles if a.date is not None]
-    periods = periods_between(dated)
-    if not periods:  # Without a single date, a timeline would be an empty axis.
-        return []
-    unit = "year" if periods[0].month is None else "month"
-    return [
-        timeline(
-            f"{unit}s",
-            labels(f"chart.per_{unit}", name=term.name),
-            periods,
-            undated=len(page.articles) - len(dated),
-            labels=labels,
-        )
-    ]
-
-
-def _companies_of_term(
-    page: PlannedPage,
-    term: Term,
-    taxonomy: Taxonomy,
-    stance_labels: Mapping[str, str],
-    labels: Labels,
-) -> list[Chart]:
-    """The companies the term's articles cover most, coloured as the stance the term is
-    (where its kind's terms are the configured stances)."""
-    stance = term.slug if kind(term.kind).configured else None
-    bars, more = company_bars(page.articles, taxonomy, stance=stance)
-    if not bars:
-        return []
-    title = labels("chart.by_company", name=term.name)
-    return [bar_chart("companies", title, bars, more=more, labels=labels)]
-
-
-def _stance_by_company(
-    page: PlannedPage,
-    term: Term,
-    taxonomy: Taxonomy,
-    stance_labels: Mapping[str, str],
-    labels: Labels,
-) -> list[Chart]:
-    """Where the term's articles stand on each company they cover most: a bar per company,
-    as long as its articles and coloured as their most taken stance, named in its label."""
-    counts: dict[Term, int] = {}
-    stances: dict[Term, dict[str, int]] = {}
-    for article in page.articles:
-        for name in COMPANIES.names(article):
-            company = taxonomy.term(COMPANIES.name, name)
-            counts[company] = counts.get(company, 0) + 1
-            stance = article.stance
-            if stance is not None and stance in stance_labels:
-                taken = stances.setdefault(company, {})
-                taken[stance] = taken.get(stance, 0) + 1
-    if not counts:
-        return []
-    ranked = sorted(counts, key=lambda item: (-counts[item], item.name.casefold(), item.slug))
-    order = {key: index for index, key in enumerate(stance_labels)}
-    bars = []
-    for company in ranked[:CHART_ROWS]:
-        taken = stances.get(company, {})
-        stance = min(taken, key=lambda key: (-taken[key], order[key])) if taken else None
-        label = company.name
-        if stance is not None:
-            label = labels(
-                "chart.company_stance", company=company.name, stance=stance_labels[stance]
-            )
-        bars.append(Bar(label, counts[company], stance))
-    title = labels("chart.author_stances", name=term.name)
-    more = max(0, len(ranked) - CHART_ROWS)
-    return [bar_chart("stance-by-company", title, bars, more=more, labels=labels)]
-
-
-TERM_CHARTS: Mapping[
-    str, Callable[[PlannedPage, Term, Taxonomy, Mapping[str, str], Labels], list[Chart]]
-] = {
-    "by_stance": _stances_of_term,
-    "per_period": _timeline_of_term,
-    "by_company": _companies_of_term,
-    "stance_by_company": _stance_by_company,
-}
-"""The charts a kind's record can name for page 1 of a term's listing."""
-
-
-def _stance_overview(page: PlannedPage, labels: Labels) -> Chart:
-    """Articles per stance, in the configured order, coloured by stance."""
-    bars = [Bar(item.term.name, item.count, item.term.slug) for item in page.terms]
-    return bar_chart("stances", labels("chart.stances"), bars, labels=labels)
-
-
-def _company_overview(page: PlannedPage, labels: Labels) -> Chart:
-    """The most covered companies."""
-    ranked = sorted(page.terms, key=lambda item: (-item.count, item.term.name.casefold()))
-    bars = [Bar(item.term.name, item.count) for item in ranked[:CHART_ROWS]]
-    more = max(0, len(ranked) - CHART_ROWS)
-    return bar_chart("companies", labels("chart.companies"), bars, more=more, labels=labels)
-
-
-OVERVIEW_CHARTS: Mapping[str, Callable[[PlannedPage, Labels], Chart]] = {
-    "stance_counts": _stance_overview,
-    "company_counts": _company_overview,
-}
-"""The charts a kind's record can name for its overview."""
 
 
 # Navigation -------------------------------------------------------------------------------------

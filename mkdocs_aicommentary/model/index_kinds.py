@@ -41,9 +41,9 @@ class Kind:
     """Its terms are the site's ``stances`` option, named by its labels and listed in its
     order, rather than gathered from posts and listed by name."""
     term_charts: tuple[str, ...] = ()
-    """The charts on page 1 of a term's listing, in order (see ``index_plan.TERM_CHARTS``)."""
+    """The charts on page 1 of a term's listing, in order (see ``index_charts.TERM_CHARTS``)."""
     overview_chart: str | None = None
-    """The chart on its overview (see ``index_plan.OVERVIEW_CHARTS``), if any."""
+    """The chart on its overview (see ``index_charts.OVERVIEW_CHARTS``), if any."""
     terms_as_badges: bool = False
     """Its overview shows each term as a stance badge (coloured by the term's slug)."""
     yearly: bool = False

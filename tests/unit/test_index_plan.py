@@ -3,15 +3,13 @@
 from factories import post
 
 from mkdocs_aicommentary.adapter.config import DEFAULT_STANCES
+from mkdocs_aicommentary.core.index_charts import charts_for, company_bars, stance_bars
 from mkdocs_aicommentary.core.index_plan import (
-    charts_for,
-    company_bars,
     listed,
     nav_sections,
     page_markdown,
     pager,
     plan,
-    stance_bars,
 )
 from mkdocs_aicommentary.html.links import IndexKind
 from mkdocs_aicommentary.html.literal_headings import decode
