@@ -60,7 +60,7 @@ from .html.head_text import repair_head
 from .html.links import TermPages
 from .html.render import STYLESHEET, TEMPLATES_DIR, CompiledTemplates, Renderer
 from .i18n.language import Labels
-from .model.articles import FrontMatterCache
+from .model.front_matter import FrontMatterCache
 from .model.material_blog import find_blogs
 from .model.taxonomy import Taxonomy, crowded_posts
 

@@ -25,16 +25,10 @@ from ..features.sharing import MetaTag, missing_from, open_graph
 from ..features.structured_data import article_data, script_json
 from ..html.links import absolute_url
 from ..html.placement import head_of
-from ..model.articles import (
-    ARTICLE_MARKERS,
-    Article,
-    FrontMatterCache,
-    Person,
-    Vocabulary,
-    is_article,
-)
-from ..model.articles import read_article as read_front_matter
+from ..model.articles import Article, Person, Vocabulary
 from ..model.companies import CompanyRegistry
+from ..model.front_matter import ARTICLE_MARKERS, FrontMatterCache, is_article
+from ..model.front_matter import read_article as read_front_matter
 from ..model.index_kinds import ARCHIVE, NAV_ORDER
 from ..model.material_blog import Blog, Blogs
 from ..model.taxonomy import Taxonomy

@@ -7,7 +7,7 @@ from factories import article
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from mkdocs_aicommentary.model import articles
+from mkdocs_aicommentary.model import front_matter as articles
 
 
 def test_a_rebuild_reads_again_only_the_front_matter_that_changed(tmp_path, monkeypatch):

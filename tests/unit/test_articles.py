@@ -5,16 +5,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mkdocs_aicommentary.adapter.config import DEFAULT_STANCES
-from mkdocs_aicommentary.model.articles import (
+from mkdocs_aicommentary.model.articles import Person, Vocabulary, in_utc
+from mkdocs_aicommentary.model.companies import Company, CompanyRegistry
+from mkdocs_aicommentary.model.front_matter import (
     FrontMatter,
-    Person,
-    Vocabulary,
-    in_utc,
     is_article,
     read_article,
     split_front_matter,
 )
-from mkdocs_aicommentary.model.companies import Company, CompanyRegistry
 
 REGISTRY = CompanyRegistry([Company("NVIDIA", ("Nvidia",), "https://nvidia.com", "NVDA")])
 VOCABULARY = Vocabulary(DEFAULT_STANCES, REGISTRY)

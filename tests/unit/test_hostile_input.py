@@ -16,11 +16,9 @@ from mkdocs_aicommentary.adapter.config import DEFAULT_STANCES
 from mkdocs_aicommentary.features.charts import periods_between
 from mkdocs_aicommentary.features.excerpts import excerpt, first_paragraph, plain_text
 from mkdocs_aicommentary.features.related.words import strip_markup, tokenize
-from mkdocs_aicommentary.model.articles import (
-    Article,
+from mkdocs_aicommentary.model.articles import Article, Problem, Vocabulary
+from mkdocs_aicommentary.model.front_matter import (
     FrontMatter,
-    Problem,
-    Vocabulary,
     is_article,
     read_article,
     split_front_matter,

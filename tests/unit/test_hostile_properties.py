@@ -28,12 +28,10 @@ from mkdocs_aicommentary.features.newsletter import (
 from mkdocs_aicommentary.features.related.words import tokenize
 from mkdocs_aicommentary.html.links import TermPages, is_absolute
 from mkdocs_aicommentary.html.render import TEMPLATES_DIR, Renderer
-from mkdocs_aicommentary.model.articles import (
+from mkdocs_aicommentary.model.articles import Article, Problem, Vocabulary
+from mkdocs_aicommentary.model.front_matter import (
     EARLIEST_YEAR,
     LATEST_YEAR,
-    Article,
-    Problem,
-    Vocabulary,
     read_article,
     split_front_matter,
 )

@@ -13,7 +13,8 @@ from mkdocs_aicommentary.core.publication import (
     PublicationOptions,
     SignupRules,
 )
-from mkdocs_aicommentary.model.articles import FrontMatterCache, Vocabulary
+from mkdocs_aicommentary.model.articles import Vocabulary
+from mkdocs_aicommentary.model.front_matter import FrontMatterCache
 from mkdocs_aicommentary.model.material_blog import Blog, Blogs
 from mkdocs_aicommentary.model.taxonomy import Taxonomy
 
@@ -22,7 +23,8 @@ STANCES = {"bullish": "Bullish", "bearish": "Bearish"}
 WHOLE_PLAN = textwrap.dedent(
     """
     import json, sys
-    from mkdocs_aicommentary.model.articles import FrontMatterCache, Vocabulary
+    from mkdocs_aicommentary.model.articles import Vocabulary
+    from mkdocs_aicommentary.model.front_matter import FrontMatterCache
     from mkdocs_aicommentary.features.feeds import article_feed
     from mkdocs_aicommentary.core.index_plan import plan
     from mkdocs_aicommentary.html.links import IndexKind

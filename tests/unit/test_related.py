@@ -12,7 +12,8 @@ from mkdocs_aicommentary.features.related.pins import resolve_pins
 from mkdocs_aicommentary.features.related.ranking import RelatedIndex, RelatedOptions, Weights, rank
 from mkdocs_aicommentary.features.related.words import TextCache, strip_markup, tokenize
 from mkdocs_aicommentary.i18n.language import stop_words
-from mkdocs_aicommentary.model.articles import Article, Vocabulary, read_article, split_front_matter
+from mkdocs_aicommentary.model.articles import Article, Vocabulary
+from mkdocs_aicommentary.model.front_matter import read_article, split_front_matter
 
 EXPORT_TEXT = """
 Washington tightened export controls on accelerators again. Export licences for datacenter

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from itertools import filterfalse
 
 from ...i18n.translations import BUILT_IN, FALLBACK
-from ...model.articles import content_key
+from ...model.front_matter import content_key
 
 __all__ = ["ENGLISH_STOP_WORDS", "TextCache", "strip_markup", "tokenize"]
 
