@@ -2,9 +2,10 @@
 
 Each event hands its work to the module that owns it and decides nothing itself: what the
 publication is (its posts, which are published, each post's head, who gets the signup block,
-its language) is :mod:`.publication`'s to say, and what goes into a page is :mod:`.page_boxes`'.
-Everything one build knows lives in a :class:`BuildState` made in ``on_config``, so a
-``mkdocs serve`` rebuild starts clean; each event's docstring says what it reads from that
+its language) is :mod:`.core.publication`'s to say, and what goes into a page is
+:mod:`.core.page_boxes`'. Everything one build knows lives in a
+:class:`.adapter.build_state.BuildState` made in ``on_config``, so a ``mkdocs serve`` rebuild
+starts clean; each event's docstring says what it reads from that
 state and what it leaves there.
 
     on_config           check the options; add the templates, the stylesheet and the Markdown
@@ -27,7 +28,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -39,57 +39,24 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from .adapter.build_state import BuildState
 from .adapter.config import AICommentaryConfig
-from .adapter.index_files import IndexFiles
 from .adapter.plain_options import (
-    box_options,
     check_config,
     front_matter_vocabulary,
-    index_sections,
     publication_options,
 )
 from .adapter.site_files import SiteFiles
 from .adapter.site_language import apply_language, site_language
-from .core.page_boxes import PageBoxes, PageContent
 from .core.publication import DRAFT, Publication
-from .features import newsletter
-from .features.related.ranking import Related
 from .features.related.words import TextCache
 from .html import literal_headings
 from .html.head_text import repair_head
-from .html.links import TermPages
-from .html.render import STYLESHEET, TEMPLATES_DIR, CompiledTemplates, Renderer
-from .i18n.language import Labels
+from .html.render import STYLESHEET, TEMPLATES_DIR, CompiledTemplates
 from .model.front_matter import FrontMatterCache
 from .model.material_blog import find_blogs
-from .model.taxonomy import Taxonomy, crowded_posts
 
 log = get_plugin_logger(__name__)
-
-
-@dataclass
-class BuildState:
-    """What one build knows, in the order the events learn it."""
-
-    labels: Labels
-    """Every word the plugin writes, in the site's language (on_config)."""
-    signup: newsletter.SignupForm | None
-    """The signup form the options describe (on_config)."""
-    publication: Publication
-    """The posts and the decisions about them: the language (on_config), every post by
-    source path, drafts included (on_files, early), the published ones (on_nav)."""
-    boxes: PageBoxes = field(default_factory=PageBoxes)
-    """Per page: the boxes waiting for their slots (on_page_content, rendered and emptied in
-    on_post_page)."""
-    site: SiteFiles | None = None
-    """Where pages are written (on_files, late; asked from then on, answers change until
-    on_nav is over)."""
-    index_files: IndexFiles | None = None
-    """Planned in on_files (late) for every post that may be published, narrowed in on_nav."""
-    page_content: PageContent | None = None
-    """What puts each page's boxes into its content (on_files, late)."""
-    related: dict[str, tuple[Related, ...]] = field(default_factory=dict)
-    """Per published post: its related posts, ranked once (on_nav)."""
 
 
 class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
@@ -160,49 +127,11 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
 
     @event_priority(-100)  # After Material's blog (-50) has moved its posts.
     def _generate_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Reads ``articles``; leaves ``site``, ``index_files`` and ``page_content``.
-
-        Pages are generated for every post that is not a draft; ``on_nav`` takes back those
-        that list only posts another plugin left out.
-        """
+        """Reads the publication's ``articles``; leaves ``site``, ``index_files`` and
+        ``page_content`` (:meth:`BuildState.generate_pages`)."""
         state = self._state()
-        state.site = site = SiteFiles(files)
-        if state.signup is not None and self.config.newsletter is not None:
-            problem = newsletter.missing_privacy_page(
-                self.config.newsletter.privacy_url, lambda src: site.written(src) is not None
-            )
-            if problem:
-                log.warning(problem)
-        articles = state.publication.articles.values()
-        taxonomy = Taxonomy(articles, self.config.stances)
-        for warning in crowded_posts(articles):
+        for warning in state.generate_pages(files, config, self.config, self.compiled_templates):
             log.warning(warning)
-        sections = index_sections(self.config)
-        renderer = Renderer(
-            config.theme.dirs,
-            taxonomy,
-            TermPages.for_sections(sections, lambda src: _url(site.served_at(src))),
-            site.url,
-            self.config.date_format,
-            state.labels,
-            self.compiled_templates,
-        )
-        state.index_files = IndexFiles.generate(
-            files,
-            config,
-            state.publication.candidates(),
-            taxonomy,
-            sections,
-            self.config.index,
-            self.config.site_feed,
-            self.config.stances,
-            state.publication.nav_kinds(),
-            state.labels,
-        )
-        options = box_options(self.config, state.signup, config.use_directory_urls)
-        state.page_content = PageContent(
-            state.boxes, state.publication, state.index_files, renderer, options
-        )
         return files
 
     on_files = CombinedEvent(_read_posts, _generate_pages)
@@ -319,7 +248,3 @@ def _text(file: File) -> str | None:
         return file.content_string
     except (OSError, UnicodeDecodeError):
         return None
-
-
-def _url(file: File | None) -> str | None:
-    return file.url if file is not None else None
