@@ -34,7 +34,7 @@ from typing import Any
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -46,9 +46,9 @@ from .adapter.plain_options import (
     front_matter_vocabulary,
     publication_options,
 )
-from .adapter.site_files import SiteFiles
+from .adapter.site_files import INCLUSION_LEVELS, SiteFiles
 from .adapter.site_language import apply_language, site_language
-from .core.publication import DRAFT, Publication
+from .core.publication import Publication
 from .features.related.words import TextCache
 from .html import literal_headings
 from .html.head_text import repair_head
@@ -119,9 +119,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         for problem in problems:
             log.warning(problem)
         for src, inclusion in inclusions.items():
-            pages[src].inclusion = (
-                InclusionLevel.DRAFT if inclusion == DRAFT else InclusionLevel.NOT_IN_NAV
-            )
+            pages[src].inclusion = INCLUSION_LEVELS[inclusion]
         self.front_matter.retain(pages)
         return files
 

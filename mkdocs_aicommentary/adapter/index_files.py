@@ -10,9 +10,8 @@ Feeds are written in ``on_env``, once every plugin has settled where each post l
 from __future__ import annotations
 
 import functools
-import itertools
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from markupsafe import escape
@@ -20,8 +19,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure.nav import Section as NavSection
-from mkdocs.structure.pages import Page
 
 from ..core.index_charts import charts_for
 from ..core.index_plan import (
@@ -41,6 +38,7 @@ from ..model.index_kinds import ARCHIVE, kind
 from ..model.material_blog import VIEW_MAKER
 from ..model.taxonomy import Taxonomy
 from .config import IndexConfig, SiteFeedConfig
+from .index_nav import add_nav_sections, folder_position, leave_nav_to_plugin
 from .site_files import Clash, Destinations, SiteFiles, mkdocs_outputs
 
 log = get_plugin_logger(__name__)
@@ -477,80 +475,3 @@ def _feed_folders(
         for page in index_plan.pages
         if kind(page.kind).feeds and page.term is not None and page.number == 1
     ]
-
-
-def leave_nav_to_plugin(
-    files: Files, index_plan: IndexPlan, sections: Sequence[IndexKind], kinds: Sequence[str]
-) -> None:
-    """Mark the author's own pages that ``index.nav`` will place as "not in nav" for MkDocs.
-
-    The plugin puts them into its sections in ``on_nav``. Left as they were, an automatic nav
-    would also file them under their folder (an author's ``companies/nvidia.md`` ahead of the
-    overview and the other companies), and an explicit ``nav:`` that does not list them would
-    report them as missing, a warning under ``validation: {nav: {omitted_files: warn}}``.
-    A page the author listed in ``nav:`` stays where they put it.
-    """
-    for _, srcs in nav_sections(index_plan, sections, kinds):
-        for src in srcs:
-            file = files.get_file_from_path(src)
-            if file is not None and file.inclusion.is_in_nav():
-                file.inclusion = InclusionLevel.NOT_IN_NAV
-
-
-def folder_position(items: Sequence[object], folder: str) -> int:
-    """Where MkDocs' automatic nav puts a top-level ``folder``: after the top-level pages, among
-    the folders' sections in the order of their names."""
-    for index, item in enumerate(items):
-        if isinstance(item, NavSection):
-            first = next(_pages_in_order([item]), None)
-            if first is not None and first.file.src_uri.split("/")[0] > folder:
-                return index
-    return len(items)
-
-
-def add_nav_sections(
-    nav: Navigation,
-    files: Files,
-    sections: Sequence[tuple[str, Sequence[str]]],
-    places: Mapping[str, int] | None = None,
-) -> None:
-    """Add "Topics", "Companies", "Stances" and "Archive" sections to a built nav, each at the
-    end unless ``places`` gives its position among the top-level items.
-
-    Pages already in the nav (say, an author's ``companies/index.md`` listed in ``nav:``) are
-    not added twice, and a top-level section of the same title (the automatic nav's section for
-    an author's ``companies/`` folder) takes the pages instead of a second section beside it.
-    Previous/next links then follow the nav's order again.
-    """
-    present = {id(page) for page in nav.pages}
-    existing = {item.title.casefold(): item for item in nav.items if isinstance(item, NavSection)}
-    for title, srcs in sections:
-        children: list[Page] = []
-        for src in srcs:
-            file = files.get_file_from_path(src)
-            page = file.page if file is not None else None
-            if isinstance(page, Page) and id(page) not in present:
-                present.add(id(page))
-                children.append(page)
-        if not children:
-            continue
-        section = existing.get(title.casefold())
-        if section is None:
-            # Themes print nav titles as they are, like the page titles MkDocs escapes.
-            section = NavSection(escape(title), [])
-            nav.items.insert((places or {}).get(title, len(nav.items)), section)
-        for child in children:
-            child.parent = section
-        section.children.extend(children)
-    pages = list(_pages_in_order(nav.items))
-    for before, after in itertools.pairwise(pages):
-        before.next_page, after.previous_page = after, before
-    nav.pages = pages
-
-
-def _pages_in_order(items: Sequence[object]) -> Iterator[Page]:
-    for item in items:
-        if isinstance(item, Page):
-            yield item
-        elif isinstance(item, NavSection):
-            yield from _pages_in_order(item.children)

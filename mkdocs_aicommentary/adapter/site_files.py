@@ -16,9 +16,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..core.publication import DRAFT, NOT_IN_NAV
 from ..html.links import path_key
+
+INCLUSION_LEVELS = {DRAFT: InclusionLevel.DRAFT, NOT_IN_NAV: InclusionLevel.NOT_IN_NAV}
+"""How MkDocs is told each inclusion the publication decides for a post."""
 
 
 def author_page_candidates(src_path: str) -> tuple[str, ...]:
