@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 
 from ..core.page_boxes import PageBoxes, PageContent
 from ..core.publication import Publication
-from ..features import newsletter
+from ..features import newsletter, newsletter_links
 from ..features.related.ranking import Related
 from ..html.links import TermPages
 from ..html.render import CompiledTemplates, Renderer
@@ -67,7 +67,7 @@ class BuildState:
         warnings: list[str] = []
         self.site = site = SiteFiles(files)
         if self.signup is not None and options.newsletter is not None:
-            problem = newsletter.missing_privacy_page(
+            problem = newsletter_links.missing_privacy_page(
                 options.newsletter.privacy_url, lambda src: site.written(src) is not None
             )
             if problem:

@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.config import config_options as c
 
-from ..features import newsletter
+from ..features import newsletter_links
 from ..html.links import path_key
 from ..html.render import STYLESHEET
 from ..i18n.language import is_language_tag
@@ -201,8 +201,8 @@ class SiteLink(c.OptionallyRequired[str]):
 
     def run_validation(self, value: object) -> str:
         try:
-            return newsletter.check_link(value, self.name)
-        except newsletter.NewsletterError as error:
+            return newsletter_links.check_link(value, self.name)
+        except newsletter_links.NewsletterError as error:
             raise c.ValidationError(str(error)) from None
 
 

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 
 from ..core.page_boxes import BoxOptions
 from ..core.publication import PublicationOptions, SignupRules
-from ..features import newsletter
+from ..features import newsletter, newsletter_links
 from ..features.related.ranking import RelatedOptions, Weights
 from ..html.links import IndexKind, path_key
 from ..i18n.language import Labels, stop_words
@@ -59,7 +59,7 @@ def signup_form(config: AICommentaryConfig) -> newsletter.SignupForm | None:
         return None
     try:
         return newsletter.signup_form(dict(section))
-    except newsletter.NewsletterError as error:
+    except newsletter_links.NewsletterError as error:
         raise PluginError(f"aicommentary: newsletter: {error}") from None
 
 
@@ -128,7 +128,7 @@ def box_options(
         signup_paragraph=paragraph,
         signup=signup,
         signup_options=section if section is not None else {},
-        privacy_target=newsletter.privacy_target(privacy_url, use_directory_urls)
+        privacy_target=newsletter_links.privacy_target(privacy_url, use_directory_urls)
         if signup is not None and privacy_url
         else None,
     )

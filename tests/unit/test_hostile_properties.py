@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from mkdocs_aicommentary.adapter.config import DEFAULT_STANCES
 from mkdocs_aicommentary.features.charts import MAX_MONTHS, MAX_YEARS, periods_between, timeline
 from mkdocs_aicommentary.features.excerpts import EXCERPT_CHARS, excerpt
-from mkdocs_aicommentary.features.newsletter import (
+from mkdocs_aicommentary.features.newsletter import SignupForm
+from mkdocs_aicommentary.features.newsletter_links import (
     NewsletterError,
-    SignupForm,
     check_link,
     privacy_target,
 )

@@ -7,14 +7,16 @@ from newsletter_cases import BEEHIIV_FORM_ID, MISSING_REQUIRED
 
 from mkdocs_aicommentary.features.newsletter import (
     GHOST_SCRIPT,
+    page_wants_block,
+    resolve_provider,
+    signup_form,
+)
+from mkdocs_aicommentary.features.newsletter_links import (
     NewsletterError,
     check_link,
     check_url,
     missing_privacy_page,
-    page_wants_block,
     privacy_target,
-    resolve_provider,
-    signup_form,
 )
 
 # --- URL checks -------------------------------------------------------------------------------
