@@ -1,10 +1,11 @@
-"""The index pages as MkDocs files: generated pages, feeds and nav sections.
+"""The index pages as MkDocs files: generated pages and feeds (their nav is :mod:`.index_nav`).
 
-:mod:`.index_plan` decides which pages exist and what each lists; this module, the MkDocs-facing
-part, turns that plan into ``File.generated`` pages and feed files in ``on_files``, narrows it
-to the posts MkDocs writes and adds nav sections in ``on_nav``, and hands each page its listing
-and charts when it renders: HTML with every link written from the URL MkDocs gives the target.
-Feeds are written in ``on_env``, once every plugin has settled where each post lives.
+:mod:`..core.index_plan` decides which pages exist and what each lists; this module, the
+MkDocs-facing part, turns that plan into ``File.generated`` pages and feed files in
+``on_files``, narrows it to the posts MkDocs writes and adds nav sections in ``on_nav``, and
+hands each page its listing and charts when it renders: HTML with every link written from the
+URL MkDocs gives the target. Feeds are written in ``on_env``, once every plugin has settled
+where each post lives.
 """
 
 from __future__ import annotations
@@ -196,7 +197,7 @@ class IndexFiles:
 
         Themes print a page's title as HTML, in text and in attributes (readthedocs' previous
         and next buttons), so it is the name escaped once, quotes included. The heading MkDocs
-        would take it from reads the same (see :func:`.index_plan.page_markdown`) but leaves
+        would take it from reads the same (see :func:`..core.index_plan.page_markdown`) but leaves
         quotes as they are. A plain ``str``, not ``Markup``: other plugins add text to titles,
         and ``Markup`` would escape what they add.
         """

@@ -82,7 +82,7 @@ class Clash:
 
 class Destinations:
     """Where every file of a build is written, compared as macOS and Windows compare names
-    (:func:`.links.path_key`): two files at one such place overwrite each other there, and a
+    (:func:`..html.links.path_key`): two files at one such place overwrite each other there, and a
     file where another needs a folder stops the build everywhere."""
 
     def __init__(self, files: Iterable[File], outputs: Iterable[str] = ()) -> None:

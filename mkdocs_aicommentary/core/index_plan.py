@@ -3,7 +3,7 @@ what each lists, and their navigation. No MkDocs here (their pictures are ``inde
 
 The plan is pure: articles and the taxonomy in, :class:`PlannedPage` descriptions out, so the
 rules (drafts never listed, newest first, pagination, an author's own page wins) are unit
-tested without a site. :mod:`.index_files` turns the plan into MkDocs pages, feeds and nav.
+tested without a site. :mod:`..adapter.index_files` turns the plan into MkDocs pages, feeds and nav.
 
 How a page is made. A generated page's Markdown holds only its title and an
 ``<!-- aicommentary:index -->`` marker; the listing (HTML from the ``index_listing.html``
@@ -269,7 +269,7 @@ def pager(page: PlannedPage, window: int = 2) -> Pager | None:
 def page_markdown(page: PlannedPage) -> str:
     """The Markdown source of a generated page: its title and the listing marker.
 
-    The title is written as a literal heading (:mod:`.literal_headings`), which no Markdown
+    The title is written as a literal heading (:mod:`..html.literal_headings`), which no Markdown
     extension of the site can turn into markup; the table of contents, the permalink and
     MkDocs' page title read it like any first heading.
     """

@@ -1,7 +1,7 @@
 """What a publication is, decided once per build: which pages are posts, which of them are
 published, what goes into each post's head, who gets the signup block, and where its posts sit.
 
-Plain data in and out, no MkDocs: the plugin (:mod:`.plugin`) reads what MkDocs knows into these
+Plain data in and out, no MkDocs: the plugin (:mod:`..plugin`) reads what MkDocs knows into these
 calls and writes their answers back (a page's inclusion, its head, its boxes). Each decision is
 made here once and passed on: what is published is settled in :meth:`Publication.publish`, and
 listings, rankings and feeds take that set as it is. Problems come back as text for the plugin

@@ -10,7 +10,7 @@ A text is a string with ``{placeholders}`` the code fills in (the English text s
 the others must use the same), or, for texts that count something, one string per plural
 category of the language (CLDR's names; ``other`` is required and used for any category left
 out). The keys in ``LISTS`` are lists of names, written as one string with ", " between them.
-:mod:`.i18n` makes a build's labels from these; a site overrides any entry with ``labels``.
+:mod:`.language` makes a build's labels from these; a site overrides any entry with ``labels``.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 A record says everything that differs between kinds: which names a post files itself under,
 the options' defaults, its title, whether it goes in the nav and gets feeds, whether feeds and
 sharing tags file posts under its terms, its charts, and how its overview shows a term. The
-options (:mod:`.config`), the taxonomy, the plan, the nav sections, the feeds and the templates
-read these records; none of them asks for a kind by its name. No MkDocs here.
+options (:mod:`..adapter.config`), the taxonomy, the plan, the nav sections, the feeds and the
+templates read these records; none of them asks for a kind by its name. No MkDocs here.
 """
 
 from __future__ import annotations
