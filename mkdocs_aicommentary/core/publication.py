@@ -221,7 +221,7 @@ class Publication:
         if article is None:
             return None, []
         options = self.options
-        url = absolute_url(options.site_url, page_url) if options.site_url else None
+        url = _absolute(options.site_url, page_url)
         authors = article.authors or ((Person(options.site_author),) if options.site_author else ())
         description = excerpt(article)
         json_ld = None
