@@ -49,6 +49,7 @@ from .adapter.plain_options import (
 from .adapter.site_files import INCLUSION_LEVELS, SiteFiles
 from .adapter.site_language import apply_language, site_language
 from .core.publication import Publication
+from .features.image_sizes import ImageSizes
 from .features.related.words import TextCache
 from .html import literal_headings
 from .html.head_text import repair_head
@@ -72,6 +73,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         """Each page's front matter while its text is unchanged; kept across rebuilds too."""
         self.compiled_templates = CompiledTemplates()
         """The templates as Jinja compiled them, by source checksum; kept across rebuilds."""
+        self.image_sizes = ImageSizes()
+        """Lead images' sizes by file content; kept across rebuilds."""
         self.state: BuildState | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -128,7 +131,10 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         """Reads the publication's ``articles``; leaves ``site``, ``index_files`` and
         ``page_content`` (:meth:`BuildState.generate_pages`)."""
         state = self._state()
-        for warning in state.generate_pages(files, config, self.config, self.compiled_templates):
+        warnings = state.generate_pages(
+            files, config, self.config, self.compiled_templates, self.image_sizes
+        )
+        for warning in warnings:
             log.warning(warning)
         return files
 
@@ -194,8 +200,9 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             content = file.page.content if file is not None and file.page is not None else None
             return state.boxes.emptied(content) if content is not None else None
 
-        language = state.publication.options.language
-        state.index_files.write_feeds(site, config, content_of, language)
+        publication = state.publication
+        language = publication.options.language
+        state.index_files.write_feeds(site, config, content_of, language, publication.image)
         return env
 
     @event_priority(-110)  # After Material's blog (-100) has rendered its excerpts.

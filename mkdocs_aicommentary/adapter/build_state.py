@@ -9,6 +9,7 @@ options together.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -16,13 +17,15 @@ from mkdocs.structure.files import File, Files
 from ..core.page_boxes import PageBoxes, PageContent
 from ..core.publication import Publication
 from ..features import newsletter, newsletter_links
+from ..features.image_sizes import ImageSizes
 from ..features.related.ranking import Related
 from ..html.links import TermPages
-from ..html.render import CompiledTemplates, Renderer
+from ..html.render import CompiledTemplates, Pictures, Renderer
 from ..i18n.language import Labels
 from ..model.taxonomy import Taxonomy, crowded_posts
 from .config import AICommentaryConfig
 from .index_files import IndexFiles
+from .page_images import default_image, page_images
 from .plain_options import box_options, index_sections
 from .site_files import SiteFiles
 
@@ -57,6 +60,7 @@ class BuildState:
         config: MkDocsConfig,
         options: AICommentaryConfig,
         compiled_templates: CompiledTemplates,
+        image_sizes: ImageSizes,
     ) -> list[str]:
         """Leaves ``site``, ``index_files`` and ``page_content``, made from the publication's
         posts once other plugins have moved theirs; returns the warnings for the build log.
@@ -73,6 +77,15 @@ class BuildState:
             if problem:
                 warnings.append(problem)
         articles = self.publication.articles.values()
+        publication = self.publication
+        publication.own_images, problems = page_images(
+            articles, files, config.docs_dir, image_sizes
+        )
+        warnings.extend(problems)
+        publication.default_image = default_image(
+            options.images.default, options.images.default_alt, files, config.docs_dir, image_sizes
+        )
+        image_sizes.retain()
         taxonomy = Taxonomy(articles, options.stances)
         warnings.extend(crowded_posts(articles))
         sections = index_sections(options)
@@ -84,6 +97,16 @@ class BuildState:
             options.date_format,
             self.labels,
             compiled_templates,
+            Pictures(
+                header=publication.own_images.get if options.images.header else None,
+                listings=partial(publication.image, default=False)
+                if options.images.listings
+                else None,
+                related=partial(publication.image, default=False)
+                if options.images.related
+                else None,
+            ),
+            publication.reading_time,
         )
         self.index_files = IndexFiles.generate(
             files,

@@ -26,6 +26,7 @@ from .option_types import (
     Folder,
     HiddenFields,
     Identifier,
+    ImageLocation,
     LanguageTag,
     Names,
     Number,
@@ -146,6 +147,31 @@ class SiteFeedConfig(base.Config):
     """How many of the newest posts the feeds hold."""
     content = c.Choice(("full", "summary"), default="full")
     """``full``: each post's whole HTML; ``summary``: its summary only."""
+
+
+class ImagesConfig(base.Config):
+    """Each post's lead image (front matter ``image``) and where it is shown."""
+
+    default = c.Optional(ImageLocation())
+    """The image of posts that name none: a path in ``docs_dir`` or an https:// URL."""
+    default_alt = c.Type(str, default="")
+    """What the default image shows, for readers who cannot see it."""
+    header = Switch(default=True)
+    """The post's own image under its title (never the default image)."""
+    listings = Switch(default=True)
+    """A thumbnail beside each entry of the plugin's listings."""
+    related = Switch(default=False)
+    """A thumbnail beside each entry of the "Read next" box."""
+
+
+class ReadingTimeConfig(base.Config):
+    """ "6 min read" in the article header and listings."""
+
+    enabled = Switch(default=True)
+    words_per_minute = WholeNumber(default=265, minimum=1)
+    """Material's blog counts 265, as Medium does."""
+    characters_per_minute = WholeNumber(default=500, minimum=1)
+    """For Chinese, Japanese and Korean text, which is read character by character."""
 
 
 class StructuredDataConfig(base.Config):
@@ -308,3 +334,5 @@ class AICommentaryConfig(base.Config):
     newsletter = _OptionalSection()
     """Signup block; see ``NewsletterConfig``. Left out: no block."""
     related = c.SubConfig(RelatedConfig)
+    images = c.SubConfig(ImagesConfig)
+    reading_time = c.SubConfig(ReadingTimeConfig)

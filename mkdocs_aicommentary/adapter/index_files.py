@@ -35,6 +35,7 @@ from ..html.links import IndexKind, dest_path, path_key
 from ..html.render import Renderer
 from ..i18n.language import Labels
 from ..model.articles import Article, Person
+from ..model.images import PageImage
 from ..model.index_kinds import ARCHIVE, kind
 from ..model.material_blog import VIEW_MAKER
 from ..model.taxonomy import Taxonomy
@@ -212,10 +213,11 @@ class IndexFiles:
         config: MkDocsConfig,
         content_of: Callable[[str], str | None],
         language: str | None,
+        image_of: Callable[[str], PageImage | None] = lambda src_path: None,
     ) -> None:
         """Fill every reserved feed file, with every link at its final URL; ``content_of``
         gives a post's rendered HTML for the site's full-content feeds, ``language`` the
-        site's language (``de_DE``) for their ``<language>``."""
+        site's language (``de_DE``) for their ``<language>``, ``image_of`` a post's image."""
         self.feed_links, self.site_feed_links = {}, []
         if not config.site_url:
             return
@@ -226,6 +228,7 @@ class IndexFiles:
             default_authors=(Person(config.site_author),) if config.site_author else (),
             language=language.replace("_", "-").lower() if language else None,
             taxonomy=self.taxonomy,
+            image_of=image_of,
         )
         self.site_feed_links = self._write(
             "",

@@ -206,6 +206,23 @@ class SiteLink(c.OptionallyRequired[str]):
             raise c.ValidationError(str(error)) from None
 
 
+class ImageLocation(c.OptionallyRequired[str]):
+    """An image: a path inside ``docs_dir`` (``assets/cover.png``) or an ``https://`` URL."""
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, str) and value.strip():
+            text = value.strip()
+            scheme = text.split(":", 1)[0].lower() if ":" in text else ""
+            if scheme == "https" and text.lower().startswith("https://") and len(text) > 8:
+                return text
+            if not scheme and not text.startswith("//") and not text.endswith("/"):
+                return text
+        raise c.ValidationError(
+            f"expected a path to an image in the docs folder (assets/cover.png) or an https:// "
+            f"URL, not {value!r}"
+        )
+
+
 class LanguageTag(c.OptionallyRequired[str]):
     """A BCP 47 language tag (``de``, ``pt-BR``, ``zh-Hant``; ``de_DE`` as MkDocs' locales
     write it), as written: it goes into every feed's ``<language>``."""

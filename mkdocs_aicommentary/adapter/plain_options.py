@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from ..core.page_boxes import BoxOptions
 from ..core.publication import PublicationOptions, SignupRules
 from ..features import newsletter, newsletter_links
+from ..features.reading_time import ReadingSpeed
 from ..features.related.ranking import RelatedOptions, Weights
 from ..html.links import IndexKind, path_key
 from ..i18n.language import Labels, stop_words
@@ -108,6 +109,11 @@ def publication_options(
         site_url=site.site_url,
         site_author=site.site_author,
         has_nav=site.nav is not None,
+        reading_speed=ReadingSpeed(
+            config.reading_time.words_per_minute, config.reading_time.characters_per_minute
+        )
+        if config.reading_time.enabled
+        else None,
     )
 
 

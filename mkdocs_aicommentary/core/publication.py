@@ -1,5 +1,6 @@
 """What a publication is, decided once per build: which pages are posts, which of them are
-published, what goes into each post's head, who gets the signup block, and where its posts sit.
+published, what goes into each post's head, which image stands for each post, how long it takes
+to read, who gets the signup block, and where its posts sit.
 
 Plain data in and out, no MkDocs: the plugin (:mod:`..plugin`) reads what MkDocs knows into these
 calls and writes their answers back (a page's inclusion, its head, its boxes). Each decision is
@@ -18,6 +19,7 @@ from typing import Any
 
 from ..features import newsletter
 from ..features.excerpts import excerpt
+from ..features.reading_time import ReadingSpeed, reading_minutes
 from ..features.related.pins import resolve_pins
 from ..features.related.ranking import Related, RelatedOptions, rank
 from ..features.related.words import TextCache
@@ -29,6 +31,7 @@ from ..model.articles import Article, Person, Vocabulary
 from ..model.companies import CompanyRegistry
 from ..model.front_matter import ARTICLE_MARKERS, FrontMatterCache, is_article
 from ..model.front_matter import read_article as read_front_matter
+from ..model.images import PageImage
 from ..model.index_kinds import ARCHIVE, NAV_ORDER
 from ..model.material_blog import Blog, Blogs
 from ..model.taxonomy import Taxonomy
@@ -71,6 +74,8 @@ class PublicationOptions:
     site_author: str | None = None
     has_nav: bool = False
     """Whether ``mkdocs.yml`` has a ``nav:`` of its own."""
+    reading_speed: ReadingSpeed | None = None
+    """The ``reading_time`` options; None: no reading times."""
 
 
 @dataclass
@@ -85,6 +90,13 @@ class Publication:
     """Every post by source path, drafts included (as :meth:`read` finds them)."""
     published: dict[str, Article] = field(default_factory=dict)
     """The posts the site writes (:meth:`publish`): listed, ranked and fed."""
+    own_images: dict[str, PageImage] = field(default_factory=dict)
+    """Each post's lead image as its front matter names it, found on the site."""
+    default_image: PageImage | None = None
+    """The ``images.default`` option's image, for posts without one of their own."""
+    image_fallback: Callable[[Article], PageImage | None] | None = None
+    """The image made for a post without its own (a generated social card), if any."""
+    _minutes: dict[str, int] = field(default_factory=dict)
 
     def read_posts(
         self,
@@ -205,6 +217,37 @@ class Publication:
             return None
         return excerpt(article)
 
+    def image(self, src_path: str, *, default: bool = True) -> PageImage | None:
+        """The image that stands for a post in its head, JSON-LD, feeds and listings
+        (:func:`page_image`); ``default=False`` leaves out the site's default image, which
+        would show the same picture beside every entry of a listing."""
+        article = self.articles.get(src_path)
+        if article is None:
+            return None
+        return page_image(
+            self.own_images.get(src_path),
+            article,
+            self.image_fallback,
+            self.default_image if default else None,
+        )
+
+    def reading_time(self, src_path: str, *, in_blog_view: bool = False) -> int | None:
+        """Minutes to read a post, None where none is shown: with ``reading_time`` off, and
+        where Material's blog shows its own beside the post (``in_blog_view``: its post page
+        and its excerpts). The author's ``readtime`` wins, as it does in the blog."""
+        article = self.articles.get(src_path)
+        speed = self.options.reading_speed
+        if article is None or speed is None:
+            return None
+        blog = self.blogs.owner(src_path) if in_blog_view else None
+        if blog is not None and (blog.shows_readtime or article.readtime):
+            return None
+        if article.readtime:
+            return article.readtime
+        if src_path not in self._minutes:
+            self._minutes[src_path] = reading_minutes(article.body, speed)
+        return self._minutes[src_path]
+
     def head(
         self,
         src_path: str,
@@ -224,6 +267,8 @@ class Publication:
         url = _absolute(options.site_url, page_url)
         authors = article.authors or ((Person(options.site_author),) if options.site_author else ())
         description = excerpt(article)
+        image = self.image(src_path)
+        image_url = _absolute_image(options.site_url, image)
         json_ld = None
         if options.structured_data:
             json_ld = script_json(
@@ -237,6 +282,7 @@ class Publication:
                     company_url=self.registry.url,
                     description=description or None,
                     author_page=lambda person: _absolute(options.site_url, person_url(person)),
+                    image=image_url,
                 )
             )
         meta: list[MetaTag] = []
@@ -248,6 +294,8 @@ class Publication:
                 description=description,
                 authors=authors,
                 tags=taxonomy.categories(article),
+                image=image if image_url else None,
+                image_url=image_url,
             )
             meta = missing_from(head_of(page), tags)
         return json_ld, meta
@@ -281,6 +329,28 @@ class Publication:
             marked=marked,
         )
         return wanted, problem if first_page is None else None
+
+
+def page_image(
+    own: PageImage | None,
+    article: Article,
+    fallback: Callable[[Article], PageImage | None] | None,
+    default: PageImage | None,
+) -> PageImage | None:
+    """The one rule for a post's image: the author's own, else the fallback's (a generated
+    card), else the site's default."""
+    if own is not None:
+        return own
+    made = fallback(article) if fallback is not None else None
+    return made if made is not None else default
+
+
+def _absolute_image(site_url: str | None, image: PageImage | None) -> str | None:
+    """Where a reader or crawler fetches ``image`` from anywhere: its https URL, or its path
+    under ``site_url`` (None without one: a relative og:image is no use)."""
+    if image is None:
+        return None
+    return image.url if image.url.startswith("https://") else _absolute(site_url, image.url)
 
 
 def _absolute(site_url: str | None, url: str | None) -> str | None:

@@ -9,10 +9,11 @@ Specs: https://www.rssboard.org/rss-specification and https://www.jsonfeed.org/v
 
 from __future__ import annotations
 
+import html as html_text
 import json
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from email.utils import format_datetime
 from xml.etree import ElementTree as etree
@@ -21,12 +22,14 @@ from ..html.absolute_html import absolute_links
 from ..html.links import absolute_url
 from ..html.placement import without_title
 from ..model.articles import Article, Person, in_utc, iso_utc
+from ..model.images import PageImage
 from ..model.taxonomy import Taxonomy
 from .excerpts import excerpt
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 DC = "http://purl.org/dc/elements/1.1/"
+MEDIA = "http://search.yahoo.com/mrss/"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 RSS_TYPE = "application/rss+xml"
 JSON_TYPE = "application/feed+json"
@@ -54,6 +57,8 @@ class FeedItem:
     tags: tuple[str, ...] = ()
     content_html: str | None = None
     """The whole post as HTML with absolute links (site feeds), or None for summaries only."""
+    image: PageImage | None = None
+    """The post's image, its ``url`` absolute."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +78,7 @@ def rss(feed: Feed) -> str:
     etree.register_namespace("atom", ATOM)
     etree.register_namespace("dc", DC)
     etree.register_namespace("content", CONTENT)
+    etree.register_namespace("media", MEDIA)
     root = etree.Element("rss", {"version": "2.0"})
     channel = etree.SubElement(root, "channel")
     _text(channel, "title", feed.title)
@@ -94,6 +100,8 @@ def rss(feed: Feed) -> str:
         _text(element, "description", item.summary)
         if item.content_html is not None:
             _text(element, f"{{{CONTENT}}}encoded", item.content_html)
+        if item.image is not None:
+            _media_content(element, item.image)
         for author in item.authors:
             _text(element, f"{{{DC}}}creator", author.name)
         for tag in item.tags:
@@ -128,6 +136,8 @@ def json_feed(feed: Feed) -> str:
             entry["content_html"] = item.content_html
         else:
             entry["content_text"] = item.summary
+        if item.image is not None:
+            entry["image"] = item.image.url
         if item.date is not None:
             entry["date_published"] = iso_utc(item.date)
         if item.updated is not None:
@@ -139,6 +149,26 @@ def json_feed(feed: Feed) -> str:
         items.append(entry)
     document["items"] = items
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _media_content(item: etree.Element, image: PageImage) -> None:
+    """Media RSS's ``<media:content>``: what feed readers show as an item's picture (an
+    ``enclosure`` would need the file's length in bytes, which an https image hides)."""
+    attributes = {"url": image.url, "medium": "image"}
+    if image.media_type:
+        attributes["type"] = image.media_type
+    if image.width and image.height:
+        attributes |= {"width": str(image.width), "height": str(image.height)}
+    media = etree.SubElement(item, f"{{{MEDIA}}}content", attributes)
+    if image.alt:
+        _text(media, f"{{{MEDIA}}}description", image.alt)
+
+
+def image_html(image: PageImage) -> str:
+    """The image as the first thing of a post's full content in a feed."""
+    size = f' width="{image.width}" height="{image.height}"' if image.width and image.height else ""
+    alt = html_text.escape(image.alt)
+    return f'<p><img src="{html_text.escape(image.url)}" alt="{alt}"{size}></p>\n'
 
 
 def _json_author(person: Person) -> dict[str, str]:
@@ -180,6 +210,7 @@ def article_feed(
     default_authors: tuple[Person, ...] = (),
     language: str | None = None,
     content_of: Callable[[str], str | None] | None = None,
+    image_of: Callable[[str], PageImage | None] = lambda src_path: None,
 ) -> Feed:
     """The newest ``limit`` of ``articles`` (already in listing order) as a Feed.
 
@@ -189,7 +220,8 @@ def article_feed(
     out of the feed);
     ``taxonomy`` names each post's categories as its pages do; ``content_of`` gives a
     post's rendered HTML for full-content feeds (its links are made absolute here, and a
-    leading heading that only repeats the title is left out).
+    leading heading that only repeats the title is left out); ``image_of`` gives a post's
+    image, which full content begins with unless the post shows it itself.
     """
     items = []
     for article in articles:
@@ -200,6 +232,12 @@ def article_feed(
         html = content_of(article.src_path) if content_of is not None else None
         if html is not None and article.heading_is_title:
             html = without_title(html)
+        content = absolute_links(html, absolute) if html is not None else None
+        image = image_of(article.src_path)
+        if image is not None:
+            image = replace(image, url=absolute_url(site_url, image.url))
+            if content is not None and image.url not in content:
+                content = image_html(image) + content
         items.append(
             FeedItem(
                 url=absolute,
@@ -209,7 +247,8 @@ def article_feed(
                 updated=article.updated,
                 authors=article.authors or default_authors,
                 tags=tuple(taxonomy.categories(article)),
-                content_html=absolute_links(html, absolute) if html is not None else None,
+                content_html=content,
+                image=image,
             )
         )
         if len(items) == limit:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model.articles import Article, Person, iso_utc
+from ..model.images import PageImage
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +34,11 @@ def open_graph(
     description: str,
     authors: Sequence[Person],
     tags: Iterable[str],
+    image: PageImage | None = None,
+    image_url: str | None = None,
 ) -> list[MetaTag]:
-    """The tags for one post; ``url`` is its absolute URL (none without ``site_url``)."""
+    """The tags for one post; ``url`` is its absolute URL (none without ``site_url``), and
+    ``image_url`` its image's (``og:image`` must be absolute), which makes the card large."""
     tags_out = [
         MetaTag("property", "og:type", "article"),
         MetaTag("property", "og:title", article.title),
@@ -54,15 +58,38 @@ def open_graph(
         tags_out.append(MetaTag("property", "article:author", person.url or person.name))
     for tag in dict.fromkeys(tags):
         tags_out.append(MetaTag("property", "article:tag", tag))
-    tags_out.append(MetaTag("name", "twitter:card", "summary"))
+    if image is not None and image_url:
+        tags_out.append(MetaTag("property", "og:image", image_url))
+        if image.media_type:
+            tags_out.append(MetaTag("property", "og:image:type", image.media_type))
+        if image.width and image.height:
+            tags_out.append(MetaTag("property", "og:image:width", str(image.width)))
+            tags_out.append(MetaTag("property", "og:image:height", str(image.height)))
+        if image.alt:
+            tags_out.append(MetaTag("property", "og:image:alt", image.alt))
+            tags_out.append(MetaTag("name", "twitter:image:alt", image.alt))
+    card = "summary_large_image" if image is not None and image_url else "summary"
+    tags_out.append(MetaTag("name", "twitter:card", card))
     return tags_out
 
 
 def missing_from(head: str, tags: Sequence[MetaTag]) -> list[MetaTag]:
     """The tags whose property (or name) ``head`` does not have yet. Repeatable properties
-    (``article:tag``, ``article:author``) count as present when any one of them is."""
+    (``article:tag``, ``article:author``) count as present when any one of them is. An image
+    the page has already (Material's ``social`` cards) keeps its own size and text: none of
+    the post's image tags are added beside it."""
     present = {match.lower() for match in _META_KEY.findall(head)}
-    return [tag for tag in tags if tag.key.lower() not in present]
+    has_image = "og:image" in present
+    return [
+        tag
+        for tag in tags
+        if tag.key.lower() not in present and not (has_image and tag.key in _IMAGE_KEYS)
+    ]
+
+
+_IMAGE_KEYS = frozenset(
+    {"og:image:type", "og:image:width", "og:image:height", "og:image:alt", "twitter:image:alt"}
+)
 
 
 _META_KEY = re.compile(r"""<meta\b[^>]*?\b(?:property|name)\s*=\s*["']?([\w:.-]+)""", re.I)

@@ -29,6 +29,7 @@ def article_data(
     company_url: Callable[[str], str | None] = lambda name: None,
     description: str | None = None,
     author_page: Callable[[Person], str | None] = lambda person: None,
+    image: str | None = None,
 ) -> dict[str, object]:
     """The JSON-LD object for one article (plain dicts and lists, ready for ``json.dumps``).
 
@@ -53,6 +54,8 @@ def article_data(
         data["author"] = people[0] if len(people) == 1 else people
     if description:
         data["description"] = description
+    if image:
+        data["image"] = image
     companies = taxonomy.shown_names(article, COMPANIES.name)
     if companies:
         about = []

@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,6 +27,7 @@ from ..features.related.ranking import Related
 from ..features.sharing import MetaTag
 from ..i18n.language import ENGLISH, Labels
 from ..model.articles import Article, Person
+from ..model.images import PageImage
 from ..model.index_kinds import AUTHORS, COMPANIES, STANCES, TOPICS, kind
 from ..model.taxonomy import TERMS_SHOWN, Taxonomy
 from .links import TermPages, from_root, is_absolute, relative_url, root_prefix
@@ -47,6 +49,30 @@ HEAD = "aicommentary/head.html"
 NEWSLETTER = "aicommentary/newsletter.html"
 RELATED = "aicommentary/related.html"
 LATEST = "aicommentary/latest.html"
+
+
+ImageOf = Callable[[str], PageImage | None]
+"""A post's source path -> the image shown for it there, if any."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pictures:
+    """Which image each place shows for a post; None where a place shows none (options)."""
+
+    header: ImageOf | None = None
+    """The lead image under the title: the post's own only."""
+    listings: ImageOf | None = None
+    related: ImageOf | None = None
+
+
+class ShownImage(NamedTuple):
+    """An image as a template writes it: ``src`` relative to the page showing it (or an
+    https URL), and its size where known, so the page keeps its place before it loads."""
+
+    src: str
+    alt: str
+    width: int | None
+    height: int | None
 
 
 class TermLink(NamedTuple):
@@ -90,6 +116,10 @@ class IndexEntry:
     topics: TermLinks
     html: Markup = field(default_factory=Markup)
     """The entry as ``index_entry.html`` renders it."""
+    image: ShownImage | None = None
+    """A thumbnail of the post's image (``images.listings``)."""
+    minutes: int | None = None
+    """Minutes to read the post (``reading_time``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +159,8 @@ class RelatedLink:
     similar_text: bool
     pinned: bool
     counterpoint: bool
+    image: ShownImage | None = None
+    """A thumbnail of the post's image (``images.related``)."""
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -162,8 +194,13 @@ class Renderer:
         date_format: str | None = None,
         labels: Labels = ENGLISH,
         compiled: CompiledTemplates | None = None,
+        pictures: Pictures = Pictures(),
+        reading_time: Callable[..., int | None] = lambda src_path, **where: None,
     ) -> None:
         self.taxonomy = taxonomy
+        self.pictures = pictures
+        self.reading_time = reading_time
+        """A post's source path (and ``in_blog_view``) -> minutes to read it, or None."""
         self.term_pages = term_pages
         self.url_of = url_of
         """A source path -> the URL it is written at, asked as each page renders."""
@@ -254,13 +291,17 @@ class Renderer:
         return linked
 
     def article_header(self, article: Article, page_url: str, theme_shows_date: bool) -> str:
-        """The stance badge, date, byline and company/topic links under an article's title;
-        the date and byline only where the theme does not show them already."""
+        """The stance badge, date, byline, reading time, company/topic links and lead image
+        under an article's title; the date, byline and reading time only where the theme
+        (Material's blog) does not show them already."""
         prefix = root_prefix(page_url)
         stances = self.term_links(article, STANCES.name, prefix)
+        src = article.src_path
         return self.render(
             ARTICLE_HEADER,
             article=article,
+            image=_shown(self.pictures.header, src, lambda url: relative_url(url, page_url)),
+            minutes=self.reading_time(src, in_blog_view=theme_shows_date),
             show_date=not theme_shows_date,
             authors=() if theme_shows_date else self._bylines(article.authors, prefix),
             stance=stances[0] if stances else None,
@@ -288,6 +329,8 @@ class Renderer:
                 stance=stances[0] if stances else None,
                 companies=self.term_links(article, COMPANIES.name, root),
                 topics=self.term_links(article, TOPICS.name, root),
+                image=_shown(self.pictures.listings, article.src_path, partial(from_root, root)),
+                minutes=self.reading_time(article.src_path),
             )
             entry = replace(entry, html=Markup(self.render(INDEX_ENTRY, entry=entry)))
         self._entries[article.src_path] = entry
@@ -454,7 +497,22 @@ class Renderer:
             similar_text=entry.similar_text,
             pinned=entry.pinned,
             counterpoint=entry.counterpoint,
+            image=_shown(
+                self.pictures.related, other.src_path, lambda url: relative_url(url, page_url)
+            ),
         )
+
+
+def _shown(
+    image_of: ImageOf | None, src_path: str, link: Callable[[str], str]
+) -> ShownImage | None:
+    """The image ``image_of`` gives the post, linked from the page by ``link`` (a site
+    path; an https URL stays as it is)."""
+    image = image_of(src_path) if image_of is not None else None
+    if image is None:
+        return None
+    src = image.url if is_absolute(image.url) else link(image.url)
+    return ShownImage(src, image.alt, image.width, image.height)
 
 
 def _split_path(url: str) -> tuple[str, str]:

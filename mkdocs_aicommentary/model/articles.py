@@ -81,6 +81,23 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
+class ImageRef:
+    """The image a post's front matter names, before the site says whether it exists."""
+
+    target: str
+    """A file's source path in ``docs_dir`` (resolved against the post, as MkDocs resolves
+    its links) or an ``https://`` URL."""
+    field: str
+    """The field it came from (``image``, ``cover_image``...), for warnings."""
+    alt: str | None = None
+    """``image_alt``: what the image shows, for readers who cannot see it."""
+
+    @property
+    def is_url(self) -> bool:
+        return self.target.startswith("https://")
+
+
+@dataclass(frozen=True, slots=True)
 class Vocabulary:
     """What front matter may say on this site and how to read it."""
 
@@ -121,6 +138,10 @@ class Article:
     site's author."""
     related: bool | tuple[str, ...] = True
     """Front matter ``related``: false hides the box; a list of links pins those posts first."""
+    image: ImageRef | None = None
+    """Front matter ``image`` (or a spelling other tools use): the post's lead image."""
+    readtime: int | None = None
+    """Front matter ``readtime`` (Material's blog): minutes, as the author counted them."""
 
     def __post_init__(self) -> None:
         for name in ("date", "updated"):

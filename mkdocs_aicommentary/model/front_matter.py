@@ -11,14 +11,16 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import itertools
+import posixpath
 import re
+import urllib.parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from . import safe_yaml
-from .articles import Article, Person, Problem, Vocabulary, title_from_body
+from .articles import Article, ImageRef, Person, Problem, Vocabulary, title_from_body
 from .safe_yaml import UnbuildableDate
 from .slugs import clean_name, name_key
 
@@ -27,9 +29,15 @@ _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNI
 
 ARTICLE_MARKERS = ("stance", "subject_company")
 """Front matter fields whose presence makes a page a post (unless glob patterns are set)."""
+IMAGE_FIELDS = ("image", "feature_image", "cover_image", "images")
+"""Where a post names its lead image, first found wins: ``image`` (this plugin's, and what
+mkdocs-rss-plugin reads), Ghost's ``feature_image``, dev.to's ``cover_image``, Hugo's
+``images`` (a list; the first is taken)."""
+IMAGE_ALT_FIELDS = ("image_alt", "feature_image_alt")
+"""Its text alternative: ``image_alt``, or Ghost's ``feature_image_alt``."""
 KNOWN_FIELDS = frozenset(
     {*ARTICLE_MARKERS, "title", "date", "topics", "summary", "description", "draft", "author"}
-    | {"authors", "related", "newsletter"}
+    | {"authors", "related", "newsletter", "readtime", *IMAGE_FIELDS, *IMAGE_ALT_FIELDS}
 )
 """The fields a post's front matter may hold that mean something to the plugin."""
 EARLIEST_YEAR = 1900
@@ -134,6 +142,11 @@ def read_article(
         report(summary_field, "expected text")
 
     related = _read_related(meta, report)
+    image = _read_image(src_path, meta, report)
+    readtime = meta.get("readtime")
+    if readtime is not None and (not isinstance(readtime, int) or isinstance(readtime, bool)):
+        report("readtime", "expected a whole number of minutes, such as 6")
+        readtime = None
 
     article = Article(
         src_path=src_path,
@@ -148,6 +161,8 @@ def read_article(
         body=front_matter.body,
         authors=authors,
         related=related,
+        image=image,
+        readtime=readtime if readtime is None or readtime > 0 else None,
     )
     return article, problems
 
@@ -297,6 +312,51 @@ def _read_related(meta, report) -> bool | tuple[str, ...]:
         return tuple(dict.fromkeys(link for link in links if link))
     report("related", "expected false, or a list of links to posts such as [../gpu-rally.md]")
     return True
+
+
+_IMAGE_EXAMPLE = (
+    "expected a path to an image (cover.png, beside the post; /assets/cover.png, from the "
+    "top of the docs folder) or an https:// URL"
+)
+
+
+def _read_image(src_path: str, meta, report) -> ImageRef | None:
+    """The first image field the post fills, resolved against the post as MkDocs resolves a
+    relative link (``../img/x.png``; ``/img/x.png`` from the top of ``docs_dir``). Whether
+    the file exists is the site's to say (:mod:`..adapter.page_images`)."""
+    name = next((field for field in IMAGE_FIELDS if meta.get(field) not in (None, "", [])), None)
+    if name is None:
+        return None
+    value = meta[name]
+    if name == "images" and isinstance(value, list):  # Hugo: a list, the first one leads.
+        name, value = "images", value[0]
+    if not isinstance(value, str) or not value.strip():
+        report(name, _IMAGE_EXAMPLE)
+        return None
+    value = value.strip()
+    alt_field = next((field for field in IMAGE_ALT_FIELDS if field in meta), IMAGE_ALT_FIELDS[0])
+    alt = _text(meta.get(alt_field))
+    if alt_field in meta and alt is None and meta.get(alt_field) not in (None, ""):
+        report(alt_field, "expected text saying what the image shows")
+    parts = urllib.parse.urlsplit(value)
+    if parts.scheme or value.startswith("//"):
+        if parts.scheme.lower() == "https" and parts.netloc:
+            return ImageRef(value, name, alt)
+        if parts.scheme.lower() == "http":
+            report(name, "pages served over https cannot show it; use its https:// URL")
+        else:
+            report(name, _IMAGE_EXAMPLE)
+        return None
+    path = urllib.parse.unquote(parts.path)
+    if not path or path.endswith("/"):
+        report(name, _IMAGE_EXAMPLE + "; it names a folder")
+        return None
+    base = "" if path.startswith("/") else posixpath.dirname(src_path)
+    target = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+    if target == ".." or target.startswith("../"):
+        report(name, "it points outside the docs folder, which MkDocs does not publish")
+        return None
+    return ImageRef(target, name, alt)
 
 
 _DATE_EXAMPLE = "expected a date such as 2026-11-20 or 2026-11-20T09:30:00"

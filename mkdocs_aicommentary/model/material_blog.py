@@ -53,6 +53,8 @@ class Blog:
     (two blogs may give one key to two people)."""
     authors_file: str = ".authors.yml"
     """Where that file is, relative to ``docs_dir``, for messages."""
+    shows_readtime: bool = True
+    """``post_readtime``: the blog shows each post's reading time beside it."""
 
     def owns(self, src_path: str) -> bool:
         return src_path.startswith(self.post_dir + "/")
@@ -104,6 +106,7 @@ def find_blogs(plugins: Iterable[object], docs_dir: str) -> tuple[Blogs, list[st
                 drafts_by_date=bool(options["draft_if_future_date"]),
                 authors=authors,
                 authors_file=authors_file,
+                shows_readtime=bool(options.get("post_readtime", True)),
             )
         )
     return Blogs(tuple(blogs)), problems
