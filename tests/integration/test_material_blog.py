@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import urllib.parse
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
@@ -386,3 +387,47 @@ def test_a_post_another_plugin_moves_to_an_overview_keeps_it_at_any_point(
     # Never twice (a page moved in on_nav keeps the sitemap entry of its first place).
     assert sitemap_urls(site).count(f"{SITE_URL}topics/") <= 1
     assert dead_links(site, SITE_URL) == []
+
+
+def _lands(site_dir: Path, page_url: str, src: str) -> bool:
+    """Whether ``src``, written on the page at ``page_url``, names a file the build wrote."""
+    return (site_dir / urllib.parse.urljoin("/" + page_url, src).lstrip("/")).is_file()
+
+
+def test_lead_images_follow_the_posts_the_blog_moves(tmp_path):
+    """Two posts name images (one beside the posts, one from the top of the docs folder), the
+    others none: each image is found from the post's new address, and only those two posts
+    are shared with a large card."""
+    site = build_fixture("material_blog", tmp_path)
+    first = site.page(FIRST_POST)
+    og_image = first.find("meta", property="og:image")
+    # The blog moves the files in its post folder too: blog/posts/images/ is served at blog/images/.
+    assert og_image["content"] == SITE_URL + "blog/images/funnel.png"
+    lead = first.select_one(".aic-lead-image img")
+    assert lead["alt"] == "Five green bars, each taller than the one before"
+    assert (lead["width"], lead["height"]) == ("600", "315")
+    assert _lands(site.site_dir, FIRST_POST, lead["src"])
+    updated = site.page(UPDATED_POST)
+    assert updated.find("meta", property="og:image")["content"] == (
+        SITE_URL + "assets/second-source.png"
+    )
+    data = json.loads(updated.find("script", type="application/ld+json").get_text())
+    assert data["image"] == SITE_URL + "assets/second-source.png"
+    plain = site.page("blog/2026/06/12/renting-tpus-by-the-hour/")
+    assert plain.find("meta", property="og:image") is None
+    assert plain.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+    for excerpt in site.page("blog/").select("article.md-post .aic-lead-image img"):
+        assert _lands(site.site_dir, "blog/", excerpt["src"])
+    listing = site.page("companies/nvidia/")
+    thumbnails = listing.select("img.aic-thumbnail")
+    assert [image["alt"] for image in thumbnails] == [lead["alt"]]
+    assert _lands(site.site_dir, "companies/nvidia/", thumbnails[0]["src"])
+
+
+def test_reading_time_is_left_to_the_blog_on_its_pages(tmp_path):
+    site = build_fixture("material_blog", tmp_path)
+    post = site.page(FIRST_POST)
+    assert post.select(".aic-reading-time") == []
+    assert "min read" in post.get_text()  # Material's blog shows its own.
+    listing = site.page("companies/nvidia/")
+    assert listing.select_one(".aic-index-entry .aic-reading-time").get_text() == "1 min read"
