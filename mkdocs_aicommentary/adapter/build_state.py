@@ -98,7 +98,7 @@ class BuildState:
             self.labels,
             compiled_templates,
             Pictures(
-                header=publication.own_images.get if options.images.header else None,
+                header=publication.lead_image if options.images.header else None,
                 listings=partial(publication.image, default=False)
                 if options.images.listings
                 else None,

@@ -11,6 +11,7 @@ to log, so a ``--strict`` build still decides about them.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -230,6 +231,16 @@ class Publication:
             self.image_fallback,
             self.default_image if default else None,
         )
+
+    def lead_image(self, src_path: str) -> PageImage | None:
+        """The image under a post's title: its own (never a card or the site's default, which
+        only repeat the title or the logo), unless its text shows that file itself."""
+        image = self.own_images.get(src_path)
+        article = self.articles.get(src_path)
+        if image is None or article is None or article.image is None:
+            return None
+        name = posixpath.basename(article.image.target)
+        return None if name in article.body else image
 
     def reading_time(self, src_path: str, *, in_blog_view: bool = False) -> int | None:
         """Minutes to read a post, None where none is shown: with ``reading_time`` off, and

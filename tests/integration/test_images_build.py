@@ -53,6 +53,17 @@ PAGES = {
 
         A drawing at the site's root, named from the top of the docs folder.
         """,
+    "posts/shown.md": """
+        ---
+        title: The chart in the text
+        date: 2026-02-25
+        stance: neutral
+        subject_company: NVIDIA
+        image: cover.png
+        ---
+
+        ![The same chart, placed by the author](cover.png)
+        """,
     "posts/plain.md": """
         ---
         title: No picture at all
@@ -232,6 +243,15 @@ def test_read_next_thumbnails_when_switched_on(sites, theme):
     images = soup.select(".aic-related img.aic-thumbnail")
     assert any(image["src"] == "../cover.png" for image in images)
     assert all(image["loading"] == "lazy" for image in images)
+
+
+def test_an_image_the_post_shows_itself_is_not_shown_twice(sites):
+    soup = sites["material"].page("posts/shown/")
+    assert soup.select(".aic-lead-image") == []
+    assert _meta(soup, "og:image") == SITE_URL + "posts/cover.png"
+    items = json.loads(sites["mkdocs"].text("feed.json"))["items"]
+    item = next(item for item in items if item["title"] == "The chart in the text")
+    assert len(BeautifulSoup(item["content_html"], "html.parser").find_all("img")) == 1
 
 
 def test_feeds_carry_the_image(sites):
