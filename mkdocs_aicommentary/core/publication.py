@@ -218,19 +218,20 @@ class Publication:
             return None
         return excerpt(article)
 
-    def image(self, src_path: str, *, default: bool = True) -> PageImage | None:
+    def image(
+        self, src_path: str, *, default: bool = True, shared: bool = False
+    ) -> PageImage | None:
         """The image that stands for a post in its head, JSON-LD, feeds and listings
         (:func:`page_image`); ``default=False`` leaves out the site's default image, which
-        would show the same picture beside every entry of a listing."""
+        would show the same picture beside every entry of a listing; ``shared`` passes over
+        SVG images, which link previews (``og:image``) do not show."""
         article = self.articles.get(src_path)
         if article is None:
             return None
-        return page_image(
-            self.own_images.get(src_path),
-            article,
-            self.image_fallback,
-            self.default_image if default else None,
-        )
+        own, site_default = self.own_images.get(src_path), self.default_image if default else None
+        if shared:
+            own, site_default = _shareable(own), _shareable(site_default)
+        return page_image(own, article, self.image_fallback, site_default)
 
     def lead_image(self, src_path: str) -> PageImage | None:
         """The image under a post's title: its own (never a card or the site's default, which
@@ -278,8 +279,9 @@ class Publication:
         url = _absolute(options.site_url, page_url)
         authors = article.authors or ((Person(options.site_author),) if options.site_author else ())
         description = excerpt(article)
-        image = self.image(src_path)
-        image_url = _absolute_image(options.site_url, image)
+        image_url = _absolute_image(options.site_url, self.image(src_path))
+        shared = self.image(src_path, shared=True)
+        shared_url = _absolute_image(options.site_url, shared)
         json_ld = None
         if options.structured_data:
             json_ld = script_json(
@@ -305,8 +307,8 @@ class Publication:
                 description=description,
                 authors=authors,
                 tags=taxonomy.categories(article),
-                image=image if image_url else None,
-                image_url=image_url,
+                image=shared if shared_url else None,
+                image_url=shared_url,
             )
             meta = missing_from(head_of(page), tags)
         return json_ld, meta
@@ -354,6 +356,15 @@ def page_image(
         return own
     made = fallback(article) if fallback is not None else None
     return made if made is not None else default
+
+
+def _shareable(image: PageImage | None) -> PageImage | None:
+    """``image`` unless it is an SVG, which Facebook, X, LinkedIn and chat apps do not show
+    as a link's picture."""
+    svg = image is not None and (
+        image.media_type == "image/svg+xml" or image.url.lower().endswith((".svg", ".svgz"))
+    )
+    return None if svg else image
 
 
 def _absolute_image(site_url: str | None, image: PageImage | None) -> str | None:

@@ -189,10 +189,12 @@ def test_other_spellings_and_site_paths(sites, theme):
     assert _meta(remote, "og:image") == "https://images.example/rack.jpg"
     assert _meta(remote, "og:image:width") is None  # Not read over the network.
     wide = sites[theme].page("posts/deep/wide/")
-    assert _meta(wide, "og:image") == SITE_URL + "assets/wide.svg"
-    assert (_meta(wide, "og:image:width"), _meta(wide, "og:image:height")) == ("400", "210")
-    assert _meta(wide, "og:image:alt") is None  # No image_alt: nothing made up.
-    assert wide.select_one(".aic-lead-image img")["src"] == "../../../assets/wide.svg"
+    assert _json_ld(wide)["image"] == SITE_URL + "assets/wide.svg"
+    assert _meta(wide, "og:image") is None  # Link previews show no SVG.
+    assert _meta(wide, "twitter:card") == "summary"
+    lead = wide.select_one(".aic-lead-image img")
+    assert lead["src"] == "../../../assets/wide.svg"
+    assert (lead["width"], lead["height"], lead["alt"]) == ("400", "210", "")
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -285,14 +287,15 @@ def test_a_default_image_and_switches(tmp_path):
     build = make_builder(tmp_path)
     root = tmp_path / "site"
     _write_images(root / "docs")
+    Image.new("RGB", (60, 60), (200, 200, 200)).save(root / "docs" / "assets" / "logo.png")
     pages = {key: PAGES[key] for key in ("posts/gpu-glut.md", "posts/plain.md")}
     options = {
-        "images": {"default": "assets/wide.svg", "default_alt": "Our logo", "header": False},
+        "images": {"default": "assets/logo.png", "default_alt": "Our logo", "header": False},
         "reading_time": {"enabled": False},
     }
     site = build(pages, options, site_url=SITE_URL, root=root, strict=True)
     plain = site.page("posts/plain/")
-    assert _meta(plain, "og:image") == SITE_URL + "assets/wide.svg"
+    assert _meta(plain, "og:image") == SITE_URL + "assets/logo.png"
     assert _meta(plain, "og:image:alt") == "Our logo"
     assert plain.select(".aic-lead-image") == []  # The default never leads a post.
     own = site.page("posts/gpu-glut/")
