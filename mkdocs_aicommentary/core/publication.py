@@ -96,8 +96,10 @@ class Publication:
     default_image: PageImage | None = None
     """The ``images.default`` option's image, for posts without one of their own."""
     image_fallback: Callable[[Article], PageImage | None] | None = None
-    """The image made for a post without its own (a generated social card), if any."""
-    _minutes: dict[str, int] = field(default_factory=dict)
+    """The image made for a post without its own (a generated social card), if any: what
+    :meth:`image` falls back to before the site's default, for every consumer at once."""
+    _minutes: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    """Each post's reading time, counted once a build."""
 
     def read_posts(
         self,
