@@ -26,7 +26,10 @@ def test_properdocs_builds_a_site_with_the_plugin(tmp_path):
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
-    install = run(python, "-m", "pip", "install", "-q", "properdocs", "properdocs-theme-mkdocs")
+    # The plugin's own dependencies but mkdocs (installed --no-deps below): Pillow reads images.
+    install = run(
+        python, "-m", "pip", "install", "-q", "properdocs", "properdocs-theme-mkdocs", "Pillow"
+    )
     assert install.returncode == 0, install.stderr
     install = run(python, "-m", "pip", "install", "-q", "--no-deps", REPO)
     assert install.returncode == 0, install.stderr
