@@ -23,7 +23,7 @@ from ..i18n.language import Labels
 from ..model.taxonomy import Taxonomy, crowded_posts
 from .config import AICommentaryConfig
 from .index_files import IndexFiles
-from .plain_options import box_options, index_sections
+from .plain_options import box_options, index_sections, site_feed_enabled
 from .site_files import SiteFiles
 
 
@@ -75,7 +75,8 @@ class BuildState:
         articles = self.publication.articles.values()
         taxonomy = Taxonomy(articles, options.stances)
         warnings.extend(crowded_posts(articles))
-        sections = index_sections(options)
+        neighbours = self.publication.options.neighbours
+        sections = index_sections(options, neighbours)
         renderer = Renderer(
             config.theme.dirs,
             taxonomy,
@@ -93,6 +94,7 @@ class BuildState:
             sections,
             options.index,
             options.site_feed,
+            site_feed_enabled(options, neighbours),
             options.stances,
             self.publication.nav_kinds(),
             self.labels,

@@ -82,13 +82,15 @@ class IndexFiles:
         sections: Sequence[IndexKind],
         options: IndexConfig,
         site_feed: SiteFeedConfig,
+        site_feed_enabled: bool | None,
         stances: Mapping[str, str],
         nav_kinds: Sequence[str],
         labels: Labels,
     ) -> IndexFiles:
         """Plan every page for ``articles`` (all posts that may be published), generate those
         the author did not write, and reserve their feeds' paths. ``nav_kinds`` are the kinds
-        the plugin will put into the nav itself.
+        the plugin will put into the nav itself; ``site_feed_enabled`` is ``site_feed.enabled``
+        as the build takes it (off where another plugin writes the site's feed).
 
         Nothing is written where another file is (a post Material's blog moved to ``topics/``,
         ``Topics/index.md`` on a site built on macOS): the page or feed is left out, with a
@@ -142,9 +144,9 @@ class IndexFiles:
                 for name in FEED_FILES
             ]
         if (
-            site_feed.enabled is not False
+            site_feed_enabled is not False
             and articles
-            and _site_feed_possible(config, site_feed.enabled)
+            and _site_feed_possible(config, site_feed_enabled)
         ):
             feed_paths += list(FEED_FILES)
         for path in feed_paths:

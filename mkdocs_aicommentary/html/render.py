@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +28,7 @@ from ..features.sharing import MetaTag
 from ..i18n.language import ENGLISH, Labels
 from ..model.articles import Article, Person
 from ..model.index_kinds import AUTHORS, COMPANIES, STANCES, TOPICS, kind
+from ..model.slugs import name_key
 from ..model.taxonomy import TERMS_SHOWN, Taxonomy
 from .links import TermPages, from_root, is_absolute, relative_url, root_prefix
 
@@ -253,11 +255,22 @@ class Renderer:
             linked.append(replace(person, url=url))
         return linked
 
-    def article_header(self, article: Article, page_url: str, theme_shows_date: bool) -> str:
+    def article_header(
+        self,
+        article: Article,
+        page_url: str,
+        theme_shows_date: bool,
+        left_out: AbstractSet[str] = frozenset(),
+    ) -> str:
         """The stance badge, date, byline and company/topic links under an article's title;
-        the date and byline only where the theme does not show them already."""
+        the date and byline only where the theme does not show them already, and no topic
+        whose name key is in ``left_out`` (the page shows it already)."""
         prefix = root_prefix(page_url)
         stances = self.term_links(article, STANCES.name, prefix)
+        topics = self.term_links(article, TOPICS.name, prefix)
+        if left_out:
+            kept = [link for link in topics if name_key(link.name) not in left_out]
+            topics = TermLinks(kept, topics.more)
         return self.render(
             ARTICLE_HEADER,
             article=article,
@@ -265,7 +278,7 @@ class Renderer:
             authors=() if theme_shows_date else self._bylines(article.authors, prefix),
             stance=stances[0] if stances else None,
             companies=self.term_links(article, COMPANIES.name, prefix),
-            topics=self.term_links(article, TOPICS.name, prefix),
+            topics=topics,
         )
 
     # Listings: an entry depends only on its post, once its links are written from the root
