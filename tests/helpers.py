@@ -160,11 +160,12 @@ _PIXEL = bytes.fromhex(
 """A one-pixel PNG, for a post's image."""
 
 
-def build_material_neighbours(root: Path) -> BuiltSite:
+def build_material_neighbours(root: Path, options: Mapping[str, Any] | None = None) -> BuiltSite:
     """The ``material_blog`` fixture as a blog owner runs it: Material's blog and tags, the
     plugin, mkdocs-rss-plugin (the site's feeds) and mkdocs-glightbox (images in a
     lightbox), built with ``--strict``. It adds a post with an image, tags and a category
-    (``Software``) whose page the site wrote itself, titled "Developer tooling"."""
+    (``Software``) whose page the site wrote itself, titled "Developer tooling"; ``options``
+    are added to the plugin's."""
     shutil.copytree(FIXTURES / "material_blog", root, dirs_exist_ok=True)
     docs = root / "docs"
     (docs / "blog/category").mkdir(parents=True, exist_ok=True)
@@ -183,6 +184,8 @@ def build_material_neighbours(root: Path) -> BuiltSite:
     config_file = root / "mkdocs.yml"
     settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     settings["strict"] = True
+    ours = next(p for p in settings["plugins"] if isinstance(p, dict) and "aicommentary" in p)
+    ours["aicommentary"].update(options or {})
     settings["plugins"] += [
         {"rss": {"use_git": False, "match_path": "blog/posts/.*"}},
         "glightbox",
