@@ -242,8 +242,8 @@ class Publication:
             return frozenset(name_key(topic) for topic in article.topics)
         shown: list[str] = []
         tag_field = self.options.neighbours.tag_field
-        if tag_chips and tag_field is not None:
-            shown += _names(meta.get(tag_field))
+        if tag_chips and tag_field is not None and "tags" not in _names(meta.get("hide")):
+            shown += _names(meta.get(tag_field))  # Material hides them with ``hide: [tags]``.
         blog = self.blogs.owner(src_path)
         if blog is not None and blog.category_page is not None:
             shown += [blog.category_name(name) for name in _names(meta.get("categories"))]
