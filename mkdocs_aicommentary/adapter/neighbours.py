@@ -29,8 +29,9 @@ def find_neighbours(plugins: Iterable[object]) -> Neighbours:
         if package.startswith("material.plugins.blog"):
             blog = True
         elif package.startswith("material.plugins.tags") and _draws_chips(options):
-            tag_field = tag_field or str(options.get("tags_name_property") or "tags")
-            tag_context = str(options.get("tags_name_variable") or "tags")
+            if tag_field is None:  # The first of several instances draws the chips.
+                tag_field = str(options.get("tags_name_property") or "tags")
+                tag_context = str(options.get("tags_name_variable") or "tags")
         elif site_feed_by is None:
             site_feed_by = SITE_FEED_WRITERS.get(package.split(".")[0])
     return Neighbours(blog, tag_field, tag_context, site_feed_by)
