@@ -163,11 +163,14 @@ _PIXEL = bytes.fromhex(
 def build_material_neighbours(root: Path, options: Mapping[str, Any] | None = None) -> BuiltSite:
     """The ``material_blog`` fixture as a blog owner runs it: Material's blog and tags, the
     plugin, mkdocs-rss-plugin (the site's feeds) and mkdocs-glightbox (images in a
-    lightbox), built with ``--strict``. It adds a post with an image, tags and a category
+    lightbox), built with ``--strict``. It adds the newest posts to the home page, and a post
+    with an image, tags and a category
     (``Software``) whose page the site wrote itself, titled "Developer tooling"; ``options``
     are added to the plugin's."""
     shutil.copytree(FIXTURES / "material_blog", root, dirs_exist_ok=True)
     docs = root / "docs"
+    with (docs / "index.md").open("a", encoding="utf-8") as home:
+        home.write("\n## Latest\n\n<!-- aicommentary:latest -->\n")
     (docs / "blog/category").mkdir(parents=True, exist_ok=True)
     (docs / "blog/category/software.md").write_text(
         "# Developer tooling\n\nPosts about compilers, kernels and SDKs.\n", encoding="utf-8"

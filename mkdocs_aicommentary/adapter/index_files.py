@@ -286,9 +286,14 @@ class IndexFiles:
                 found.append(FeedLink(JSON_TYPE, f"{label} (JSON Feed)", feed.json_url))
         return found
 
-    def latest(self, page_url: str, count: int, renderer: Renderer) -> str:
-        """The newest posts for ``<!-- aicommentary:latest -->`` on the page at ``page_url``."""
-        return renderer.latest(self.listed[:count], page_url, self.plan.overviews.get(ARCHIVE.name))
+    def latest(
+        self, page_url: str, count: int, renderer: Renderer, every_post: str | None = None
+    ) -> str:
+        """The newest posts for ``<!-- aicommentary:latest -->`` on the page at ``page_url``,
+        and a link to the archive, else to ``every_post`` (another page listing every post:
+        the index of Material's blog)."""
+        archive = self.plan.overviews.get(ARCHIVE.name) or every_post
+        return renderer.latest(self.listed[:count], page_url, archive)
 
     def extend_nav(
         self, nav: Navigation, files: Files, kinds: Sequence[str], posts_folder: str | None = None

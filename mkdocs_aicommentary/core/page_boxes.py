@@ -109,7 +109,9 @@ class Listings(Protocol):
     def is_index_page(self, src_path: str) -> bool: ...
     def first_page(self, src_path: str) -> str | None: ...
     def content(self, src_path: str, page_url: str, renderer: Renderer) -> str: ...
-    def latest(self, page_url: str, count: int, renderer: Renderer) -> str: ...
+    def latest(
+        self, page_url: str, count: int, renderer: Renderer, every_post: str | None = None
+    ) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,8 @@ class PageContent:
         listings, publication, problems = self.listings, self.publication, []
         is_index_page = listings.is_index_page(src_path)
         listing = partial(listings.content, src_path, page_url, renderer) if is_index_page else None
-        latest = partial(listings.latest, page_url, options.latest_count, renderer)
+        every_post = publication.every_post_page(src_path)
+        latest = partial(listings.latest, page_url, options.latest_count, renderer, every_post)
         html, problem = boxes.listings(html, src_path, listing, latest)
         problems += [problem] if problem else []
         article = publication.articles.get(src_path)

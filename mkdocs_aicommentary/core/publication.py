@@ -249,6 +249,13 @@ class Publication:
             shown += [blog.category_name(name) for name in _names(meta.get("categories"))]
         return frozenset(name_key(name) for name in shown)
 
+    def every_post_page(self, src_path: str) -> str | None:
+        """Where the newest posts on the page ``src_path`` link "All articles" when the
+        plugin's archive is off or taken: the index of Material's blog, unless that is the
+        page itself."""
+        index = self.blogs.index_page()
+        return index if index != src_path else None
+
     def description(self, src_path: str, meta: Mapping[str, Any]) -> str | None:
         """The meta description a post gets when sharing is on and the author wrote none:
         its summary."""

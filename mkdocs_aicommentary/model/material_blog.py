@@ -60,6 +60,8 @@ class Blog:
     category_titles: Mapping[str, str] = field(default_factory=dict)
     """The titles of the category pages the site wrote itself, by source path: the names the
     blog shows those categories under."""
+    index_page: str | None = None
+    """The source path of its index, which lists every post it publishes (``blog/index.md``)."""
 
     def owns(self, src_path: str) -> bool:
         return src_path.startswith(self.post_dir + "/")
@@ -90,6 +92,10 @@ class Blogs:
 
     def owner(self, src_path: str) -> Blog | None:
         return next((blog for blog in self.blogs if blog.owns(src_path)), None)
+
+    def index_page(self) -> str | None:
+        """The index of the site's (first) blog, a page that lists every post it publishes."""
+        return next((blog.index_page for blog in self.blogs if blog.index_page), None)
 
     def category_folders(self) -> set[str]:
         """The folders the blogs keep their category pages in (``blog/category``)."""
@@ -128,6 +134,7 @@ def find_blogs(plugins: Iterable[object], docs_dir: str) -> tuple[Blogs, list[st
         blogs.append(
             Blog(
                 post_dir=posixpath.normpath(options["post_dir"].format(blog=root)),
+                index_page=posixpath.normpath(posixpath.join(root, "index.md")),
                 publishes_drafts=_publishes_drafts(plugin, options),
                 drafts_by_date=bool(options["draft_if_future_date"]),
                 authors=authors,

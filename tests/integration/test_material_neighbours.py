@@ -57,8 +57,9 @@ def test_the_archive_is_left_to_the_blog(material_neighbours):
     site = material_neighbours
     assert not site.exists("archive/")
     assert site.page("blog/archive/2026/").select("article.md-post")
-    # The newest posts on a page link no archive of the plugin's: there is none.
-    assert site.page("").select(".aic-latest-more") == []
+    # "All articles" under the newest posts leads to the blog's index instead.
+    (more,) = site.page("").select(".aic-latest-more a")
+    assert more["href"] == "blog/"
     for url in ("", "blog/", NEIGHBOURS_POST, "topics/"):
         targets = [urljoin(f"/{url}", a["href"]) for a in site.page(url).select("a[href]")]
         assert [target for target in targets if target.startswith("/archive")] == [], url
@@ -106,6 +107,7 @@ def test_each_option_brings_the_plugins_own_back(tmp_path):
     # Material's chips are left as its tags plugin made them.
     assert page.select("nav.md-tags a.md-tag") == []
     assert site.page("archive/").select(".aic-index-entry")
+    assert site.page("").select_one(".aic-latest-more a")["href"] == "archive/"
     feeds = {link["href"].rsplit("/", 1)[-1] for link in page.select("head link[rel=alternate]")}
     assert {"feed.xml", "feed.json", "feed_rss_created.xml"} <= feeds
     assert site.exists("feed.json")

@@ -105,3 +105,11 @@ def test_all_and_none_say_it_outright():
 
 def test_pages_that_are_not_posts_leave_nothing_out():
     assert publication("auto", TAGS).topics_left_out("about.md", META) == frozenset()
+
+
+def test_all_articles_leads_to_the_blogs_index_unless_that_is_the_page_itself():
+    blogs = Blogs((Blog("posts", index_page="index.md"),))
+    publication = Publication(PublicationOptions(), blogs=blogs)
+    assert publication.every_post_page("about.md") == "index.md"
+    assert publication.every_post_page("index.md") is None
+    assert Publication(PublicationOptions()).every_post_page("index.md") is None
