@@ -18,7 +18,8 @@ state and what it leaves there.
     on_page_content     slots for listings (an index page's, the newest posts), the article
                         header, the related box and the signup block
     on_env              write the feeds, now that every page's URL and content are final
-    on_page_context     stance badges in the excerpts on Material's blog index pages
+    on_page_context     tag chips Material links nowhere lead to topic pages; stance badges in
+                        the excerpts on Material's blog index pages
     on_post_page (100)  fill the slots; the title and description the theme printed raw as
                         text; feed links, sharing tags and JSON-LD in the head
     on_post_build       let go of the build state
@@ -41,6 +42,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .adapter.build_state import BuildState
 from .adapter.config import AICommentaryConfig
+from .adapter.neighbours import find_neighbours, link_tag_chips
 from .adapter.plain_options import (
     check_config,
     front_matter_vocabulary,
@@ -93,7 +95,11 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self.state = BuildState(
             labels=labels,
             signup=check_config(self.config),
-            publication=Publication(publication_options(self.config, config, language, labels)),
+            publication=Publication(
+                publication_options(
+                    self.config, config, language, labels, find_neighbours(config.plugins.values())
+                )
+            ),
         )
         if literal_headings.NAME not in config.markdown_extensions:
             config.markdown_extensions.append(literal_headings.NAME)  # For generated pages.
@@ -209,15 +215,23 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Reads ``page_content``; puts each post's stance badge into the excerpts that
+        """Reads ``page_content``; leads Material's tag chips that link nowhere to the
+        plugin's topic pages, and puts each post's stance badge into the excerpts that
         Material's blog index, archive and category pages show (``context["posts"]``)."""
-        page_content = self._state().page_content
+        state = self._state()
+        page_content = state.page_content
         if page_content is None:
             return context
+        link_tag_chips(
+            context,
+            state.publication.options.neighbours,
+            partial(page_content.chip_links, page.file.src_uri),
+        )
         for shown in context.get("posts") or ():  # type: ignore[attr-defined]
             post, content = getattr(shown, "post", None), getattr(shown, "content", None)
             if post is not None and isinstance(content, str):
-                shown.content = page_content.excerpt(content, post.file.src_uri, page.url)
+                meta = getattr(post, "meta", None) or {}
+                shown.content = page_content.excerpt(content, post.file.src_uri, page.url, meta)
         return context
 
     @event_priority(100)  # First, before a minifier that drops HTML comments takes the slots.

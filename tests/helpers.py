@@ -149,6 +149,55 @@ def build_fixture(
     return build_config_file(config_file, result, serve=serve)
 
 
+NEIGHBOURS_POST = "blog/2026/05/20/a-lightbox-for-every-chart/"
+"""The post :func:`build_material_neighbours` adds: an image, tags, a renamed category."""
+
+_PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8ffff3f0005fe02fea7d6a4"
+    "1b0000000049454e44ae426082"
+)
+"""A one-pixel PNG, for a post's image."""
+
+
+def build_material_neighbours(root: Path, options: Mapping[str, Any] | None = None) -> BuiltSite:
+    """The ``material_blog`` fixture as a blog owner runs it: Material's blog and tags, the
+    plugin, mkdocs-rss-plugin (the site's feeds) and mkdocs-glightbox (images in a
+    lightbox), built with ``--strict``. It adds the newest posts to the home page, and a post
+    with an image, tags and a category
+    (``Software``) whose page the site wrote itself, titled "Developer tooling"; ``options``
+    are added to the plugin's."""
+    shutil.copytree(FIXTURES / "material_blog", root, dirs_exist_ok=True)
+    docs = root / "docs"
+    with (docs / "index.md").open("a", encoding="utf-8") as home:
+        home.write("\n## Latest\n\n<!-- aicommentary:latest -->\n")
+    (docs / "blog/category").mkdir(parents=True, exist_ok=True)
+    (docs / "blog/category/software.md").write_text(
+        "# Developer tooling\n\nPosts about compilers, kernels and SDKs.\n", encoding="utf-8"
+    )
+    (docs / "blog/posts/images").mkdir(parents=True, exist_ok=True)
+    (docs / "blog/posts/images/chart.png").write_bytes(_PIXEL)
+    (docs / "blog/posts/lightbox-post.md").write_text(
+        "---\ndate: 2026-05-20\nauthors: [ines]\nstance: neutral\nsubject_company: AMD\n"
+        "categories: [Software]\ntags: [benchmarks, open models]\ntopics: [kernels]\n---\n\n"
+        "# A lightbox for every chart\n\nBenchmark charts read better at full size.\n\n"
+        "![Throughput by vendor](images/chart.png)\n\nThe numbers settle little.\n",
+        encoding="utf-8",
+    )
+    config_file = root / "mkdocs.yml"
+    settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    settings["strict"] = True
+    ours = next(p for p in settings["plugins"] if isinstance(p, dict) and "aicommentary" in p)
+    ours["aicommentary"].update(options or {})
+    settings["plugins"] += [
+        {"rss": {"use_git": False, "match_path": "blog/posts/.*"}},
+        "glightbox",
+    ]
+    config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    result = BuiltSite(root / "site", docs, config_file)
+    return build_config_file(config_file, result)
+
+
 def plugin_links(site: BuiltSite, site_url: str = SITE_URL) -> list[tuple[str, str]]:
     """Every link the plugin wrote, as (where, site-relative URL): links inside its elements
     (``aic-`` classes) and its head links on every page, items of every feed beside an index

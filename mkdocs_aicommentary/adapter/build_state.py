@@ -26,7 +26,7 @@ from ..model.taxonomy import Taxonomy, crowded_posts
 from .config import AICommentaryConfig
 from .index_files import IndexFiles
 from .page_images import default_image, page_images
-from .plain_options import box_options, index_sections
+from .plain_options import box_options, index_sections, site_feed_enabled
 from .site_files import SiteFiles
 
 
@@ -88,7 +88,8 @@ class BuildState:
         image_sizes.retain()
         taxonomy = Taxonomy(articles, options.stances)
         warnings.extend(crowded_posts(articles))
-        sections = index_sections(options)
+        neighbours = self.publication.options.neighbours
+        sections = index_sections(options, neighbours)
         renderer = Renderer(
             config.theme.dirs,
             taxonomy,
@@ -116,6 +117,7 @@ class BuildState:
             sections,
             options.index,
             options.site_feed,
+            site_feed_enabled(options, neighbours),
             options.stances,
             self.publication.nav_kinds(),
             self.labels,

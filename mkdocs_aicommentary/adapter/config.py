@@ -97,6 +97,8 @@ def kind_options(of_kind: Kind) -> type[KindOptions]:
     }
     if of_kind.yearly:
         options["by_year"] = Switch(default=False)
+    if of_kind.left_to_blog:  # Unset: on, unless Material's blog lists the posts already.
+        options["enabled"] = c.Optional(Switch())
     name = f"{of_kind.name.capitalize()}IndexConfig"
     return cast(type[KindOptions], type(name, (KindOptions,), options))
 
@@ -142,7 +144,8 @@ class SiteFeedConfig(base.Config):
     newsletter tools read to send the email digest. They need ``site_url``, as other feeds."""
 
     enabled = c.Optional(Switch())
-    """Unset (the default): whenever ``site_url`` is set; true warns when it is not."""
+    """Unset (the default): whenever ``site_url`` is set and no other plugin (such as
+    mkdocs-rss-plugin) writes the site's feed; true warns when ``site_url`` is not set."""
     count = WholeNumber(default=20)
     """How many of the newest posts the feeds hold."""
     content = c.Choice(("full", "summary"), default="full")
@@ -317,6 +320,10 @@ class AICommentaryConfig(base.Config):
 
     header = Switch(default=True)
     """Show the stance badge and company/topic links under each article's title."""
+
+    header_topics = c.Choice(("auto", "all", "none"), default="auto")
+    """Which topics the header names: ``auto`` those the page does not show already (Material's
+    tag chips, its blog's categories), ``all`` every one, ``none`` none."""
 
     date_format = c.Optional(c.Type(str))
     """strftime format for dates shown to readers; default "20 November 2026"."""

@@ -83,13 +83,15 @@ class IndexFiles:
         sections: Sequence[IndexKind],
         options: IndexConfig,
         site_feed: SiteFeedConfig,
+        site_feed_enabled: bool | None,
         stances: Mapping[str, str],
         nav_kinds: Sequence[str],
         labels: Labels,
     ) -> IndexFiles:
         """Plan every page for ``articles`` (all posts that may be published), generate those
         the author did not write, and reserve their feeds' paths. ``nav_kinds`` are the kinds
-        the plugin will put into the nav itself.
+        the plugin will put into the nav itself; ``site_feed_enabled`` is ``site_feed.enabled``
+        as the build takes it (off where another plugin writes the site's feed).
 
         Nothing is written where another file is (a post Material's blog moved to ``topics/``,
         ``Topics/index.md`` on a site built on macOS): the page or feed is left out, with a
@@ -143,9 +145,9 @@ class IndexFiles:
                 for name in FEED_FILES
             ]
         if (
-            site_feed.enabled is not False
+            site_feed_enabled is not False
             and articles
-            and _site_feed_possible(config, site_feed.enabled)
+            and _site_feed_possible(config, site_feed_enabled)
         ):
             feed_paths += list(FEED_FILES)
         for path in feed_paths:
@@ -287,9 +289,14 @@ class IndexFiles:
                 found.append(FeedLink(JSON_TYPE, f"{label} (JSON Feed)", feed.json_url))
         return found
 
-    def latest(self, page_url: str, count: int, renderer: Renderer) -> str:
-        """The newest posts for ``<!-- aicommentary:latest -->`` on the page at ``page_url``."""
-        return renderer.latest(self.listed[:count], page_url, self.plan.overviews.get(ARCHIVE.name))
+    def latest(
+        self, page_url: str, count: int, renderer: Renderer, every_post: str | None = None
+    ) -> str:
+        """The newest posts for ``<!-- aicommentary:latest -->`` on the page at ``page_url``,
+        and a link to the archive, else to ``every_post`` (another page listing every post:
+        the index of Material's blog)."""
+        archive = self.plan.overviews.get(ARCHIVE.name) or every_post
+        return renderer.latest(self.listed[:count], page_url, archive)
 
     def extend_nav(
         self, nav: Navigation, files: Files, kinds: Sequence[str], posts_folder: str | None = None

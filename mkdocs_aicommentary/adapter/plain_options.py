@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 
 from ..core.page_boxes import BoxOptions
-from ..core.publication import PublicationOptions, SignupRules
+from ..core.publication import PublicationOptions, SignupRules, left_to_neighbours
 from ..features import newsletter, newsletter_links
 from ..features.reading_time import ReadingSpeed
 from ..features.related.ranking import RelatedOptions, Weights
@@ -18,14 +18,19 @@ from ..i18n.language import Labels, stop_words
 from ..model.articles import Vocabulary
 from ..model.companies import Company, CompanyRegistry
 from ..model.index_kinds import ARCHIVE, KINDS
+from ..model.neighbours import NO_NEIGHBOURS, Neighbours
 from .config import AICommentaryConfig, NewsletterConfig, as_companies
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 
-def index_sections(config: AICommentaryConfig) -> list[IndexKind]:
-    """The kinds of index page switched on, with their URL prefix and title."""
+def index_sections(
+    config: AICommentaryConfig, neighbours: Neighbours = NO_NEIGHBOURS
+) -> list[IndexKind]:
+    """The kinds of index page switched on, with their URL prefix and title. A kind Material's
+    blog covers is off where one runs, unless the site switches it on (or needs the archive
+    in the nav, with ``articles_in_nav: false``)."""
     return [
         IndexKind(
             each.name,
@@ -34,8 +39,18 @@ def index_sections(config: AICommentaryConfig) -> list[IndexKind]:
             by_year=each.yearly and options.by_year,
         )
         for each in KINDS
-        if (options := config.index[each.name]).enabled
+        if left_to_neighbours(
+            (options := config.index[each.name]).enabled,
+            covered=each.left_to_blog and neighbours.blog and config.articles_in_nav,
+        )
+        is not False
     ]
+
+
+def site_feed_enabled(config: AICommentaryConfig, neighbours: Neighbours) -> bool | None:
+    """The ``site_feed.enabled`` option as the build takes it: left unset, off where another
+    plugin writes the site's feed (None: whenever ``site_url`` is set)."""
+    return left_to_neighbours(config.site_feed.enabled, neighbours.site_feed_by is not None)
 
 
 def registeredas_companies(config: AICommentaryConfig) -> list[Company]:
@@ -87,7 +102,11 @@ def related_options(config: AICommentaryConfig, language: str) -> RelatedOptions
 
 
 def publication_options(
-    config: AICommentaryConfig, site: MkDocsConfig, language: str | None, labels: Labels
+    config: AICommentaryConfig,
+    site: MkDocsConfig,
+    language: str | None,
+    labels: Labels,
+    neighbours: Neighbours = NO_NEIGHBOURS,
 ) -> PublicationOptions:
     """The options and site settings the publication decides by, as plain data; the ranking
     leaves out the stop words of the language ``labels`` speak (English where the site's
@@ -114,6 +133,8 @@ def publication_options(
         )
         if config.reading_time.enabled
         else None,
+        header_topics=config.header_topics,
+        neighbours=neighbours,
     )
 
 
@@ -153,7 +174,7 @@ def check_config(config: AICommentaryConfig) -> newsletter.SignupForm | None:
     """Reject option combinations that cannot work together, saying how to fix them; return
     the signup form the ``newsletter`` options describe, if any (its provider's rules)."""
     _check_prefixes_apart(index_sections(config))
-    if not config.articles_in_nav and not config.index[ARCHIVE.name].enabled:
+    if not config.articles_in_nav and config.index[ARCHIVE.name].enabled is False:
         raise PluginError(
             "aicommentary: 'articles_in_nav: false' takes posts out of the navigation and puts "
             "the archive there instead, so it needs the archive: remove "

@@ -9,7 +9,7 @@ behind. Plain text in and out, no MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Protocol
@@ -29,6 +29,7 @@ from ..html.placement import (
     slot_at_marker,
 )
 from ..html.render import Renderer
+from ..model.index_kinds import TOPICS
 from ..model.material_blog import EXCERPT_TITLE_LEVEL
 from .publication import Publication
 
@@ -108,7 +109,9 @@ class Listings(Protocol):
     def is_index_page(self, src_path: str) -> bool: ...
     def first_page(self, src_path: str) -> str | None: ...
     def content(self, src_path: str, page_url: str, renderer: Renderer) -> str: ...
-    def latest(self, page_url: str, count: int, renderer: Renderer) -> str: ...
+    def latest(
+        self, page_url: str, count: int, renderer: Renderer, every_post: str | None = None
+    ) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -153,14 +156,16 @@ class PageContent:
         listings, publication, problems = self.listings, self.publication, []
         is_index_page = listings.is_index_page(src_path)
         listing = partial(listings.content, src_path, page_url, renderer) if is_index_page else None
-        latest = partial(listings.latest, page_url, options.latest_count, renderer)
+        every_post = publication.every_post_page(src_path)
+        latest = partial(listings.latest, page_url, options.latest_count, renderer, every_post)
         html, problem = boxes.listings(html, src_path, listing, latest)
         problems += [problem] if problem else []
         article = publication.articles.get(src_path)
         if article is not None and options.header:
             # Through a slot, so search shows the article's first words, not its header.
             shows_date = publication.blogs.owner(src_path) is not None
-            header = partial(renderer.article_header, article, page_url, shows_date)
+            left_out = publication.topics_left_out(src_path, meta)
+            header = partial(renderer.article_header, article, page_url, shows_date, left_out)
             html = boxes.after_title(html, src_path, HEADER, header)
         box = None
         if article is not None and related:
@@ -188,14 +193,37 @@ class PageContent:
         placement = (options.signup_placement, options.signup_paragraph)
         return boxes.place(html, src_path, NEWSLETTER, signup, *placement), problems
 
-    def excerpt(self, content: str, src_path: str, page_url: str) -> str:
-        """An excerpt of the post ``src_path`` on a Material blog's index, archive or category
-        page (at ``page_url``), with the post's stance badge under its title."""
-        article = self.publication.articles.get(src_path)
+    def excerpt(self, content: str, src_path: str, page_url: str, meta: Mapping[str, Any]) -> str:
+        """An excerpt of the post ``src_path`` (front matter ``meta``) on a Material blog's
+        index, archive or category page (at ``page_url``), with the post's stance badge under
+        its title."""
+        publication = self.publication
+        article = publication.articles.get(src_path)
         if article is None or not self.options.header:
             return content
-        header = self.renderer.article_header(article, page_url, theme_shows_date=True)
+        left_out = publication.topics_left_out(src_path, meta, tag_chips=False)
+        header = self.renderer.article_header(
+            article, page_url, theme_shows_date=True, left_out=left_out
+        )
         return insert_after_title(content, header, EXCERPT_TITLE_LEVEL)
+
+    def chip_links(self, src_path: str, names: Iterable[str]) -> dict[str, str]:
+        """Where the tag chips Material draws on a post lead, when its tags plugin links them
+        nowhere (the site has no tags page): to the plugin's page of each topic among
+        ``names``, by name, as site-relative URLs. None under ``header_topics: all``, where
+        the header names the topics itself."""
+        renderer = self.renderer
+        if src_path not in self.publication.articles:
+            return {}
+        if self.publication.options.header_topics == "all":
+            return {}
+        links = {}
+        for name in names:
+            term = renderer.taxonomy.find(TOPICS.name, name)
+            url = renderer.term_pages.url(term) if term is not None else None
+            if url is not None:
+                links[name] = url
+        return links
 
     def head(self, output: str, src_path: str, page_url: str) -> str:
         """The page with the site's feed links and its own in its head, and a post's sharing

@@ -28,13 +28,15 @@ from ..features.sharing import MetaTag, missing_from, open_graph
 from ..features.structured_data import article_data, script_json
 from ..html.links import absolute_url
 from ..html.placement import head_of
-from ..model.articles import Article, Person, Vocabulary
+from ..model.articles import Article, Person, Vocabulary, title_from_body
 from ..model.companies import CompanyRegistry
 from ..model.front_matter import ARTICLE_MARKERS, FrontMatterCache, is_article
 from ..model.front_matter import read_article as read_front_matter
 from ..model.images import PageImage
 from ..model.index_kinds import ARCHIVE, NAV_ORDER
 from ..model.material_blog import Blog, Blogs
+from ..model.neighbours import Neighbours
+from ..model.slugs import name_key
 from ..model.taxonomy import Taxonomy
 
 _MENTIONS_MARKER = re.compile(rf"^({'|'.join(ARTICLE_MARKERS)})\s*:", re.MULTILINE | re.IGNORECASE)
@@ -77,6 +79,11 @@ class PublicationOptions:
     """Whether ``mkdocs.yml`` has a ``nav:`` of its own."""
     reading_speed: ReadingSpeed | None = None
     """The ``reading_time`` options; None: no reading times."""
+    header_topics: str = "auto"
+    """The ``header_topics`` option: ``auto`` (the topics the theme does not show already),
+    ``all`` or ``none``."""
+    neighbours: Neighbours = field(default_factory=Neighbours)
+    """The plugins beside this one that show or write some of what it would."""
 
 
 @dataclass
@@ -112,10 +119,16 @@ class Publication:
         :data:`NOT_IN_NAV`) and the problems found, in page order.
 
         In a blog's post folder, authors are named by the keys of that blog's own authors
-        file; the blog decides its posts' drafts and their place in the nav."""
+        file, and categories by the names the blog shows them under; the blog decides its
+        posts' drafts and their place in the nav."""
+        pages = list(pages)
+        self.blogs = self.blogs.with_category_titles(self._category_titles(pages, front_matter))
         in_blog = {
             blog.post_dir: replace(
-                outside_blogs, authors=blog.authors, authors_file=blog.authors_file
+                outside_blogs,
+                authors=blog.authors,
+                authors_file=blog.authors_file,
+                shown_as={"categories": blog.category_name},
             )
             for blog in self.blogs.blogs
         }
@@ -137,6 +150,22 @@ class Publication:
             elif not self.options.articles_in_nav and in_nav:
                 inclusions[src_path] = NOT_IN_NAV
         return inclusions, problems
+
+    def _category_titles(
+        self, pages: Iterable[tuple[str, str | None, bool]], front_matter: FrontMatterCache
+    ) -> dict[str, str]:
+        """The titles of the pages the site wrote where its blogs show categories."""
+        folders = self.blogs.category_folders()
+        titles = {}
+        for src_path, text, _ in pages:
+            if text is None or posixpath.dirname(src_path) not in folders:
+                continue
+            page = front_matter.split(src_path, text)
+            title = page.meta.get("title")
+            title = title if isinstance(title, str) and title.strip() else None
+            if title := title or title_from_body(page.body):
+                titles[src_path] = title
+        return titles
 
     def _post(
         self,
@@ -211,6 +240,35 @@ class Publication:
             return None
         folders = Counter(src.split("/")[0] for src in self.published if "/" in src)
         return folders.most_common(1)[0][0] if folders else None
+
+    def topics_left_out(
+        self, src_path: str, meta: Mapping[str, Any], *, tag_chips: bool = True
+    ) -> frozenset[str]:
+        """The topics (name keys) a post's header leaves out because the page shows them
+        already: under ``header_topics: auto``, those Material's tags plugin draws as chips
+        above the title (``tag_chips``: not on the blog's excerpts, which have none) and the
+        categories its blog names beside a post; every topic under ``none``."""
+        article = self.articles.get(src_path)
+        mode = self.options.header_topics
+        if article is None or mode == "all":
+            return frozenset()
+        if mode == "none":
+            return frozenset(name_key(topic) for topic in article.topics)
+        shown: list[str] = []
+        tag_field = self.options.neighbours.tag_field
+        if tag_chips and tag_field is not None and "tags" not in _names(meta.get("hide")):
+            shown += _names(meta.get(tag_field))  # Material hides them with ``hide: [tags]``.
+        blog = self.blogs.owner(src_path)
+        if blog is not None and blog.category_page is not None:
+            shown += [blog.category_name(name) for name in _names(meta.get("categories"))]
+        return frozenset(name_key(name) for name in shown)
+
+    def every_post_page(self, src_path: str) -> str | None:
+        """Where the newest posts on the page ``src_path`` link "All articles" when the
+        plugin's archive is off or taken: the index of Material's blog, unless that is the
+        page itself."""
+        index = self.blogs.index_page()
+        return index if index != src_path else None
 
     def description(self, src_path: str, meta: Mapping[str, Any]) -> str | None:
         """The meta description a post gets when sharing is on and the author wrote none:
@@ -375,6 +433,18 @@ def _absolute_image(site_url: str | None, image: PageImage | None) -> str | None
     if image is None:
         return None
     return image.url if image.url.startswith("https://") else _absolute(site_url, image.url)
+
+
+def left_to_neighbours(asked: bool | None, covered: bool) -> bool | None:
+    """An option as the site set it; left unset ("auto"), off where a plugin beside this one
+    covers the same ground, else still unset (its own default applies)."""
+    return False if asked is None and covered else asked
+
+
+def _names(value: object) -> list[str]:
+    """The names a front matter field lists (one name or a list), as text."""
+    values = value if isinstance(value, list) else [value]
+    return [str(name) for name in values if isinstance(name, (str, int, float))]
 
 
 def _absolute(site_url: str | None, url: str | None) -> str | None:

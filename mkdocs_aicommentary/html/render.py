@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
@@ -29,6 +30,7 @@ from ..i18n.language import ENGLISH, Labels
 from ..model.articles import Article, Person
 from ..model.images import PageImage
 from ..model.index_kinds import AUTHORS, COMPANIES, STANCES, TOPICS, kind
+from ..model.slugs import name_key
 from ..model.taxonomy import TERMS_SHOWN, Taxonomy
 from .links import TermPages, from_root, is_absolute, relative_url, root_prefix
 
@@ -290,12 +292,23 @@ class Renderer:
             linked.append(replace(person, url=url))
         return linked
 
-    def article_header(self, article: Article, page_url: str, theme_shows_date: bool) -> str:
+    def article_header(
+        self,
+        article: Article,
+        page_url: str,
+        theme_shows_date: bool,
+        left_out: AbstractSet[str] = frozenset(),
+    ) -> str:
         """The stance badge, date, byline, reading time, company/topic links and lead image
         under an article's title; the date, byline and reading time only where the theme
-        (Material's blog) does not show them already."""
+        (Material's blog) does not show them already, and no topic whose name key is in
+        ``left_out`` (the page shows it already)."""
         prefix = root_prefix(page_url)
         stances = self.term_links(article, STANCES.name, prefix)
+        topics = self.term_links(article, TOPICS.name, prefix)
+        if left_out:
+            kept = [link for link in topics if name_key(link.name) not in left_out]
+            topics = TermLinks(kept, topics.more)
         src = article.src_path
         return self.render(
             ARTICLE_HEADER,
@@ -306,7 +319,7 @@ class Renderer:
             authors=() if theme_shows_date else self._bylines(article.authors, prefix),
             stance=stances[0] if stances else None,
             companies=self.term_links(article, COMPANIES.name, prefix),
-            topics=self.term_links(article, TOPICS.name, prefix),
+            topics=topics,
         )
 
     # Listings: an entry depends only on its post, once its links are written from the root

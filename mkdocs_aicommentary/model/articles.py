@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import reprlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
@@ -111,6 +111,9 @@ class Vocabulary:
     Material blog the post belongs to, never another blog's (both may have a key ``same``)."""
     authors_file: str | None = None
     """That file's path in ``docs_dir``; None for a page in no blog, which has none."""
+    shown_as: Mapping[str, Callable[[str], str]] = field(default_factory=dict)
+    """Per topic field, how the site shows a name of it, where that is not as written: a
+    Material blog's ``categories`` under the titles of their category pages."""
 
 
 @dataclass(frozen=True, slots=True)

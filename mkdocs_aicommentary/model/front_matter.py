@@ -245,7 +245,9 @@ def _read_topics(
     registry = vocabulary.companies
     unique: dict[str, str] = {}
     for field_name in vocabulary.topic_fields:
-        for topic in _read_names(meta, field_name, report):
+        shown_as = vocabulary.shown_as.get(field_name)
+        for written in _read_names(meta, field_name, report):
+            topic = shown_as(written) if shown_as is not None else written
             key = name_key(topic)
             company = registry.resolve(topic)
             if key in own or (company is not None and name_key(company) in own):

@@ -48,6 +48,9 @@ class Kind:
     """Its overview shows each term as a stance badge (coloured by the term's slug)."""
     yearly: bool = False
     """It has the ``by_year`` option: one more listing per year."""
+    left_to_blog: bool = False
+    """Material's blog lists the same posts (its index and archive): where one runs, the
+    kind is off unless the site switches it on."""
     intro_template: str | None = None
     """The template that introduces a term above its listing (on page 1), if any."""
     details: Callable[[str, Sequence[Article]], object] | None = None
@@ -100,6 +103,7 @@ ARCHIVE = Kind(
     feeds=False,
     category=False,
     yearly=True,
+    left_to_blog=True,
 )
 
 

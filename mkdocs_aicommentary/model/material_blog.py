@@ -10,8 +10,8 @@ instead of contradicting it. Nothing here changes what the blog does.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -55,9 +55,25 @@ class Blog:
     """Where that file is, relative to ``docs_dir``, for messages."""
     shows_readtime: bool = True
     """``post_readtime``: the blog shows each post's reading time beside it."""
+    category_page: Callable[[str], str] | None = None
+    """The source path of the page the blog shows a category on, by its name as a post writes
+    it (its ``categories_url_format`` and ``categories_slugify``); None when the blog shows no
+    categories (``categories: false``)."""
+    category_titles: Mapping[str, str] = field(default_factory=dict)
+    """The titles of the category pages the site wrote itself, by source path: the names the
+    blog shows those categories under."""
+    index_page: str | None = None
+    """The source path of its index, which lists every post it publishes (``blog/index.md``)."""
 
     def owns(self, src_path: str) -> bool:
         return src_path.startswith(self.post_dir + "/")
+
+    def category_name(self, name: str) -> str:
+        """A category as the blog shows it: the title of its page where the site wrote one
+        (``blog/category/ml.md`` with ``# Machine learning``), else as the post writes it."""
+        if self.category_page is None:
+            return name
+        return self.category_titles.get(self.category_page(name), name)
 
     def is_draft(self, draft_field: object, date: datetime | None, now: datetime) -> bool:
         """Whether the blog leaves the post out of a build, by the blog's own rule."""
@@ -78,6 +94,24 @@ class Blogs:
 
     def owner(self, src_path: str) -> Blog | None:
         return next((blog for blog in self.blogs if blog.owns(src_path)), None)
+
+    def index_page(self) -> str | None:
+        """The index of the site's (first) blog, a page that lists every post it publishes."""
+        return next((blog.index_page for blog in self.blogs if blog.index_page), None)
+
+    def category_folders(self) -> set[str]:
+        """The folders the blogs keep their category pages in (``blog/category``)."""
+        return {
+            posixpath.dirname(blog.category_page("-"))
+            for blog in self.blogs
+            if blog.category_page is not None
+        }
+
+    def with_category_titles(self, titles: Mapping[str, str]) -> Blogs:
+        """The blogs knowing the titles of the category pages the site wrote (by source
+        path), which the blogs show those categories under."""
+        blogs = tuple(replace(blog, category_titles=titles) for blog in self.blogs)
+        return replace(self, blogs=blogs)
 
 
 def find_blogs(plugins: Iterable[object], docs_dir: str) -> tuple[Blogs, list[str]]:
@@ -102,14 +136,32 @@ def find_blogs(plugins: Iterable[object], docs_dir: str) -> tuple[Blogs, list[st
         blogs.append(
             Blog(
                 post_dir=posixpath.normpath(options["post_dir"].format(blog=root)),
+                index_page=posixpath.normpath(posixpath.join(root, "index.md")),
                 publishes_drafts=_publishes_drafts(plugin, options),
                 drafts_by_date=bool(options["draft_if_future_date"]),
                 authors=authors,
                 authors_file=authors_file,
                 shows_readtime=bool(options.get("post_readtime", True)),
+                category_page=_category_page(root, options) if options.get("categories") else None,
             )
         )
     return Blogs(tuple(blogs)), problems
+
+
+def _category_page(root: str, options: Mapping[str, Any]) -> Callable[[str], str] | None:
+    """Where the blog puts a category's page, as Material's ``_format_path_for_category``
+    does; None for a blog whose settings this cannot follow."""
+    slugify = options.get("categories_slugify")
+    separator = options.get("categories_slugify_separator")
+    url_format = options.get("categories_url_format")
+    if not callable(slugify) or not isinstance(separator, str) or not isinstance(url_format, str):
+        return None
+
+    def page(name: str) -> str:
+        path = url_format.format(slug=slugify(name, separator))
+        return posixpath.join(root, f"{posixpath.normpath(path.strip('/'))}.md")
+
+    return page
 
 
 def _publishes_drafts(plugin: object, options: Mapping[str, Any]) -> bool:

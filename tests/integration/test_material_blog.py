@@ -179,7 +179,11 @@ def test_each_post_is_credited_to_the_author_its_own_blog_names(build_site_at_ur
 
 
 def test_tags_and_categories_are_topics_and_companies_are_named_once(tmp_path):
-    site = build_fixture("material_blog", tmp_path)
+    def edit(settings: dict) -> None:
+        ours = next(p for p in settings["plugins"] if isinstance(p, dict) and "aicommentary" in p)
+        ours["aicommentary"]["header_topics"] = "all"  # The header names every topic.
+
+    site = build_fixture("material_blog", tmp_path, edit)
     header = site.page(FIRST_POST).select_one(".aic-article-meta")
     assert [a.get_text() for a in header.select(".aic-company")] == ["NVIDIA"]
     # The tag "Nvidia" is the post's company (an alias), so it is not a topic as well.
@@ -276,7 +280,7 @@ def test_a_post_dated_with_an_offset_keeps_the_day_the_blog_files_it_under(tmp_p
     def edit(settings: dict) -> None:
         (tmp_path / "docs/blog/posts/new-year.md").write_text(post, encoding="utf-8")
         ours = next(p for p in settings["plugins"] if isinstance(p, dict) and "aicommentary" in p)
-        ours["aicommentary"]["index"] = {"archive": {"by_year": True}}
+        ours["aicommentary"]["index"] = {"archive": {"enabled": True, "by_year": True}}
 
     site = build_fixture("material_blog", tmp_path, edit)
     assert site.aborted is None, site.warnings
@@ -299,7 +303,9 @@ def test_the_blogs_own_archive_page_is_left_to_the_blog_with_a_warning(tmp_path)
 
     def edit(settings: dict) -> None:
         ours = next(p for p in settings["plugins"] if isinstance(p, dict) and "aicommentary" in p)
-        ours["aicommentary"]["index"] = {"archive": {"prefix": "blog/archive", "by_year": True}}
+        ours["aicommentary"]["index"] = {
+            "archive": {"enabled": True, "prefix": "blog/archive", "by_year": True}
+        }
 
     site = build_fixture("material_blog", tmp_path, edit, strict=False)
     assert site.aborted is None, site.warnings
@@ -326,6 +332,8 @@ def blog_at_the_site_root(root: Path, settings: dict) -> None:
         entry for entry in settings["plugins"] if isinstance(entry, dict) and "blog" in entry
     )
     blog["blog"].update(blog_dir=".", post_url_format="{slug}")
+    ours = next(p for p in settings["plugins"] if isinstance(p, dict) and "aicommentary" in p)
+    ours["aicommentary"]["index"] = {"archive": {"enabled": True}}  # Beside the blog's own.
 
 
 def sitemap_urls(site) -> list[str]:
