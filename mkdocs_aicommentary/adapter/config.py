@@ -149,10 +149,17 @@ class SiteFeedConfig(base.Config):
 
 
 class StructuredDataConfig(base.Config):
-    """JSON-LD in the head of every article page (schema.org)."""
+    """JSON-LD in the head of every post and index page (schema.org)."""
 
     enabled = Switch(default=True)
     type = c.Choice(STRUCTURED_DATA_TYPES, default="OpinionNewsArticle")
+    """The type of a post that takes a stance."""
+    type_without_stance = c.Choice(STRUCTURED_DATA_TYPES, default="BlogPosting")
+    """The type of a post that takes none."""
+    site_author_type = c.Choice(("Person", "Organization"), default="Person")
+    """What ``site_author`` is: a person, or the newsroom itself."""
+    logo = c.Optional(c.Type(str))
+    """The publisher's logo: an http(s) URL or a path in the site; unset, the theme's ``logo``."""
 
 
 class NewsletterConfig(base.Config):

@@ -306,6 +306,15 @@ class IndexFiles:
         """Whether the page is one of the plan's: generated, or the author's own in its place."""
         return self.plan.page(src_path) is not None
 
+    def planned(self, src_path: str) -> PlannedPage | None:
+        """The plan's page at ``src_path`` (what it lists, for its JSON-LD); None elsewhere."""
+        return self.plan.page(src_path)
+
+    def overview(self, kind_name: str) -> PlannedPage | None:
+        """The overview of a kind (for the archive: page 1 of its listing), if it has one."""
+        src_path = self.plan.overviews.get(kind_name)
+        return self.plan.page(src_path) if src_path is not None else None
+
     def first_page(self, src_path: str) -> str | None:
         """The source of page 1 of the listing ``src_path`` continues; None on page 1 and on
         every other page. Page 1 may be the author's own, whose front matter then speaks for

@@ -30,6 +30,7 @@ from ..html.placement import (
 )
 from ..html.render import Renderer
 from ..model.material_blog import EXCERPT_TITLE_LEVEL
+from .index_plan import PlannedPage
 from .publication import Publication
 
 Box = Callable[[], str]
@@ -106,6 +107,8 @@ class Listings(Protocol):
     feed_links: dict[str, list[FeedLink]]
 
     def is_index_page(self, src_path: str) -> bool: ...
+    def planned(self, src_path: str) -> PlannedPage | None: ...
+    def overview(self, kind: str) -> PlannedPage | None: ...
     def first_page(self, src_path: str) -> str | None: ...
     def content(self, src_path: str, page_url: str, renderer: Renderer) -> str: ...
     def latest(self, page_url: str, count: int, renderer: Renderer) -> str: ...
@@ -198,13 +201,18 @@ class PageContent:
         return insert_after_title(content, header, EXCERPT_TITLE_LEVEL)
 
     def head(self, output: str, src_path: str, page_url: str) -> str:
-        """The page with the site's feed links and its own in its head, and a post's sharing
-        tags and JSON-LD."""
+        """The page with the site's feed links and its own in its head, a post's sharing
+        tags and JSON-LD, and an index page's JSON-LD."""
         listings = self.listings
         feeds = [*listings.site_feed_links, *listings.feed_links.get(src_path, [])]
         taxonomy = self.renderer.taxonomy
         json_ld, meta = self.publication.head(
             src_path, page_url, taxonomy, output, self.renderer.person_url
         )
+        planned = listings.planned(src_path) if json_ld is None else None
+        if planned is not None:
+            json_ld = self.publication.collection_head(
+                planned, page_url, self.renderer.url_of, listings.overview(planned.kind)
+            )
         head = self.renderer.head(feeds, json_ld, meta)
         return insert_into_head(output, head) if head else output

@@ -18,8 +18,8 @@ from email.utils import format_datetime
 from xml.etree import ElementTree as etree
 
 from ..html.absolute_html import absolute_links
+from ..html.feed_content import feed_fragment
 from ..html.links import absolute_url
-from ..html.placement import without_title
 from ..model.articles import Article, Person, in_utc, iso_utc
 from ..model.taxonomy import Taxonomy
 from .excerpts import excerpt
@@ -188,8 +188,9 @@ def article_feed(
     ``url_of`` gives the URL at which a post's source is written (None: it is not, and stays
     out of the feed);
     ``taxonomy`` names each post's categories as its pages do; ``content_of`` gives a
-    post's rendered HTML for full-content feeds (its links are made absolute here, and a
-    leading heading that only repeats the title is left out).
+    post's rendered HTML for full-content feeds (made a fragment without permalink marks or a
+    leading heading that only repeats the title, :func:`..html.feed_content.feed_fragment`,
+    and its links absolute here).
     """
     items = []
     for article in articles:
@@ -198,8 +199,8 @@ def article_feed(
             continue
         absolute = absolute_url(site_url, url)
         html = content_of(article.src_path) if content_of is not None else None
-        if html is not None and article.heading_is_title:
-            html = without_title(html)
+        if html is not None:
+            html = feed_fragment(html, article.title, heading_is_title=article.heading_is_title)
         items.append(
             FeedItem(
                 url=absolute,
