@@ -93,6 +93,7 @@ class BuildState:
             sections,
             options.index,
             options.site_feed,
+            options.digest_feed,
             options.stances,
             self.publication.nav_kinds(),
             self.labels,

@@ -134,6 +134,7 @@ def box_options(
         privacy_target=newsletter_links.privacy_target(privacy_url, use_directory_urls)
         if signup is not None and privacy_url
         else None,
+        digest_link=section is not None and section.digest_link,
     )
 
 

@@ -105,6 +105,7 @@ class Listings(Protocol):
 
     site_feed_links: list[FeedLink]
     feed_links: dict[str, list[FeedLink]]
+    digest_url: str | None
 
     def is_index_page(self, src_path: str) -> bool: ...
     def planned(self, src_path: str) -> PlannedPage | None: ...
@@ -129,6 +130,8 @@ class BoxOptions:
     """The signup form; None: no block anywhere (its markers are removed)."""
     signup_options: Mapping[str, Any] = field(default_factory=dict)
     privacy_target: str | None = None
+    digest_link: bool = False
+    """The signup block links the daily digest feed (when there is one)."""
 
 
 @dataclass
@@ -181,13 +184,14 @@ class PageContent:
         problems += [problem] if problem else []
         signup = None
         if wanted and options.signup is not None:
-            signup = partial(
-                renderer.newsletter_block,
-                options.signup,
-                options.signup_options,
-                page_url,
-                options.privacy_target,
-            )
+            form = options.signup
+
+            def signup() -> str:  # Rendered once the feeds are written: it may link the digest.
+                digest = listings.digest_url if options.digest_link else None
+                return renderer.newsletter_block(
+                    form, options.signup_options, page_url, options.privacy_target, digest
+                )
+
         placement = (options.signup_placement, options.signup_paragraph)
         return boxes.place(html, src_path, NEWSLETTER, signup, *placement), problems
 
