@@ -30,7 +30,7 @@ def feed_fragment(html: str, title: str, *, heading_is_title: bool = False) -> s
     scanner = _Fragment(html)
     scanner.scan()
     start, end = scanner.body_start, scanner.body_end or len(html)
-    cuts = [(cut_start, cut_end) for cut_start, cut_end in scanner.headerlinks]
+    cuts = list(scanner.headerlinks)
     heading = scanner.leading_heading
     if heading is not None and (
         heading_is_title or _same_words(_words(html, heading, cuts), title)
