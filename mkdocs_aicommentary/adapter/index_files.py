@@ -278,7 +278,7 @@ class IndexFiles:
                 day_title=lambda day: self.labels(
                     "feed.digest_day",
                     site=config.site_name,
-                    date=renderer.labels.date(day, renderer.date_format),
+                    date=self.labels.date(day, renderer.date_format),
                 ),
                 day_content=renderer.digest_day,
                 language=feed_language,

@@ -273,11 +273,12 @@ class Publication:
 
     def publisher(self) -> Publisher:
         """The site as the publisher JSON-LD names, its logo's URL absolute."""
-        options, logo = self.options, self.options.logo
+        options, logo, site_url = self.options, self.options.logo, self.options.site_url
         return Publisher(
             name=options.site_name,
-            url=_absolute(options.site_url, ""),
-            logo=logo if logo is None or "://" in logo else _absolute(options.site_url, logo),
+            url=_absolute(site_url, ""),
+            # A path is in the site, as a theme's ``logo`` is, with or without its first "/".
+            logo=logo if logo is None or "://" in logo else _absolute(site_url, logo.lstrip("/")),
             site_author_type=options.site_author_type,
         )
 

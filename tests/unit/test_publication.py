@@ -202,3 +202,14 @@ def test_later_pages_of_a_listing_follow_page_one_and_leave_it_the_warning():
         front_matter_of=lambda src: {"newsletter": False},
     )
     assert (wanted, problem) == (False, None)
+
+
+def test_the_publishers_logo_is_a_url_or_a_path_in_the_site():
+    def logo(value):
+        options = PublicationOptions(site_name="S", site_url="https://x.test/ledger/", logo=value)
+        return Publication(options).publisher().logo
+
+    assert logo("assets/logo.png") == logo("/assets/logo.png")
+    assert logo("assets/logo.png") == "https://x.test/ledger/assets/logo.png"
+    assert logo("https://cdn.example/logo.png") == "https://cdn.example/logo.png"
+    assert logo(None) is None
