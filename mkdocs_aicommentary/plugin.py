@@ -198,7 +198,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         leaves the feed files' content."""
         state = self._state()
         site = state.site
-        if state.index_files is None or site is None:
+        if state.index_files is None or site is None or state.page_content is None:
             return env
 
         def content_of(src_path: str) -> str | None:
@@ -208,7 +208,10 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
 
         publication = state.publication
         language = publication.options.language
-        state.index_files.write_feeds(site, config, content_of, language, publication.image)
+        renderer = state.page_content.renderer
+        state.index_files.write_feeds(
+            site, config, content_of, language, renderer, publication.image
+        )
         return env
 
     @event_priority(-110)  # After Material's blog (-100) has rendered its excerpts.

@@ -118,6 +118,7 @@ class BuildState:
             options.index,
             options.site_feed,
             site_feed_enabled(options, neighbours),
+            options.digest_feed,
             options.stances,
             self.publication.nav_kinds(),
             self.labels,

@@ -177,11 +177,28 @@ class ReadingTimeConfig(base.Config):
     """For Chinese, Japanese and Korean text, which is read character by character."""
 
 
+class DigestFeedConfig(base.Config):
+    """``digest.xml`` (RSS 2.0) and ``digest.json`` (JSON Feed 1.1) at the site root: one item
+    per day with posts, for an RSS-to-email campaign that sends one email a day."""
+
+    enabled = c.Optional(Switch())
+    """Unset (the default): whenever ``site_url`` is set; true warns when it is not."""
+    days = WholeNumber(default=14)
+    """How many of the newest days with posts the feeds hold."""
+
+
 class StructuredDataConfig(base.Config):
-    """JSON-LD in the head of every article page (schema.org)."""
+    """JSON-LD in the head of every post and index page (schema.org)."""
 
     enabled = Switch(default=True)
     type = c.Choice(STRUCTURED_DATA_TYPES, default="OpinionNewsArticle")
+    """The type of a post that takes a stance."""
+    type_without_stance = c.Choice(STRUCTURED_DATA_TYPES, default="BlogPosting")
+    """The type of a post that takes none."""
+    site_author_type = c.Choice(("Person", "Organization"), default="Person")
+    """What ``site_author`` is: a person, or the newsroom itself."""
+    logo = c.Optional(c.Type(str))
+    """The publisher's logo: an http(s) URL or a path in the site; unset, the theme's ``logo``."""
 
 
 class NewsletterConfig(base.Config):
@@ -233,6 +250,8 @@ class NewsletterConfig(base.Config):
     """Glob patterns of other source paths that get the block, e.g. ``about.md``."""
     new_tab = Switch(default=False)
     """Submit into a new tab (target=_blank, rel=noopener) so the reader keeps the page."""
+    digest_link = Switch(default=False)
+    """A link under the form to the daily digest feed, for readers who would rather follow it."""
 
 
 class _OptionalSection(c.SubConfig[NewsletterConfig]):
@@ -332,6 +351,7 @@ class AICommentaryConfig(base.Config):
 
     latest = c.SubConfig(LatestConfig)
     site_feed = c.SubConfig(SiteFeedConfig)
+    digest_feed = c.SubConfig(DigestFeedConfig)
     articles_in_nav = Switch(default=True)
     """False keeps posts out of the navigation (and out of MkDocs' "not in nav" notices); the
     archive's pages go into the nav instead, so every post is two clicks from any page."""

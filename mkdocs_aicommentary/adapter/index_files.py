@@ -30,7 +30,17 @@ from ..core.index_plan import (
     page_markdown,
     plan,
 )
-from ..features.feeds import JSON_TYPE, RSS_TYPE, Feed, FeedLink, article_feed, json_feed, rss
+from ..features.feeds import (
+    DIGEST_FILES,
+    JSON_TYPE,
+    RSS_TYPE,
+    Feed,
+    FeedLink,
+    article_feed,
+    digest_feed,
+    json_feed,
+    rss,
+)
 from ..html.links import IndexKind, dest_path, path_key
 from ..html.render import Renderer
 from ..i18n.language import Labels
@@ -39,7 +49,7 @@ from ..model.images import PageImage
 from ..model.index_kinds import ARCHIVE, kind
 from ..model.material_blog import VIEW_MAKER
 from ..model.taxonomy import Taxonomy
-from .config import IndexConfig, SiteFeedConfig
+from .config import DigestFeedConfig, IndexConfig, SiteFeedConfig
 from .index_nav import add_nav_sections, folder_position, leave_nav_to_plugin
 from .site_files import Clash, Destinations, SiteFiles, mkdocs_outputs
 
@@ -58,6 +68,7 @@ class IndexFiles:
     sections: Sequence[IndexKind]
     options: IndexConfig
     site_feed: SiteFeedConfig
+    digest: DigestFeedConfig
     stances: Mapping[str, str]
     """Stance keys and labels, in the order the site configured them."""
     labels: Labels
@@ -72,6 +83,8 @@ class IndexFiles:
     """Per page (source path): its own feeds, for ``<link rel="alternate">`` in the head."""
     site_feed_links: list[FeedLink] = field(default_factory=list)
     """The site's feeds, linked from every page."""
+    digest_url: str | None = None
+    """The daily digest's RSS feed (absolute), once written; the signup block may link it."""
 
     @classmethod
     def generate(
@@ -84,6 +97,7 @@ class IndexFiles:
         options: IndexConfig,
         site_feed: SiteFeedConfig,
         site_feed_enabled: bool | None,
+        digest: DigestFeedConfig,
         stances: Mapping[str, str],
         nav_kinds: Sequence[str],
         labels: Labels,
@@ -119,6 +133,7 @@ class IndexFiles:
             sections,
             options,
             site_feed,
+            digest,
             stances,
             labels,
             directory_urls,
@@ -150,6 +165,8 @@ class IndexFiles:
             and _site_feed_possible(config, site_feed_enabled)
         ):
             feed_paths += list(FEED_FILES)
+        if digest.enabled is not False and articles and _digest_possible(config, digest.enabled):
+            feed_paths += list(DIGEST_FILES)
         for path in feed_paths:
             # An author's own file wins.
             if files.get_file_from_path(path) is None and not _feed_in_the_way(path, destinations):
@@ -186,7 +203,7 @@ class IndexFiles:
         folders = _feed_folders(self.plan, self.sections)
         feeds = {f"{folder}/{name}" for _, folder in folders for name in FEED_FILES}
         if self.listed:
-            feeds |= set(FEED_FILES)
+            feeds |= {*FEED_FILES, *DIGEST_FILES}
         kept |= {
             path for path in feeds if path in ours and not _feed_in_the_way(path, destinations)
         }
@@ -215,20 +232,23 @@ class IndexFiles:
         config: MkDocsConfig,
         content_of: Callable[[str], str | None],
         language: str | None,
+        renderer: Renderer,
         image_of: Callable[[str], PageImage | None] = lambda src_path: None,
     ) -> None:
         """Fill every reserved feed file, with every link at its final URL; ``content_of``
         gives a post's rendered HTML for the site's full-content feeds, ``language`` the
-        site's language (``de_DE``) for their ``<language>``, ``image_of`` a post's image."""
-        self.feed_links, self.site_feed_links = {}, []
+        site's language (``de_DE``) for their ``<language>``, ``renderer`` each day of the
+        daily digest, ``image_of`` a post's image."""
+        self.feed_links, self.site_feed_links, self.digest_url = {}, [], None
         if not config.site_url:
             return
+        feed_language = language.replace("_", "-").lower() if language else None
         feed_of = functools.partial(
             article_feed,
             site_url=config.site_url,
             url_of=site.url,
             default_authors=(Person(config.site_author),) if config.site_author else (),
-            language=language.replace("_", "-").lower() if language else None,
+            language=feed_language,
             taxonomy=self.taxonomy,
             image_of=image_of,
         )
@@ -247,6 +267,30 @@ class IndexFiles:
                 content_of=content_of if self.site_feed.content == "full" else None,
             ),
         )
+        archive = self.plan.overviews.get(ARCHIVE.name)
+        digest = self._write(
+            "",
+            self.labels("feed.digest_title", site=config.site_name),
+            functools.partial(
+                digest_feed,
+                title=self.labels("feed.digest_title", site=config.site_name),
+                description=self.labels("feed.digest_description", site=config.site_name),
+                site_url=config.site_url,
+                home_url=(site.url(archive) if archive is not None else None) or "",
+                articles=self.listed,
+                url_of=site.url,
+                days=self.digest.days,
+                day_title=lambda day: self.labels(
+                    "feed.digest_day",
+                    site=config.site_name,
+                    date=self.labels.date(day, renderer.date_format),
+                ),
+                day_content=renderer.digest_day,
+                language=feed_language,
+            ),
+            DIGEST_FILES,
+        )
+        self.digest_url = next((link.href for link in digest if link.type == RSS_TYPE), None)
         for page, folder in _feed_folders(self.plan, self.sections):
             assert page.term is not None
             feed = functools.partial(
@@ -266,13 +310,19 @@ class IndexFiles:
             for src in page.listing_src_paths:
                 self.feed_links[src] = found
 
-    def _write(self, folder: str, label: str, make_feed: Callable[[], Feed]) -> list[FeedLink]:
-        """Fill the feed files reserved in ``folder``; links to those that were. The feed is
-        only made when there is a file to write it to (feeds switched off, or an author's own
-        files in their place, cost nothing)."""
+    def _write(
+        self,
+        folder: str,
+        label: str,
+        make_feed: Callable[[], Feed],
+        names: tuple[str, str] = FEED_FILES,
+    ) -> list[FeedLink]:
+        """Fill the feed files reserved in ``folder`` (``names``: the RSS one, the JSON one);
+        links to those that were. The feed is only made when there is a file to write it to
+        (feeds switched off, or an author's own files in their place, cost nothing)."""
         reserved = [
             (file, name)
-            for name in FEED_FILES
+            for name in names
             if (file := self.generated.get(f"{folder}/{name}".lstrip("/"))) is not None
             and not file.inclusion.is_excluded()
         ]
@@ -281,7 +331,7 @@ class IndexFiles:
         feed = make_feed()
         found = []
         for file, name in reserved:
-            if name == "feed.xml":
+            if name == names[0]:
                 file.content_string = rss(feed)
                 found.append(FeedLink(RSS_TYPE, f"{label} (RSS)", feed.rss_url))
             else:
@@ -315,6 +365,15 @@ class IndexFiles:
     def is_index_page(self, src_path: str) -> bool:
         """Whether the page is one of the plan's: generated, or the author's own in its place."""
         return self.plan.page(src_path) is not None
+
+    def planned(self, src_path: str) -> PlannedPage | None:
+        """The plan's page at ``src_path`` (what it lists, for its JSON-LD); None elsewhere."""
+        return self.plan.page(src_path)
+
+    def overview(self, kind_name: str) -> PlannedPage | None:
+        """The overview of a kind (for the archive: page 1 of its listing), if it has one."""
+        src_path = self.plan.overviews.get(kind_name)
+        return self.plan.page(src_path) if src_path is not None else None
 
     def first_page(self, src_path: str) -> str | None:
         """The source of page 1 of the listing ``src_path`` continues; None on page 1 and on
@@ -451,6 +510,17 @@ def _site_feed_possible(config: MkDocsConfig, asked: bool | None) -> bool:
         "No site feed (feed.xml, feed.json): it needs absolute links and 'site_url' is not "
         "set. Set 'site_url' in mkdocs.yml, or switch it off with 'site_feed: {enabled: false}' "
         "in the aicommentary options.",
+    )
+
+
+def _digest_possible(config: MkDocsConfig, asked: bool | None) -> bool:
+    """The daily digest's feeds need absolute links too."""
+    return _has_site_url(
+        config,
+        asked,
+        "No daily digest feed (digest.xml, digest.json): it needs absolute links and "
+        "'site_url' is not set. Set 'site_url' in mkdocs.yml, or switch it off with "
+        "'digest_feed: {enabled: false}' in the aicommentary options.",
     )
 
 

@@ -105,6 +105,8 @@ _WINDOWS_DEVICES = re.compile(r"(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(
 RESERVED_OUTPUTS = {
     "feed.xml": "the site's RSS feed",
     "feed.json": "the site's JSON Feed",
+    "digest.xml": "the daily digest's RSS feed",
+    "digest.json": "the daily digest's JSON Feed",
     "sitemap.xml": "MkDocs' sitemap",
     "sitemap.xml.gz": "MkDocs' compressed sitemap",
     "404.html": "the theme's page for addresses that do not exist",

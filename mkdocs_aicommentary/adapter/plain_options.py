@@ -119,6 +119,9 @@ def publication_options(
         sharing=config.sharing,
         structured_data=config.structured_data.enabled,
         schema_type=config.structured_data.type,
+        schema_type_without_stance=config.structured_data.type_without_stance,
+        site_author_type=config.structured_data.site_author_type,
+        logo=config.structured_data.logo or _theme_logo(site),
         related=related_options(config, labels.language) if config.related.enabled else None,
         signup=SignupRules(signup.articles, signup.index_pages, tuple(signup.pages))
         if signup is not None
@@ -158,6 +161,7 @@ def box_options(
         privacy_target=newsletter_links.privacy_target(privacy_url, use_directory_urls)
         if signup is not None and privacy_url
         else None,
+        digest_link=section is not None and section.digest_link,
     )
 
 
@@ -197,3 +201,10 @@ def _check_prefixes_apart(sections: list[IndexKind]) -> None:
                 f"Windows compare names); give each kind a folder of its own, e.g. "
                 f"{first.kind!r} and {second.kind!r}."
             )
+
+
+def _theme_logo(site: MkDocsConfig) -> str | None:
+    """The theme's ``logo`` (Material's and others'), when it names an image file: a path in
+    the site or a URL."""
+    logo = site.theme.get("logo")
+    return logo if isinstance(logo, str) and logo.strip() else None

@@ -31,6 +31,7 @@ from ..html.placement import (
 from ..html.render import Renderer
 from ..model.index_kinds import TOPICS
 from ..model.material_blog import EXCERPT_TITLE_LEVEL
+from .index_plan import PlannedPage
 from .publication import Publication
 
 Box = Callable[[], str]
@@ -105,8 +106,11 @@ class Listings(Protocol):
 
     site_feed_links: list[FeedLink]
     feed_links: dict[str, list[FeedLink]]
+    digest_url: str | None
 
     def is_index_page(self, src_path: str) -> bool: ...
+    def planned(self, src_path: str) -> PlannedPage | None: ...
+    def overview(self, kind: str) -> PlannedPage | None: ...
     def first_page(self, src_path: str) -> str | None: ...
     def content(self, src_path: str, page_url: str, renderer: Renderer) -> str: ...
     def latest(
@@ -129,6 +133,8 @@ class BoxOptions:
     """The signup form; None: no block anywhere (its markers are removed)."""
     signup_options: Mapping[str, Any] = field(default_factory=dict)
     privacy_target: str | None = None
+    digest_link: bool = False
+    """The signup block links the daily digest feed (when there is one)."""
 
 
 @dataclass
@@ -183,13 +189,14 @@ class PageContent:
         problems += [problem] if problem else []
         signup = None
         if wanted and options.signup is not None:
-            signup = partial(
-                renderer.newsletter_block,
-                options.signup,
-                options.signup_options,
-                page_url,
-                options.privacy_target,
-            )
+            form = options.signup
+
+            def signup() -> str:  # Rendered once the feeds are written: it may link the digest.
+                digest = listings.digest_url if options.digest_link else None
+                return renderer.newsletter_block(
+                    form, options.signup_options, page_url, options.privacy_target, digest
+                )
+
         placement = (options.signup_placement, options.signup_paragraph)
         return boxes.place(html, src_path, NEWSLETTER, signup, *placement), problems
 
@@ -226,13 +233,18 @@ class PageContent:
         return links
 
     def head(self, output: str, src_path: str, page_url: str) -> str:
-        """The page with the site's feed links and its own in its head, and a post's sharing
-        tags and JSON-LD."""
+        """The page with the site's feed links and its own in its head, a post's sharing
+        tags and JSON-LD, and an index page's JSON-LD."""
         listings = self.listings
         feeds = [*listings.site_feed_links, *listings.feed_links.get(src_path, [])]
         taxonomy = self.renderer.taxonomy
         json_ld, meta = self.publication.head(
             src_path, page_url, taxonomy, output, self.renderer.person_url
         )
+        planned = listings.planned(src_path) if json_ld is None else None
+        if planned is not None:
+            json_ld = self.publication.collection_head(
+                planned, page_url, self.renderer.url_of, listings.overview(planned.kind)
+            )
         head = self.renderer.head(feeds, json_ld, meta)
         return insert_into_head(output, head) if head else output

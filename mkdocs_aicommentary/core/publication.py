@@ -25,7 +25,7 @@ from ..features.related.pins import resolve_pins
 from ..features.related.ranking import Related, RelatedOptions, rank
 from ..features.related.words import TextCache
 from ..features.sharing import MetaTag, missing_from, open_graph
-from ..features.structured_data import article_data, script_json
+from ..features.structured_data import Publisher, article_data, collection_data, script_json
 from ..html.links import absolute_url
 from ..html.placement import head_of
 from ..model.articles import Article, Person, Vocabulary, title_from_body
@@ -38,6 +38,7 @@ from ..model.material_blog import Blog, Blogs
 from ..model.neighbours import Neighbours
 from ..model.slugs import name_key
 from ..model.taxonomy import Taxonomy
+from .index_plan import PlannedPage
 
 _MENTIONS_MARKER = re.compile(rf"^({'|'.join(ARTICLE_MARKERS)})\s*:", re.MULTILINE | re.IGNORECASE)
 
@@ -65,7 +66,14 @@ class PublicationOptions:
     """The ``index.nav`` option: every index kind in the nav, not only the archive."""
     sharing: bool = True
     structured_data: bool = True
-    schema_type: str = "Article"
+    schema_type: str = "OpinionNewsArticle"
+    """The JSON-LD type of a post that takes a stance: commentary."""
+    schema_type_without_stance: str = "BlogPosting"
+    """The JSON-LD type of a post that takes none (a tutorial, a notice)."""
+    site_author_type: str = "Person"
+    """What ``site_author`` is in JSON-LD: a ``Person`` or an ``Organization``."""
+    logo: str | None = None
+    """The publisher's logo, a URL or a site path (``assets/logo.png``)."""
     related: RelatedOptions | None = None
     """None: no related boxes."""
     signup: SignupRules | None = None
@@ -342,19 +350,23 @@ class Publication:
         image_url = _absolute_image(options.site_url, self.image(src_path))
         shared = self.image(src_path, shared=True)
         shared_url = _absolute_image(options.site_url, shared)
+
+        def author_page(person: Person) -> str | None:
+            return _absolute(options.site_url, person_url(person))
+
         json_ld = None
         if options.structured_data:
             json_ld = script_json(
                 article_data(
                     article,
-                    schema_type=options.schema_type,
-                    site_name=options.site_name,
+                    schema_type=self.schema_type(article),
+                    publisher=self.publisher(),
                     url=url,
                     default_authors=authors,
                     taxonomy=taxonomy,
                     company_url=self.registry.url,
                     description=description or None,
-                    author_page=lambda person: _absolute(options.site_url, person_url(person)),
+                    author_page=author_page,
                     image=image_url,
                 )
             )
@@ -365,13 +377,67 @@ class Publication:
                 url=url,
                 site_name=options.site_name,
                 description=description,
-                authors=authors,
+                author_urls=[
+                    found for person in authors if (found := person.url or author_page(person))
+                ],
                 tags=taxonomy.categories(article),
                 image=shared if shared_url else None,
                 image_url=shared_url,
             )
             meta = missing_from(head_of(page), tags)
         return json_ld, meta
+
+    def schema_type(self, article: Article) -> str:
+        """A post that takes a stance is commentary; one that takes none is not."""
+        options = self.options
+        return options.schema_type if article.stance else options.schema_type_without_stance
+
+    def publisher(self) -> Publisher:
+        """The site as the publisher JSON-LD names, its logo's URL absolute."""
+        options, logo, site_url = self.options, self.options.logo, self.options.site_url
+        return Publisher(
+            name=options.site_name,
+            url=_absolute(site_url, ""),
+            # A path is in the site, as a theme's ``logo`` is, with or without its first "/".
+            logo=logo if logo is None or "://" in logo else _absolute(site_url, logo.lstrip("/")),
+            site_author_type=options.site_author_type,
+        )
+
+    def collection_head(
+        self,
+        page: PlannedPage,
+        page_url: str,
+        url_of: Callable[[str], str | None],
+        overview: PlannedPage | None,
+    ) -> str | None:
+        """An index page's JSON-LD (script-safe): what it lists, posts or terms, and the way
+        to it from the home page through its kind's overview; None without ``site_url`` (the
+        URLs must be absolute) or with structured data switched off."""
+        options = self.options
+        url = _absolute(options.site_url, page_url)
+        if not options.structured_data or url is None:
+            return None
+
+        def absolute(src_path: str) -> str | None:
+            return _absolute(options.site_url, url_of(src_path))
+
+        if page.is_overview:
+            listed = [(term.term.name, absolute(term.src_path)) for term in page.terms]
+        else:
+            listed = [(article.title, absolute(article.src_path)) for article in page.entries]
+        trail = [(options.site_name, _absolute(options.site_url, ""))]
+        if overview is not None and overview.src_path != page.src_path:
+            trail.append((overview.title, absolute(overview.src_path)))
+        trail.append((page.title, url))
+        return script_json(
+            collection_data(
+                name=page.title,
+                url=url,
+                items=[(name, found) for name, found in listed if found is not None],
+                trail=[(name, found) for name, found in trail if found is not None and name],
+                publisher=self.publisher(),
+            )
+        )
 
     def wants_signup(
         self,

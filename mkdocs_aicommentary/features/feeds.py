@@ -1,4 +1,5 @@
-"""RSS 2.0 and JSON Feed 1.1 documents: the whole site's, and one per company, topic or stance.
+"""RSS 2.0 and JSON Feed 1.1 documents: the whole site's, one per company, topic or stance, and
+the daily digest (one item per day with posts, for newsletter tools that send one email a day).
 
 Plain data in, text out. Every link is absolute (feed readers fetch items out of context), and
 dates come from the articles, never from the clock, so two builds of the same site give the same
@@ -14,13 +15,13 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from email.utils import format_datetime
 from xml.etree import ElementTree as etree
 
 from ..html.absolute_html import absolute_links
+from ..html.feed_content import feed_fragment
 from ..html.links import absolute_url
-from ..html.placement import without_title
 from ..model.articles import Article, Person, in_utc, iso_utc
 from ..model.images import PageImage
 from ..model.taxonomy import Taxonomy
@@ -33,6 +34,8 @@ MEDIA = "http://search.yahoo.com/mrss/"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 RSS_TYPE = "application/rss+xml"
 JSON_TYPE = "application/feed+json"
+DIGEST_FILES = ("digest.xml", "digest.json")
+"""Where the daily digest's RSS and JSON Feed live, at the site's root."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,8 @@ class FeedItem:
     """The whole post as HTML with absolute links (site feeds), or None for summaries only."""
     image: PageImage | None = None
     """The post's image, its ``url`` absolute."""
+    guid: str | None = None
+    """The item's id when it is not its URL (a digest's day): no permalink."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +111,10 @@ def rss(feed: Feed) -> str:
             _text(element, f"{{{DC}}}creator", author.name)
         for tag in item.tags:
             _text(element, "category", tag)
-        etree.SubElement(element, "guid", {"isPermaLink": "true"}).text = item.url
+        if item.guid is None:
+            etree.SubElement(element, "guid", {"isPermaLink": "true"}).text = item.url
+        else:
+            etree.SubElement(element, "guid", {"isPermaLink": "false"}).text = item.guid
         if item.date is not None:
             _text(element, "pubDate", _rfc822(item.date))
     etree.indent(root)
@@ -127,7 +135,7 @@ def json_feed(feed: Feed) -> str:
     items = []
     for item in feed.items:
         entry: dict[str, object] = {
-            "id": item.url,
+            "id": item.guid or item.url,
             "url": item.url,
             "title": item.title,
             "summary": item.summary,
@@ -219,9 +227,10 @@ def article_feed(
     ``url_of`` gives the URL at which a post's source is written (None: it is not, and stays
     out of the feed);
     ``taxonomy`` names each post's categories as its pages do; ``content_of`` gives a
-    post's rendered HTML for full-content feeds (its links are made absolute here, and a
-    leading heading that only repeats the title is left out); ``image_of`` gives a post's
-    image, which full content begins with unless the post shows it itself.
+    post's rendered HTML for full-content feeds (made a fragment without permalink marks or a
+    leading heading that only repeats the title, :func:`..html.feed_content.feed_fragment`,
+    and its links absolute here); ``image_of`` gives a post's image, which full content
+    begins with unless the post shows it itself.
     """
     items = []
     for article in articles:
@@ -230,8 +239,8 @@ def article_feed(
             continue
         absolute = absolute_url(site_url, url)
         html = content_of(article.src_path) if content_of is not None else None
-        if html is not None and article.heading_is_title:
-            html = without_title(html)
+        if html is not None:
+            html = feed_fragment(html, article.title, heading_is_title=article.heading_is_title)
         content = absolute_links(html, absolute) if html is not None else None
         image = image_of(article.src_path)
         if image is not None:
@@ -259,6 +268,71 @@ def article_feed(
         home_url=absolute_url(site_url, page_url),
         rss_url=absolute_url(site_url, f"{folder}/feed.xml".lstrip("/")),
         json_url=absolute_url(site_url, f"{folder}/feed.json".lstrip("/")),
+        items=tuple(items),
+        language=language,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DigestPost:
+    """One post as a day of the digest shows it: its title, lede and absolute link."""
+
+    title: str
+    url: str
+    lede: str
+
+
+def digest_feed(
+    *,
+    title: str,
+    description: str,
+    site_url: str,
+    home_url: str,
+    articles: Sequence[Article],
+    url_of: Callable[[str], str | None],
+    days: int,
+    day_title: Callable[[date], str],
+    day_content: Callable[[Sequence[DigestPost]], str],
+    language: str | None = None,
+) -> Feed:
+    """The newest ``days`` days that have posts among ``articles`` (published, newest first),
+    one item per day: its content (``day_content``) the day's posts in the order they
+    appeared, title and lede and link each. A day is the date as the author wrote it, as the
+    archive files posts; the item is dated by the day's last post, so a newsletter tool that
+    sends what is new since its last run sends each day once. Undated posts are left out.
+
+    ``home_url`` (site-relative) is where each day's item links: the archive, say."""
+    by_day: dict[date, list[tuple[Article, str]]] = {}
+    for article in articles:
+        url = url_of(article.src_path)
+        if url is None or article.date is None:
+            continue
+        day = article.date.date()
+        if day not in by_day and len(by_day) == days:
+            break
+        by_day.setdefault(day, []).append((article, absolute_url(site_url, url)))
+    link = absolute_url(site_url, home_url)
+    rss_url = absolute_url(site_url, DIGEST_FILES[0])
+    items = []
+    for day, posts in by_day.items():
+        in_order = posts[::-1]  # Listings are newest first; a day reads in the order it came.
+        shown = [DigestPost(article.title, url, excerpt(article)) for article, url in in_order]
+        items.append(
+            FeedItem(
+                url=link,
+                title=day_title(day),
+                summary=" · ".join(post.title for post in shown),
+                date=max(article.date for article, _ in posts if article.date is not None),
+                content_html=day_content(shown),
+                guid=f"{rss_url}#{day.isoformat()}",
+            )
+        )
+    return Feed(
+        title=title,
+        description=description,
+        home_url=link,
+        rss_url=rss_url,
+        json_url=absolute_url(site_url, DIGEST_FILES[1]),
         items=tuple(items),
         language=language,
     )

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model.articles import Article, Person, iso_utc
+from ..model.articles import Article, iso_utc
 from ..model.images import PageImage
 
 
@@ -32,13 +32,15 @@ def open_graph(
     url: str | None,
     site_name: str,
     description: str,
-    authors: Sequence[Person],
+    author_urls: Sequence[str],
     tags: Iterable[str],
     image: PageImage | None = None,
     image_url: str | None = None,
 ) -> list[MetaTag]:
     """The tags for one post; ``url`` is its absolute URL (none without ``site_url``), and
-    ``image_url`` its image's (``og:image`` must be absolute), which makes the card large."""
+    ``author_urls`` are its authors' profile pages, as ``article:author`` wants them (an author
+    without one is left out); ``image_url`` its image's (``og:image`` must be absolute), which
+    makes the card large."""
     tags_out = [
         MetaTag("property", "og:type", "article"),
         MetaTag("property", "og:title", article.title),
@@ -54,8 +56,8 @@ def open_graph(
         tags_out.append(MetaTag("property", "article:published_time", iso_utc(article.date)))
     if article.updated is not None:
         tags_out.append(MetaTag("property", "article:modified_time", iso_utc(article.updated)))
-    for person in authors:
-        tags_out.append(MetaTag("property", "article:author", person.url or person.name))
+    for author_url in author_urls:
+        tags_out.append(MetaTag("property", "article:author", author_url))
     for tag in dict.fromkeys(tags):
         tags_out.append(MetaTag("property", "article:tag", tag))
     if image is not None and image_url:

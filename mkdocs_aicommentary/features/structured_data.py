@@ -1,28 +1,47 @@
-"""schema.org JSON-LD for an article: what search engines read about a piece of commentary.
+"""schema.org JSON-LD: what search engines read about a post and about an index page.
 
-``OpinionNewsArticle`` by default (a site can choose ``AnalysisNewsArticle`` and the like), with
-the headline, the publication date, the author, and ``about`` naming each subject company as an
-``Organization``. The JSON goes inside ``<script type="application/ld+json">``, where the HTML
-parser ends the script at the first ``</script>`` whatever JSON thinks of it; so ``<``, ``>`` and
-``&`` are written as ``\\u003c``, ``\\u003e`` and ``\\u0026``, which JSON reads back unchanged.
+A post is an ``Article`` of the type the site chose for it (``OpinionNewsArticle`` for one that
+takes a stance, ``BlogPosting`` for one that does not, by default) with what Google's Article
+guidelines ask for: the headline, both dates (``dateModified`` is ``datePublished`` until the
+post is updated; times in UTC, as the Open Graph tags give them), each author with the URL of
+their page where one is known, the publisher with its logo, and ``about`` naming each subject
+company as an ``Organization``. An index page is a ``CollectionPage`` whose main entity is the
+``ItemList`` of what it lists, with the ``BreadcrumbList`` that leads to it.
+
+The JSON goes inside ``<script type="application/ld+json">``, where the HTML parser ends the
+script at the first ``</script>`` whatever JSON thinks of it; so ``<``, ``>`` and ``&`` are
+written as ``\\u003c``, ``\\u003e`` and ``\\u0026``, which JSON reads back unchanged.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from datetime import datetime, time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from ..model.articles import Article, Person, in_utc, iso_utc
+from ..model.articles import Article, Person, iso_utc
 from ..model.index_kinds import COMPANIES, TOPICS
 from ..model.taxonomy import Taxonomy
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Who publishes the site, as every post's JSON-LD names it."""
+
+    name: str
+    url: str | None = None
+    """The site's absolute URL."""
+    logo: str | None = None
+    """The absolute URL of its logo."""
+    site_author_type: str = "Person"
+    """What the site's author (``site_author``) is: a ``Person`` or an ``Organization``."""
 
 
 def article_data(
     article: Article,
     *,
     schema_type: str,
-    site_name: str,
+    publisher: Publisher,
     url: str | None = None,
     default_authors: tuple[Person, ...] = (),
     taxonomy: Taxonomy,
@@ -35,7 +54,9 @@ def article_data(
 
     ``url`` is the page's absolute URL (none without ``site_url``); companies and topics go by
     the names ``taxonomy`` shows them under. An author without a URL of their own gets
-    ``author_page``'s, the absolute URL of their page on the site, if any."""
+    ``author_page``'s, the absolute URL of their page on the site, if any; the
+    ``default_authors`` (the site's author, for a post that names none) are of the type
+    ``publisher`` says."""
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": schema_type,
@@ -45,12 +66,17 @@ def article_data(
         data["url"] = url
         data["mainEntityOfPage"] = url
     if article.date is not None:
-        data["datePublished"] = _iso(article.date)
-    if article.updated is not None:
-        data["dateModified"] = _iso(article.updated)
-    authors = article.authors or default_authors
+        data["datePublished"] = iso_utc(article.date)
+        data["dateModified"] = iso_utc(article.updated or article.date)
+    elif article.updated is not None:
+        data["dateModified"] = iso_utc(article.updated)
+    authors, author_type = article.authors, "Person"
+    if not authors:
+        authors, author_type = default_authors, publisher.site_author_type
     if authors:
-        people = [_person(author, author.url or author_page(author)) for author in authors]
+        people = [
+            _person(author, author.url or author_page(author), author_type) for author in authors
+        ]
         data["author"] = people[0] if len(people) == 1 else people
     if description:
         data["description"] = description
@@ -69,13 +95,59 @@ def article_data(
     topics = taxonomy.shown_names(article, TOPICS.name)
     if topics:
         data["keywords"] = topics
-    if site_name:
-        data["publisher"] = {"@type": "Organization", "name": site_name}
+    if publisher.name:
+        data["publisher"] = _organization(publisher)
     return data
 
 
-def _person(author: Person, url: str | None) -> dict[str, str]:
-    return {"@type": "Person", "name": author.name, **({"url": url} if url else {})}
+def _organization(publisher: Publisher) -> dict[str, object]:
+    organization: dict[str, object] = {"@type": "Organization", "name": publisher.name}
+    if publisher.url:
+        organization["url"] = publisher.url
+    if publisher.logo:
+        organization["logo"] = {"@type": "ImageObject", "url": publisher.logo}
+    return organization
+
+
+def _person(author: Person, url: str | None, schema_type: str) -> dict[str, str]:
+    return {"@type": schema_type, "name": author.name, **({"url": url} if url else {})}
+
+
+def collection_data(
+    *,
+    name: str,
+    url: str,
+    items: Sequence[tuple[str, str]],
+    trail: Sequence[tuple[str, str]],
+    publisher: Publisher,
+) -> dict[str, object]:
+    """The JSON-LD object for an index page at the absolute ``url``: ``items`` (name and
+    absolute URL of each post or term it lists, in its order) as its ``ItemList``, ``trail``
+    (name and absolute URL, from the home page to this page) as its ``BreadcrumbList``."""
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": name,
+        "url": url,
+        "mainEntity": {
+            "@type": "ItemList",
+            "numberOfItems": len(items),
+            "itemListElement": [
+                {"@type": "ListItem", "position": number, "name": item_name, "url": item_url}
+                for number, (item_name, item_url) in enumerate(items, 1)
+            ],
+        },
+        "breadcrumb": {
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {"@type": "ListItem", "position": number, "name": step_name, "item": step_url}
+                for number, (step_name, step_url) in enumerate(trail, 1)
+            ],
+        },
+    }
+    if publisher.name:
+        data["publisher"] = _organization(publisher)
+    return data
 
 
 def script_json(data: object) -> str:
@@ -83,13 +155,3 @@ def script_json(data: object) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # Three replaces: str.translate looks every character up in a table, several times slower.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _iso(value: datetime) -> str:
-    """A date alone when the author gave no time (a date is midnight UTC), else the time in
-    UTC: seven in the evening in New York on 31 December is 2026-01-01T00:00:00Z, not the
-    date 2026-01-01."""
-    utc = in_utc(value)
-    if utc.time() == time() and not value.utcoffset():
-        return utc.date().isoformat()
-    return iso_utc(value)

@@ -143,13 +143,6 @@ def insert_after_title(html: str, addition: str, level: int = 1) -> str:
     return html[: title.end()] + addition + html[title.end() :]
 
 
-def without_title(html: str) -> str:
-    """The body without its leading ``<h1>``: a feed gives the title apart, and a reader would
-    show it twice."""
-    title = _LEADING_TITLE[1].match(html)
-    return html[title.end() :].lstrip() if title is not None else html
-
-
 def fill_slots(output: str, slots: Slots, boxes: Mapping[str, str]) -> str:
     """Swap each of the build's slots for its box; a slot with no box (nothing to show)
     simply disappears. Comments that only look like slots are the author's, and stay."""

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from ..core.index_plan import PlannedPage, pager
 from ..features.charts import BarChart, Timeline
 from ..features.excerpts import excerpt
-from ..features.feeds import FeedLink
+from ..features.feeds import DigestPost, FeedLink
 from ..features.newsletter import SignupForm
 from ..features.related.ranking import Related
 from ..features.sharing import MetaTag
@@ -51,6 +51,7 @@ HEAD = "aicommentary/head.html"
 NEWSLETTER = "aicommentary/newsletter.html"
 RELATED = "aicommentary/related.html"
 LATEST = "aicommentary/latest.html"
+DIGEST_DAY = "aicommentary/digest_day.html"
 
 
 ImageOf = Callable[[str], PageImage | None]
@@ -437,15 +438,21 @@ class Renderer:
         # Every other page links the same few feeds.
         return self._once((HEAD, tuple(feeds)), HEAD, feeds=feeds, meta=(), json_ld=None)
 
+    def digest_day(self, posts: Sequence[DigestPost]) -> str:
+        """One day of the daily digest feed: its posts' titles, ledes and links."""
+        return self.render(DIGEST_DAY, posts=posts)
+
     def newsletter_block(
         self,
         form: SignupForm,
         options: Mapping[str, object],
         page_url: str,
         privacy_target: str | None = None,
+        digest_href: str | None = None,
     ) -> str:
         """The signup block; ``privacy_target`` is an absolute URL, a site-relative URL
-        (``./`` the home page) or a query or fragment alone, for a link within the page.
+        (``./`` the home page) or a query or fragment alone, for a link within the page;
+        ``digest_href`` the daily digest feed's absolute URL, when the block links it.
 
         One form and one set of options serve the whole build, so the block differs between
         pages only by its privacy link, and is rendered once for each."""
@@ -458,11 +465,12 @@ class Renderer:
                 else relative_url("" if path == "./" else path, page_url) + rest
             )
         return self._once(
-            (NEWSLETTER, id(form), id(options), privacy_href),
+            (NEWSLETTER, id(form), id(options), privacy_href, digest_href),
             NEWSLETTER,
             form=form,
             options=options,
             privacy_href=privacy_href,
+            digest_href=digest_href,
             has_note=bool(options.get("privacy") or privacy_href),
         )
 

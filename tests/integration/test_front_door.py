@@ -174,7 +174,7 @@ def test_posts_carry_open_graph_and_twitter_tags(build_site_at_url):
     assert meta(soup, "description") == ["Both sides, revised."]
     assert meta(soup, "article:published_time") == ["2026-09-01T00:00:00Z"]
     assert meta(soup, "article:modified_time") == ["2026-09-03T00:00:00Z"]
-    assert meta(soup, "article:author") == ["The Desk"]
+    assert meta(soup, "article:author") == []  # A profile URL or nothing: "The Desk" has none.
     assert meta(soup, "article:tag") == ["AMD", "NVIDIA", "Chips & <b>", "Neutral"]
     assert meta(soup, "twitter:card") == ["summary"]
     assert meta(site.page(""), "og:type") == []  # Only posts are articles.

@@ -113,7 +113,11 @@ PAGES = {
 
 OPTIONS = {
     "index": {"per_page": 2},
-    "newsletter": {"action": "https://example.com/subscribe", "privacy_url": "privacy.md"},
+    "newsletter": {
+        "action": "https://example.com/subscribe",
+        "privacy_url": "privacy.md",
+        "digest_link": True,
+    },
 }
 
 THEMES = {
@@ -174,10 +178,10 @@ def plugin_output(site: BuiltSite) -> str:
             "authors",
         ):
             found += [soup.title.get_text() if soup.title else "", _h1(soup)]
-    for path in site.site_dir.rglob("feed.xml"):
+    for path in [*site.site_dir.rglob("feed.xml"), site.site_dir / "digest.xml"]:
         feed = feedparser.parse(path.read_text(encoding="utf-8")).feed
         found += [feed.title, feed.subtitle]
-    for path in site.site_dir.rglob("feed.json"):
+    for path in [*site.site_dir.rglob("feed.json"), site.site_dir / "digest.json"]:
         document = json.loads(path.read_text(encoding="utf-8"))
         found += [document["title"], document["description"]]
     return "\n".join(found)

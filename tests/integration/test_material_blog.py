@@ -122,8 +122,8 @@ def test_materials_dates_and_authors(tmp_path):
     site = build_fixture("material_blog", tmp_path)
     assert site.aborted is None, site.warnings  # date: {created, updated} is no bad date
     data = json.loads(site.page(UPDATED_POST).select_one("script[type='application/ld+json']").text)
-    assert data["datePublished"] == "2026-04-10"
-    assert data["dateModified"] == "2026-04-18"
+    assert data["datePublished"] == "2026-04-10T00:00:00Z"
+    assert data["dateModified"] == "2026-04-18T00:00:00Z"
     assert data["author"] == [
         {"@type": "Person", "name": "Inés Duarte", "url": "https://ines.example/"},
         # Without a URL of his own, Tomás is linked to his author page.

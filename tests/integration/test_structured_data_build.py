@@ -1,4 +1,4 @@
-"""JSON-LD in every article's head."""
+"""JSON-LD in every post's and index page's head."""
 
 import json
 
@@ -50,7 +50,9 @@ def test_article_json_ld_parses_and_says_what_the_article_is_about(build_site_at
     assert data["@type"] == "OpinionNewsArticle"
     assert data["headline"] == "Margins & moats"
     assert data["description"] == HOSTILE
-    assert data["datePublished"] == "2026-03-10"
+    assert data["datePublished"] == data["dateModified"] == "2026-03-10T00:00:00Z"
+    published = site.page("posts/a/").select_one('meta[property="article:published_time"]')
+    assert published["content"] == data["datePublished"]  # One moment, written one way.
     author_page = site.page("authors/").select_one(".aic-index-term a")["href"]
     assert data["author"] == {
         "@type": "Person",
@@ -76,10 +78,33 @@ def test_site_author_stands_in(build_site_at_url):
     assert data["author"] == {"@type": "Person", "name": "The Desk"}
 
 
-def test_only_articles_get_json_ld(build_site_at_url):
+def test_index_pages_are_collections_of_their_posts_and_other_pages_get_none(
+    build_site_at_url,
+):
     site = build_site_at_url(PAGES, OPTIONS, strict=True)
     assert site.page("").head.select('script[type="application/ld+json"]') == []
-    assert site.page("companies/nvidia/").head.select('script[type="application/ld+json"]') == []
+    data = json.loads(json_ld(site.page("companies/nvidia/")))
+    assert data["@type"] == "CollectionPage"
+    assert data["url"] == f"{SITE_URL}companies/nvidia/"
+    assert [item["url"] for item in data["mainEntity"]["itemListElement"]] == [
+        f"{SITE_URL}posts/a/"
+    ]
+    assert [(step["name"], step["item"]) for step in data["breadcrumb"]["itemListElement"]] == [
+        ("Test publication", SITE_URL),
+        ("Companies", f"{SITE_URL}companies/"),
+        ("NVIDIA", f"{SITE_URL}companies/nvidia/"),
+    ]
+    overview = json.loads(json_ld(site.page("companies/")))
+    names = [item["name"] for item in overview["mainEntity"]["itemListElement"]]
+    assert sorted(names) == ["AMD", "NVIDIA", "Unlisted Labs"]
+    assert len(overview["breadcrumb"]["itemListElement"]) == 2
+
+
+def test_a_post_without_a_stance_is_a_blog_post(build_site_at_url):
+    pages = {**PAGES, "posts/b.md": PAGES["posts/b.md"].replace("stance: bullish\n", "")}
+    site = build_site_at_url(pages, OPTIONS, strict=True)
+    assert json.loads(json_ld(site.page("posts/b/")))["@type"] == "BlogPosting"
+    assert json.loads(json_ld(site.page("posts/a/")))["@type"] == "OpinionNewsArticle"
 
 
 @pytest.mark.parametrize("schema_type", ["AnalysisNewsArticle", "BlogPosting"])

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import feedparser
 
-from mkdocs_aicommentary.features.feeds import article_feed, json_feed, rss
+from mkdocs_aicommentary.features.feeds import article_feed, digest_feed, json_feed, rss
 from mkdocs_aicommentary.html.links import absolute_url
 from mkdocs_aicommentary.model.articles import Article, Person
 from mkdocs_aicommentary.model.taxonomy import Taxonomy
@@ -120,3 +120,38 @@ def test_full_content_leaves_out_a_heading_that_only_repeats_the_title():
     first, second = (item.content_html for item in feed.items)
     assert first == "<p>Words.</p>"
     assert second is not None and second.startswith('<h1 id="part-one">Part one: supply</h1>')
+
+
+def test_the_digest_has_one_item_per_day_its_posts_in_the_order_they_came():
+    posts = [  # Listed newest first, as every listing is.
+        Article("posts/c.md", "Evening", date=datetime(2026, 3, 2, 18), summary="Later."),
+        Article("posts/b.md", "Morning", date=datetime(2026, 3, 2, 8), summary="Early."),
+        Article("posts/a.md", "Old news", date=datetime(2026, 2, 27), summary="Before."),
+        Article("posts/z.md", "Older news", date=datetime(2026, 2, 1), summary="Long ago."),
+        Article("posts/u.md", "Undated", summary="Whenever."),
+    ]
+    feed = digest_feed(
+        title="Digest",
+        description="D",
+        site_url=SITE,
+        home_url="archive/",
+        articles=posts,
+        url_of=lambda src: src.removesuffix(".md") + "/",
+        days=2,
+        day_title=lambda day: f"Test, {day.isoformat()}",
+        day_content=lambda shown: " | ".join(f"{p.title}: {p.lede} ({p.url})" for p in shown),
+    )
+    assert [item.title for item in feed.items] == ["Test, 2026-03-02", "Test, 2026-02-27"]
+    first = feed.items[0]
+    assert first.content_html == (
+        f"Morning: Early. ({SITE}posts/b/) | Evening: Later. ({SITE}posts/c/)"
+    )
+    assert first.date == datetime(2026, 3, 2, 18, tzinfo=first.date.tzinfo)
+    assert (first.url, first.guid) == (f"{SITE}archive/", f"{SITE}digest.xml#2026-03-02")
+    parsed = feedparser.parse(rss(feed))
+    assert parsed.bozo == 0 and [entry.id for entry in parsed.entries] == [
+        f"{SITE}digest.xml#2026-03-02",
+        f"{SITE}digest.xml#2026-02-27",
+    ]
+    assert parsed.feed.links[0].href == f"{SITE}archive/"
+    assert json.loads(json_feed(feed))["feed_url"] == f"{SITE}digest.json"

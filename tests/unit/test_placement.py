@@ -4,7 +4,6 @@ from mkdocs_aicommentary.html.placement import (
     insert_after_title,
     insert_into_head,
     place_slot,
-    without_title,
 )
 
 SLOTS = Slots()
@@ -87,8 +86,3 @@ def test_head_additions_go_before_the_head_ends():
         "<html><head><title>t</title><link>\n</head>"
     )
     assert insert_into_head("<p>no head</p>", "<link>") == "<p>no head</p>"
-
-
-def test_feeds_take_the_body_without_its_leading_title():
-    assert without_title("<h1 id=t>T</h1>\n<p>x</p>") == "<p>x</p>"
-    assert without_title("<p>x</p><h1>Late</h1>") == "<p>x</p><h1>Late</h1>"

@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 
 from mkdocs_aicommentary.core.publication import (
     DRAFT,
@@ -145,9 +146,39 @@ def test_a_post_without_authors_is_by_the_site_author_in_its_head():
     )
     taxonomy = Taxonomy(publication.articles.values(), STANCES)
     json_ld, meta = publication.head("posts/a.md", "posts/a/", taxonomy, "<head></head>")
-    assert json_ld is not None and json.loads(json_ld)["author"]["name"] == "Ada"
-    assert ("article:author", "Ada") in {(tag.key, tag.content) for tag in meta}
+    assert json.loads(json_ld or "")["author"] == {"@type": "Person", "name": "Ada"}
+    # Open Graph wants a profile URL for an author, never a name: none is known here.
+    assert "article:author" not in {tag.key for tag in meta}
+    with_page = publication.head(
+        "posts/a.md", "posts/a/", taxonomy, "<head></head>", lambda person: "authors/ada/"
+    )
+    assert json.loads(with_page[0] or "")["author"]["url"] == "https://x.test/authors/ada/"
+    assert ("article:author", "https://x.test/authors/ada/") in {
+        (tag.key, tag.content) for tag in with_page[1]
+    }
     assert publication.head("about.md", "about/", taxonomy, "<head></head>") == (None, [])
+
+
+def test_a_post_with_a_stance_is_commentary_and_one_without_a_blog_post():
+    publication = Publication(
+        PublicationOptions(patterns=("posts/*",), site_name="S", site_author="The Desk")
+    )
+    publication.read_posts(
+        [
+            ("posts/view.md", "---\ntitle: A view\nstance: bearish\n---\nText.\n", True),
+            ("posts/howto.md", "---\ntitle: How to\nsubject_company: X\n---\nText.\n", True),
+        ],
+        Vocabulary(STANCES),
+        FrontMatterCache(),
+    )
+    taxonomy = Taxonomy(publication.articles.values(), STANCES)
+    view = json.loads(publication.head("posts/view.md", "posts/view/", taxonomy, "")[0] or "")
+    howto = json.loads(publication.head("posts/howto.md", "posts/howto/", taxonomy, "")[0] or "")
+    assert (view["@type"], howto["@type"]) == ("OpinionNewsArticle", "BlogPosting")
+    organization = replace(publication.options, site_author_type="Organization")
+    newsroom = replace(publication, options=organization)
+    author = json.loads(newsroom.head("posts/view.md", "posts/view/", taxonomy, "")[0] or "")
+    assert author["author"] == {"@type": "Organization", "name": "The Desk"}
 
 
 def test_later_pages_of_a_listing_follow_page_one_and_leave_it_the_warning():
@@ -171,3 +202,14 @@ def test_later_pages_of_a_listing_follow_page_one_and_leave_it_the_warning():
         front_matter_of=lambda src: {"newsletter": False},
     )
     assert (wanted, problem) == (False, None)
+
+
+def test_the_publishers_logo_is_a_url_or_a_path_in_the_site():
+    def logo(value):
+        options = PublicationOptions(site_name="S", site_url="https://x.test/ledger/", logo=value)
+        return Publication(options).publisher().logo
+
+    assert logo("assets/logo.png") == logo("/assets/logo.png")
+    assert logo("assets/logo.png") == "https://x.test/ledger/assets/logo.png"
+    assert logo("https://cdn.example/logo.png") == "https://cdn.example/logo.png"
+    assert logo(None) is None

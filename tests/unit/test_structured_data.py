@@ -3,7 +3,12 @@
 import json
 from datetime import datetime
 
-from mkdocs_aicommentary.features.structured_data import article_data, script_json
+from mkdocs_aicommentary.features.structured_data import (
+    Publisher,
+    article_data,
+    collection_data,
+    script_json,
+)
 from mkdocs_aicommentary.model.articles import Article, Person
 from mkdocs_aicommentary.model.taxonomy import Taxonomy
 
@@ -12,7 +17,7 @@ REGISTRY = {"NVIDIA": "https://www.nvidia.com/"}
 
 def data(article, **options):
     options.setdefault("schema_type", "OpinionNewsArticle")
-    options.setdefault("site_name", "Test publication")
+    options.setdefault("publisher", Publisher("Test publication"))
     options.setdefault("taxonomy", Taxonomy([article], {}))
     return article_data(article, company_url=REGISTRY.get, **options)
 
@@ -42,7 +47,7 @@ def test_fields_of_an_opinion_article():
     assert result["@context"] == "https://schema.org"
     assert result["@type"] == "OpinionNewsArticle"
     assert result["headline"] == "The GPU gambit"
-    assert result["datePublished"] == "2026-11-20"
+    assert result["datePublished"] == result["dateModified"] == "2026-11-20T00:00:00Z"
     assert result["author"] == {"@type": "Person", "name": "Ada Lovelace"}
     assert result["url"] == "https://x.example/posts/a/"
     assert result["about"] == [
@@ -73,7 +78,10 @@ def test_several_authors_become_a_list():
 def test_an_updated_date_is_date_modified():
     article = Article("a.md", "A", date=datetime(2026, 4, 10), updated=datetime(2026, 4, 18))
     result = data(article)
-    assert (result["datePublished"], result["dateModified"]) == ("2026-04-10", "2026-04-18")
+    assert (result["datePublished"], result["dateModified"]) == (
+        "2026-04-10T00:00:00Z",
+        "2026-04-18T00:00:00Z",
+    )
 
 
 def test_script_json_cannot_close_the_script():
@@ -83,11 +91,45 @@ def test_script_json_cannot_close_the_script():
     assert json.loads(text)["headline"] == "</script><script>alert(1)</script> & <!--"
 
 
-def test_a_time_that_is_midnight_only_in_utc_stays_a_time():
+def test_times_are_the_moment_in_utc_as_the_open_graph_tags_give_them():
     new_york = datetime.fromisoformat("2025-12-31T19:00:00-05:00")
     assert data(Article("posts/a.md", "A", date=new_york))["datePublished"] == (
         "2026-01-01T00:00:00Z"
     )
     assert data(Article("posts/b.md", "B", date=datetime(2026, 1, 1)))["datePublished"] == (
-        "2026-01-01"
+        "2026-01-01T00:00:00Z"
     )
+
+
+def test_the_publisher_is_an_organization_with_its_logo_and_the_site_author_may_be_one():
+    publisher = Publisher(
+        "Ledger", "https://x.example/", "https://x.example/logo.png", "Organization"
+    )
+    result = data(Article("a.md", "A"), publisher=publisher, default_authors=(Person("Desk"),))
+    assert result["publisher"] == {
+        "@type": "Organization",
+        "name": "Ledger",
+        "url": "https://x.example/",
+        "logo": {"@type": "ImageObject", "url": "https://x.example/logo.png"},
+    }
+    assert result["author"] == {"@type": "Organization", "name": "Desk"}
+    named = data(Article("a.md", "A", authors=(Person("Ada"),)), publisher=publisher)
+    assert named["author"] == {"@type": "Person", "name": "Ada"}
+
+
+def test_an_index_page_is_a_collection_of_what_it_lists_with_its_breadcrumbs():
+    result = collection_data(
+        name="NVIDIA",
+        url="https://x.example/companies/nvidia/",
+        items=[("Post B", "https://x.example/b/"), ("Post A", "https://x.example/a/")],
+        trail=[("Ledger", "https://x.example/"), ("Companies", "https://x.example/companies/")],
+        publisher=Publisher("Ledger"),
+    )
+    assert result["@type"] == "CollectionPage"
+    assert result["mainEntity"]["numberOfItems"] == 2
+    assert [item["position"] for item in result["mainEntity"]["itemListElement"]] == [1, 2]
+    assert result["mainEntity"]["itemListElement"][0]["url"] == "https://x.example/b/"
+    assert [step["item"] for step in result["breadcrumb"]["itemListElement"]] == [
+        "https://x.example/",
+        "https://x.example/companies/",
+    ]
