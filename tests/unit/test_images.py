@@ -144,7 +144,7 @@ def test_sharing_tags_with_an_image():
         url=None,
         site_name="",
         description="",
-        authors=(),
+        author_urls=(),
         tags=(),
         image=image,
         image_url="https://x.example/posts/a.png",
