@@ -62,7 +62,7 @@ format: $(VENV)/.test
 benchmark: $(VENV)/.test
 	$(BIN)/python benchmarks/related.py --articles 10000
 
-# Whole builds against plain MkDocs, the README's performance table (about 20 minutes).
+# Whole builds against plain MkDocs, the table of docs/performance.md (about 20 minutes).
 benchmark-site: $(VENV)/.test
 	$(BIN)/python benchmarks/site_build.py
 
