@@ -97,7 +97,7 @@ def check(
     warnings = len(findings) - errors
     strict = strict or site.strict
     if output_format == "text":
-        print(_summary(site.posts, errors, warnings, strict), file=out)
+        print(site.note or _summary(site.posts, errors, warnings, strict), file=out)
     return 1 if errors or (warnings and strict) else 0
 
 
@@ -116,7 +116,7 @@ def _format(finding: Finding, path: str, output_format: str) -> str:
 def _summary(posts: int, errors: int, warnings: int, strict: bool) -> str:
     checked = f"{posts:,} post{'' if posts == 1 else 's'} checked"
     if errors:
-        return f"{checked}: {errors} error(s), {warnings} warning(s); the build would stop."
+        return f"{checked}: {errors} error(s), {warnings} warning(s); the build would stop too."
     if warnings:
         if strict:
             return f"{checked}: {warnings} warning(s); failed, as a strict build would."

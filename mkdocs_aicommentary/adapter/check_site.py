@@ -33,6 +33,8 @@ class SiteCheck:
     strict: bool = False
     """``strict: true`` in ``mkdocs.yml``: its builds stop at a warning."""
     posts: int = 0
+    note: str | None = None
+    """Why nothing was checked, when the site has nothing to check."""
 
 
 def check_site(config_file: str | None) -> SiteCheck:
@@ -49,9 +51,8 @@ def check_site(config_file: str | None) -> SiteCheck:
         result.docs_dir, result.config_file = config.docs_dir, config.config_file_path
         result.strict = bool(config.strict)
         plugin = _the_plugin(config)
-        if plugin is None:
-            message = "mkdocs.yml does not use the aicommentary plugin (or has it disabled)"
-            result.findings.append(Finding(message, error=True))
+        if plugin is None:  # Not listed, or `enabled: false`: the build reads no post either.
+            result.note = "mkdocs.yml has no enabled aicommentary plugin: nothing to check"
             return result
         try:
             plugin.on_config(config)  # The options as the build settles them.

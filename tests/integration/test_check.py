@@ -65,7 +65,7 @@ def plugin_warnings(site: BuiltSite) -> list[str]:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     """The hostile site of ``test_hostile_build``, a bad pin and a bad newsletter field added,
-    built without ``--strict``."""
+    built without and with ``--strict``."""
     build_site = make_builder(tmp_path_factory.mktemp("hostile-check"))
     pages = {
         **HOSTILE_SITE,
@@ -74,21 +74,24 @@ def hostile(tmp_path_factory):
             "  - nowhere.md\nnewsletter: sometimes"
         ),
     }
-    return build_site(pages, {"newsletter": {"action": "https://example.com/subscribe"}})
+    options = {"newsletter": {"action": "https://example.com/subscribe"}}
+    return build_site(pages, options), build_site(pages, options, strict=True)
 
 
 def test_the_hostile_site_gives_the_builds_warnings_and_exit_codes(hostile):
-    root = hostile.config_file.parent
+    built, strict_build = hostile
+    root = built.config_file.parent
     code, lines = run_check(root)
-    assert hostile.aborted is None and code == 0  # Warnings alone stop neither.
-    assert sorted(messages(root, lines)) == sorted(plugin_warnings(hostile))
+    assert built.aborted is None and code == 0  # Warnings alone stop neither.
+    assert strict_build.aborted is not None and run_check(strict_build.config_file.parent)[0] == 1
+    assert sorted(messages(root, lines)) == sorted(plugin_warnings(built))
     strict_code, strict_lines = run_check(root, "--strict")
     assert strict_code == 1 and strict_lines[:-1] == lines[:-1]
     assert "would stop at" in lines[-1] and "failed" in strict_lines[-1]
 
 
 def test_every_finding_points_at_the_line_of_its_field(hostile):
-    root = hostile.config_file.parent
+    root = hostile[0].config_file.parent
     _, lines = run_check(root)
     by_file = {line.split(": ", 1)[0]: line for line in lines[:-1]}
     # The value the warning names is on the line it points at.
@@ -108,7 +111,7 @@ def test_every_finding_points_at_the_line_of_its_field(hostile):
 
 
 def test_only_the_files_given_are_reported_and_github_annotates_them(hostile):
-    root = hostile.config_file.parent
+    root = hostile[0].config_file.parent
     code, lines = run_check(root, "--strict", "--format", "github", "docs/posts/pinned.md")
     assert code == 1
     assert lines == [
@@ -163,6 +166,15 @@ def test_a_broken_configuration_fails_as_the_build_does(tmp_path, build_site):
     assert code == 1 and any("count" in line for line in lines), lines
 
 
+def test_a_site_without_the_plugin_has_nothing_to_check(build_site):
+    site = build_site({"posts/a.md": article("stance: sideways")}, {"enabled": False})
+    assert site.aborted is None and site.warnings == []
+    assert run_check(site.config_file.parent, "--strict") == (
+        0,
+        ["mkdocs.yml has no enabled aicommentary plugin: nothing to check"],
+    )
+
+
 def test_strict_in_mkdocs_yml_is_honoured(build_site):
     site = build_site({"posts/a.md": article("stance: sideways")}, strict=True)
     assert site.aborted is not None
@@ -170,7 +182,7 @@ def test_strict_in_mkdocs_yml_is_honoured(build_site):
 
 
 def test_the_command_and_the_module_run_the_same_check(hostile):
-    root = hostile.config_file.parent
+    root = hostile[0].config_file.parent
     script = Path(sys.executable).with_name("mkdocs-aicommentary")
     commands = [[str(script)], [sys.executable, "-m", "mkdocs_aicommentary"]]
     runs = [
