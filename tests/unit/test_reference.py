@@ -65,10 +65,13 @@ def test_every_option_is_in_the_reference_with_its_default():
     declared = dict(options(AICommentaryConfig))
     assert len(declared) > 80  # The walk reaches every section.
     missing = [name for name in declared if name not in rows]
+    suggested = "\n".join(
+        f"| `{name}` | {as_documented(declared[name])} | (what it does) |" for name in missing
+    )
     assert not missing, (
-        f"options declared in adapter/config.py but not in docs/reference.md: {missing}. Add a "
-        f"row `| \\`name\\` | default | meaning |` to the table of its section there, and "
-        f"describe the option on its feature's page (see CONTRIBUTING.md)."
+        f"options declared in adapter/config.py but not in docs/reference.md: {missing}. Add "
+        f"these rows to the tables of their sections there, and describe each option on its "
+        f"feature's page (see CONTRIBUTING.md):\n{suggested}"
     )
     wrong = {
         name: (rows[name], as_documented(default))
