@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 
-.PHONY: demo serve test test-browser screenshots lint format benchmark benchmark-site clean
+.PHONY: demo serve docs wheel test test-browser screenshots lint format benchmark benchmark-site clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,15 @@ demo: $(VENV)/.demo
 
 serve: $(VENV)/.demo
 	$(BIN)/mkdocs serve -f example_site/mkdocs.yml
+
+# The documentation site (mkdocs.yml at the root, pages in docs/), built with the plugin itself.
+docs: $(VENV)/.demo
+	$(BIN)/mkdocs build --strict -f mkdocs.yml
+	@echo "Built into $(CURDIR)/site."
+
+# A wheel to install where the package index has no release yet: dist/*.whl.
+wheel: $(BIN)/python
+	$(PIP) wheel --quiet --no-deps --wheel-dir dist .
 
 test: $(VENV)/.test
 	$(BIN)/pytest -m "not browser"
@@ -53,9 +62,9 @@ format: $(VENV)/.test
 benchmark: $(VENV)/.test
 	$(BIN)/python benchmarks/related.py --articles 10000
 
-# Whole builds against plain MkDocs, the README's performance table (about 20 minutes).
+# Whole builds against plain MkDocs, the table of docs/performance.md (about 20 minutes).
 benchmark-site: $(VENV)/.test
 	$(BIN)/python benchmarks/site_build.py
 
 clean:
-	rm -rf $(VENV) example_site/site .pytest_cache .ruff_cache
+	rm -rf $(VENV) example_site/site site dist .pytest_cache .ruff_cache

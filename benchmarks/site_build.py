@@ -1,6 +1,6 @@
 """Whole `mkdocs build` of a synthetic publication: the plugin's cost against plain MkDocs.
 
-    python benchmarks/site_build.py                       # the README's table (about 30 min)
+    python benchmarks/site_build.py                       # docs/performance.md (about 30 min)
     python benchmarks/site_build.py --articles 1000 --runs 1 --cases short
     python benchmarks/site_build.py --profile --articles 1000 --cases short
 

@@ -124,9 +124,9 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         publication.registry = vocabulary.companies
         pages = {file.src_uri: file for file in files.documentation_pages()}
         read = ((src, _text(file), file.inclusion.is_in_nav()) for src, file in pages.items())
-        inclusions, problems = publication.read_posts(read, vocabulary, self.front_matter)
-        for problem in problems:
-            log.warning(problem)
+        inclusions, found = publication.read_posts(read, vocabulary, self.front_matter)
+        for post_problem in found:
+            log.warning(str(post_problem))
         for src, inclusion in inclusions.items():
             pages[src].inclusion = INCLUSION_LEVELS[inclusion]
         self.front_matter.retain(pages)

@@ -1,8 +1,8 @@
-"""The README's tables of languages and label keys, made from the language files.
+"""The documentation's tables of languages and label keys, made from the language files.
 
-``python scripts/labels_table.py`` rewrites both tables in README.md (between the
-``languages-table`` and ``labels-table`` markers); ``tests/unit/test_readme.py`` fails while the
-README and the language files disagree.
+``python scripts/labels_table.py`` rewrites both tables in docs/languages.md (between the
+``languages-table`` and ``labels-table`` markers); ``tests/unit/test_labels_tables.py`` fails
+while that page and the language files disagree.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from mkdocs_aicommentary.adapter.site_language import TRANSLATED_OPTIONS
 from mkdocs_aicommentary.i18n.language import PLACEHOLDERS
 from mkdocs_aicommentary.i18n.translations import BUILT_IN, FALLBACK, LISTS, STANCE_KEYS
 
-README = Path(__file__).parent.parent / "README.md"
+PAGE = Path(__file__).parent.parent / "docs" / "languages.md"
+"""The documentation's page on languages, which holds both tables."""
 
 
 def languages_table() -> str:
@@ -72,25 +73,25 @@ def _markers(name: str) -> tuple[str, str]:
     return f"<!-- {name}:start -->", f"<!-- {name}:end -->"
 
 
-def in_readme(text: str, name: str) -> str:
-    """The table ``name`` now in the README."""
+def in_page(text: str, name: str) -> str:
+    """The table ``name`` now on the page."""
     start, end = _markers(name)
     match = re.search(f"{re.escape(start)}\n(.*?)\n{re.escape(end)}", text, re.DOTALL)
     return match.group(1) if match else ""
 
 
 def main() -> int:
-    text = README.read_text(encoding="utf-8")
+    text = PAGE.read_text(encoding="utf-8")
     for name, table in TABLES.items():
         start, end = _markers(name)
         if start not in text or end not in text:
-            print(f"README.md has no {start} ... {end} markers", file=sys.stderr)
+            print(f"{PAGE} has no {start} ... {end} markers", file=sys.stderr)
             return 1
         before, rest = text.split(start, 1)
         _, after = rest.split(end, 1)
         text = f"{before}{start}\n{table()}\n{end}{after}"
-    README.write_text(text, encoding="utf-8")
-    print(f"{README}: {len(BUILT_IN.codes)} languages, {len(PLACEHOLDERS)} keys")
+    PAGE.write_text(text, encoding="utf-8")
+    print(f"{PAGE}: {len(BUILT_IN.codes)} languages, {len(PLACEHOLDERS)} keys")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Screenshots for the README: ``make screenshots``.
+"""Screenshots for the README and the documentation: ``make screenshots``.
 
 Builds the showcase article in the mkdocs, readthedocs and material (light and dark) themes,
 opens each in headless Chromium and saves the newsletter block, with a margin of the page

@@ -271,7 +271,7 @@ _RANKING = RelatedOptions()  # The ranking's own defaults are the options' defau
 
 
 class RelatedWeightsConfig(base.Config):
-    """How much each signal counts in the related-articles score (see README)."""
+    """How much each signal counts in the related-articles score (see docs/related.md)."""
 
     companies = Number(default=_RANKING.weights.companies)
     topics = Number(default=_RANKING.weights.topics)

@@ -28,7 +28,7 @@ from ..features.sharing import MetaTag, missing_from, open_graph
 from ..features.structured_data import Publisher, article_data, collection_data, script_json
 from ..html.links import absolute_url
 from ..html.placement import head_of
-from ..model.articles import Article, Person, Vocabulary, title_from_body
+from ..model.articles import Article, Person, Problem, Vocabulary, title_from_body
 from ..model.companies import CompanyRegistry
 from ..model.front_matter import ARTICLE_MARKERS, FrontMatterCache, is_article
 from ..model.front_matter import read_article as read_front_matter
@@ -121,7 +121,7 @@ class Publication:
         pages: Iterable[tuple[str, str | None, bool]],
         outside_blogs: Vocabulary,
         front_matter: FrontMatterCache,
-    ) -> tuple[dict[str, str], list[str]]:
+    ) -> tuple[dict[str, str], list[Problem]]:
         """Read every page (source path, text or None when unreadable, whether it is in the
         nav) and keep the posts. Returns what some pages' inclusion becomes (:data:`DRAFT`,
         :data:`NOT_IN_NAV`) and the problems found, in page order.
@@ -141,7 +141,7 @@ class Publication:
             for blog in self.blogs.blogs
         }
         inclusions: dict[str, str] = {}
-        problems: list[str] = []
+        problems: list[Problem] = []
         for src_path, text, in_nav in pages:
             if text is None:
                 continue  # MkDocs reports unreadable pages itself when it renders them.
@@ -182,7 +182,7 @@ class Publication:
         vocabulary: Vocabulary,
         blog: Blog | None,
         front_matter_cache: FrontMatterCache,
-        problems: list[str],
+        problems: list[Problem],
     ) -> Article | None:
         """The post the page holds, None for any other page; a Material blog that owns it
         judges its drafts by its rules."""
@@ -192,7 +192,7 @@ class Publication:
             # Broken YAML on a page that looks like a post deserves a warning.
             matched = blog is not None or is_article(src_path, {}, patterns)
             if matched or _MENTIONS_MARKER.search(text):
-                problems.append(str(front_matter.problem))
+                problems.append(front_matter.problem)
             if not matched:
                 return None
         elif not (
@@ -200,7 +200,7 @@ class Publication:
         ):
             return None
         article, found = read_front_matter(src_path, front_matter, vocabulary)
-        problems.extend(str(problem) for problem in found)
+        problems.extend(found)
         if blog is not None:  # The blog decides what is a draft on its pages, by its rules.
             draft = blog.is_draft(front_matter.meta.get("draft"), article.date, self.blogs.now)
             article = replace(article, draft=draft)
@@ -231,9 +231,16 @@ class Publication:
         nothing published), and the problems with the posts' pins."""
         if self.options.related is None or not self.published:
             return {}, []
-        pins, problems = resolve_pins(self.articles.values())
+        pins, problems = self.pins()
         ranked = rank(self.ranked(), self.options.related, pins, cache)
         return ranked, [str(problem) for problem in problems]
+
+    def pins(self) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
+        """The posts each post's front matter pins first in its related box, and the pins
+        that lead to no public post (none while related boxes are off)."""
+        if self.options.related is None:
+            return {}, []
+        return resolve_pins(self.articles.values())
 
     def nav_kinds(self) -> tuple[str, ...]:
         """The kinds of index page the plugin puts into the nav itself."""

@@ -54,6 +54,9 @@ class Problem:
     field: str
     value: object
     expected: str
+    line: int | None = None
+    """Where the file says what is wrong (1 is its first line), when the reader knew; a check
+    finds the line of a field itself (:mod:`.locations`)."""
 
     def __str__(self) -> str:
         if self.field:

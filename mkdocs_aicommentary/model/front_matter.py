@@ -83,6 +83,12 @@ class FrontMatterCache:
             del self._by_page[src_path]
 
 
+def front_matter_block(text: str) -> str | None:
+    """The YAML between a Markdown file's opening and closing ``---``; None without one."""
+    match = _FRONT_MATTER.match(text)
+    return match.group(1) if match else None
+
+
 def split_front_matter(src_path: str, text: str) -> FrontMatter:
     """Separate the YAML block from the body, reporting YAML errors instead of hiding them."""
     match = _FRONT_MATTER.match(text)
@@ -92,9 +98,9 @@ def split_front_matter(src_path: str, text: str) -> FrontMatter:
     try:
         meta = safe_yaml.load(match.group(1))
     except safe_yaml.FrontMatterError as error:
-        line = f" at line {error.line + 2}" if error.line is not None else ""
-        reason = f"front matter{line}: {error.reason}"
-        return FrontMatter({}, body, Problem(src_path, "", None, reason))
+        line = error.line + 2 if error.line is not None else None  # After the opening ---.
+        reason = f"front matter{f' at line {line}' if line else ''}: {error.reason}"
+        return FrontMatter({}, body, Problem(src_path, "", None, reason, line))
     if meta is None:
         return FrontMatter({}, body)
     if not isinstance(meta, dict):
