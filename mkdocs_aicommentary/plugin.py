@@ -27,7 +27,7 @@ state and what it leaves there.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any
 
@@ -39,7 +39,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .adapter.build_state import BuildState
+from .adapter.build_state import BuildState, card_files
+from .adapter.card_files import CardCache, CardFiles
 from .adapter.config import AICommentaryConfig
 from .adapter.plain_options import (
     check_config,
@@ -72,6 +73,10 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         """Each page's front matter while its text is unchanged; kept across rebuilds too."""
         self.compiled_templates = CompiledTemplates()
         """The templates as Jinja compiled them, by source checksum; kept across rebuilds."""
+        self.card_cache = CardCache()
+        """Social cards' PNG bytes by content; kept across rebuilds, so serve redraws only
+        the cards whose words changed."""
+        self.cards: CardFiles | None = None
         self.state: BuildState | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -92,6 +97,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             signup=check_config(self.config),
             publication=Publication(publication_options(self.config, config, language, labels)),
         )
+        self.cards = card_files(self.config, config, self.card_cache)
         if literal_headings.NAME not in config.markdown_extensions:
             config.markdown_extensions.append(literal_headings.NAME)  # For generated pages.
         if TEMPLATES_DIR not in config.theme.dirs:
@@ -183,7 +189,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         """Reads ``index_files``, ``site``, the language and every post's rendered content;
-        leaves the feed files' content."""
+        leaves the feed files' content, and adds the social cards to ``files``, each the
+        image of its page's head (``page_content.images``)."""
         state = self._state()
         site = state.site
         if state.index_files is None or site is None:
@@ -196,6 +203,10 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
 
         language = state.publication.options.language
         state.index_files.write_feeds(site, config, content_of, language)
+        if self.cards is not None:
+            has_image = partial(_has_own_image, partial(self._front_matter, files))
+            for warning in state.write_cards(self.cards, files, config, self.config, has_image):
+                log.warning(warning)
         return env
 
     @event_priority(-110)  # After Material's blog (-100) has rendered its excerpts.
@@ -238,6 +249,12 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def _state(self) -> BuildState:
         assert self.state is not None, "on_config makes the build state before any other event"
         return self.state
+
+
+def _has_own_image(front_matter_of: Callable[[str], Mapping[str, Any]], src_path: str) -> bool:
+    """Whether the author gave the post an image (``image`` in its front matter), which a
+    generated card must not replace."""
+    return bool(front_matter_of(src_path).get("image"))
 
 
 def _text(file: File) -> str | None:

@@ -8,19 +8,25 @@ options together.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from ..core.card_plan import CardPlan
 from ..core.page_boxes import PageBoxes, PageContent
 from ..core.publication import Publication
 from ..features import newsletter, newsletter_links
 from ..features.related.ranking import Related
-from ..html.links import TermPages
+from ..features.social_cards import CardFonts
+from ..html.links import IndexKind, TermPages
 from ..html.render import CompiledTemplates, Renderer
 from ..i18n.language import Labels
 from ..model.taxonomy import Taxonomy, crowded_posts
+from .card_files import CardCache, CardFiles
 from .config import AICommentaryConfig
 from .index_files import IndexFiles
 from .plain_options import box_options, index_sections
@@ -50,6 +56,36 @@ class BuildState:
     """What puts each page's boxes into its content (on_files, late)."""
     related: dict[str, tuple[Related, ...]] = field(default_factory=dict)
     """Per published post: its related posts, ranked once (on_nav)."""
+    sections: tuple[IndexKind, ...] = ()
+    """The kinds of index page the site has (on_files, late)."""
+
+    def write_cards(
+        self,
+        cards: CardFiles,
+        files: Files,
+        config: MkDocsConfig,
+        options: AICommentaryConfig,
+        has_own_image: Callable[[str], bool],
+    ) -> list[str]:
+        """Add a social card for every published post without an image of its own
+        (``has_own_image(src_path)``) and every index page to ``files``; they become the
+        pages' images in their heads. Returns the warnings for the build log."""
+        if self.page_content is None or self.index_files is None:
+            return []
+        if not config.site_url:
+            return ["'social_cards' needs 'site_url': a shared link's image must be absolute."]
+        plan = CardPlan(
+            config.site_name,
+            self.labels,
+            options.stances,
+            options.social_cards.colors,
+            options.date_format,
+        )
+        wanted = plan.post_cards(self.publication.published.values(), has_own_image)
+        wanted.update(plan.index_cards(self.index_files.plan.pages, self.sections))
+        images, warnings = cards.add(wanted, files, config)
+        self.page_content.images = images
+        return warnings
 
     def generate_pages(
         self,
@@ -97,11 +133,28 @@ class BuildState:
             self.publication.nav_kinds(),
             self.labels,
         )
+        self.sections = tuple(sections)
         boxes = box_options(options, self.signup, config.use_directory_urls)
         self.page_content = PageContent(
             self.boxes, self.publication, self.index_files, renderer, boxes
         )
         return warnings
+
+
+def card_files(
+    options: AICommentaryConfig, config: MkDocsConfig, memory: CardCache
+) -> CardFiles | None:
+    """What writes the cards, as the ``social_cards`` options say (None: switched off);
+    raises ``PluginError`` for a font file Pillow cannot read."""
+    cards = options.social_cards
+    if not cards.enabled:
+        return None
+    fonts = CardFonts.single(Path(cards.font)) if cards.font else CardFonts.default()
+    if problem := fonts.problem():
+        raise PluginError(f"aicommentary: 'social_cards.font': {problem}")
+    folder = Path(config.config_file_path or ".").parent
+    cache_dir = folder / cards.cache_dir if cards.cache_dir else None
+    return CardFiles(fonts, memory, cache_dir)
 
 
 def _url(file: File | None) -> str | None:

@@ -29,6 +29,7 @@ from ..html.placement import (
     slot_at_marker,
 )
 from ..html.render import Renderer
+from ..model.images import PageImage
 from ..model.material_blog import EXCERPT_TITLE_LEVEL
 from .publication import Publication
 
@@ -137,6 +138,8 @@ class PageContent:
     listings: Listings
     renderer: Renderer
     options: BoxOptions
+    images: Mapping[str, PageImage] = field(default_factory=dict)
+    """Each page's generated social card, by source path (on_env)."""
 
     def add_boxes(
         self,
@@ -204,7 +207,12 @@ class PageContent:
         feeds = [*listings.site_feed_links, *listings.feed_links.get(src_path, [])]
         taxonomy = self.renderer.taxonomy
         json_ld, meta = self.publication.head(
-            src_path, page_url, taxonomy, output, self.renderer.person_url
+            src_path,
+            page_url,
+            taxonomy,
+            output,
+            self.renderer.person_url,
+            image=self.images.get(src_path),
         )
         head = self.renderer.head(feeds, json_ld, meta)
         return insert_into_head(output, head) if head else output

@@ -21,14 +21,15 @@ from ..features.excerpts import excerpt
 from ..features.related.pins import resolve_pins
 from ..features.related.ranking import Related, RelatedOptions, rank
 from ..features.related.words import TextCache
-from ..features.sharing import MetaTag, missing_from, open_graph
+from ..features.sharing import MetaTag, image_tags, missing_from, open_graph
 from ..features.structured_data import article_data, script_json
-from ..html.links import absolute_url
+from ..html.links import absolute_url, is_absolute
 from ..html.placement import head_of
 from ..model.articles import Article, Person, Vocabulary
 from ..model.companies import CompanyRegistry
 from ..model.front_matter import ARTICLE_MARKERS, FrontMatterCache, is_article
 from ..model.front_matter import read_article as read_front_matter
+from ..model.images import PageImage
 from ..model.index_kinds import ARCHIVE, NAV_ORDER
 from ..model.material_blog import Blog, Blogs
 from ..model.taxonomy import Taxonomy
@@ -212,15 +213,18 @@ class Publication:
         taxonomy: Taxonomy,
         page: str,
         person_url: Callable[[Person], str | None] = lambda person: None,
+        image: PageImage | None = None,
     ) -> tuple[str | None, list[MetaTag]]:
         """A post's JSON-LD (script-safe) and the sharing tags the head of ``page`` (its HTML
         as the theme wrote it) lacks; nothing for other pages. Posts without authors are by
         the site's author; an author without a URL of their own is at ``person_url`` (a
-        site-relative URL of their page here), when the site has one."""
+        site-relative URL of their page here), when the site has one. Any page with an
+        ``image`` gets its sharing tags (an index page only those)."""
+        options = self.options
+        shared = _shared_image(options.site_url, image) if options.sharing else None
         article = self.articles.get(src_path)
         if article is None:
-            return None, []
-        options = self.options
+            return None, missing_from(head_of(page), image_tags(shared)) if shared else []
         url = _absolute(options.site_url, page_url)
         authors = article.authors or ((Person(options.site_author),) if options.site_author else ())
         description = excerpt(article)
@@ -248,6 +252,7 @@ class Publication:
                 description=description,
                 authors=authors,
                 tags=taxonomy.categories(article),
+                image=shared,
             )
             meta = missing_from(head_of(page), tags)
         return json_ld, meta
@@ -281,6 +286,14 @@ class Publication:
             marked=marked,
         )
         return wanted, problem if first_page is None else None
+
+
+def _shared_image(site_url: str | None, image: PageImage | None) -> PageImage | None:
+    """``image`` at its absolute URL, as Open Graph wants it; None without ``site_url``."""
+    if image is None or is_absolute(image.url):
+        return image
+    url = _absolute(site_url, image.url)
+    return replace(image, url=url) if url else None
 
 
 def _absolute(site_url: str | None, url: str | None) -> str | None:

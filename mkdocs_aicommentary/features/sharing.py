@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model.articles import Article, Person, iso_utc
+from ..model.images import PageImage
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +34,10 @@ def open_graph(
     description: str,
     authors: Sequence[Person],
     tags: Iterable[str],
+    image: PageImage | None = None,
 ) -> list[MetaTag]:
-    """The tags for one post; ``url`` is its absolute URL (none without ``site_url``)."""
+    """The tags for one post; ``url`` is its absolute URL (none without ``site_url``), and so
+    is ``image``'s."""
     tags_out = [
         MetaTag("property", "og:type", "article"),
         MetaTag("property", "og:title", article.title),
@@ -54,8 +57,25 @@ def open_graph(
         tags_out.append(MetaTag("property", "article:author", person.url or person.name))
     for tag in dict.fromkeys(tags):
         tags_out.append(MetaTag("property", "article:tag", tag))
+    if image is not None:
+        return tags_out + image_tags(image)
     tags_out.append(MetaTag("name", "twitter:card", "summary"))
     return tags_out
+
+
+def image_tags(image: PageImage) -> list[MetaTag]:
+    """``og:image`` and what Open Graph says of it, and X's large image card; ``image.url``
+    must be absolute."""
+    tags = [MetaTag("property", "og:image", image.url)]
+    if image.media_type:
+        tags.append(MetaTag("property", "og:image:type", image.media_type))
+    if image.width and image.height:
+        tags.append(MetaTag("property", "og:image:width", str(image.width)))
+        tags.append(MetaTag("property", "og:image:height", str(image.height)))
+    if image.alt:
+        tags.append(MetaTag("property", "og:image:alt", image.alt))
+    tags.append(MetaTag("name", "twitter:card", "summary_large_image"))
+    return tags
 
 
 def missing_from(head: str, tags: Sequence[MetaTag]) -> list[MetaTag]:

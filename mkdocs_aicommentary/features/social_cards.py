@@ -93,6 +93,15 @@ class CardFonts:
     def single(cls, path: Path) -> CardFonts:
         return cls(path, path)
 
+    def problem(self) -> str | None:
+        """Why the fonts cannot be drawn with, or None."""
+        for path in {self.regular, self.bold}:
+            try:
+                _font(path, _SMALL)
+            except OSError as error:
+                return f"{path} is not a font Pillow can read ({error})."
+        return None
+
     def digest(self) -> str:
         """The fonts' bytes, hashed: a new font file redraws every card."""
         return "".join(
@@ -111,7 +120,7 @@ def missing_characters(card: Card, fonts: CardFonts) -> str:
     have no glyph for, in order of first appearance; "" when the fonts cover everything."""
     regular_text = "".join((card.site_name, *card.details))
     bold_text = card.title + card.badge
-    missing = {}
+    missing: dict[str, None] = {}
     for path, text in ((fonts.regular, regular_text), (fonts.bold, bold_text)):
         for character in _shaped(text):
             if character not in missing and not _has_glyph(path, character):
@@ -152,7 +161,7 @@ def draw(card: Card, fonts: CardFonts) -> bytes:
     # Each detail on its own, in reading order from the badge: a company's name and a date
     # in another direction than the site's stay where a reader of the site looks for them.
     details = line.moved(badge_width + _GAP)
-    room = width - badge_width - _GAP
+    room: float = width - badge_width - _GAP
     separator = _width(_SEPARATOR, small)
     for number, detail in enumerate(card.details):
         if number:
@@ -240,7 +249,7 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return lines
 
 
-def _fit(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
+def _fit(text: str, font: ImageFont.FreeTypeFont, width: float) -> str:
     """``text``, cut at the end with "…" where it is wider than ``width``."""
     if _width(text, font) <= width:
         return text
