@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from dataclasses import astuple, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -268,7 +269,11 @@ def _visual(text: str, rtl: bool) -> str:
 
 
 def _shaped(text: str) -> str:
-    return str(arabic_reshaper.reshape(text))
+    """Arabic letters in their joined forms; other text as it is (reshaping costs time)."""
+    return str(arabic_reshaper.reshape(text)) if _ARABIC.search(text) else text
+
+
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 
 
 @lru_cache(maxsize=64)

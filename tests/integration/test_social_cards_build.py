@@ -189,3 +189,18 @@ def test_material_blog_posts_without_images_get_cards(tmp_path):
             png = io.BytesIO(card_of(site, url, "https://ledger.example/").read_bytes())
             assert Image.open(png).size == (1200, 630)
     assert shared == len(posts) > 1
+
+
+def test_a_font_of_the_site_draws_every_card(build_site_at_url, tmp_path):
+    """``font`` (relative to mkdocs.yml) is used for all the card's text, and a different
+    font is a different card."""
+    from mkdocs_aicommentary.features.social_cards import DEFAULT_FONTS
+
+    root = tmp_path / "own-font"
+    root.mkdir()
+    (root / "regular.ttf").write_bytes(DEFAULT_FONTS[0].read_bytes())
+    options = {"social_cards": {"enabled": True, "font": "regular.ttf", "cache_dir": ""}}
+    site = build_site_at_url(PAGES, options, root=root, strict=True)
+    assert site.aborted is None, site.warnings
+    default = build_site_at_url(PAGES, OPTIONS)
+    assert card_of(site, "posts/moat/").name != card_of(default, "posts/moat/").name
