@@ -19,7 +19,7 @@ import hashlib
 import io
 import re
 from dataclasses import astuple, dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import arabic_reshaper
@@ -103,8 +103,10 @@ class CardFonts:
                 return f"{path} is not a font Pillow can read ({error})."
         return None
 
+    @cached_property
     def digest(self) -> str:
-        """The fonts' bytes, hashed: a new font file redraws every card."""
+        """The fonts' bytes, hashed once for each ``CardFonts`` (the plugin makes one a
+        build): a new font file redraws every card."""
         return "".join(
             _file_digest(path, path.stat().st_mtime_ns) for path in (self.regular, self.bold)
         )
@@ -112,7 +114,7 @@ class CardFonts:
 
 def card_key(card: Card, fonts: CardFonts) -> str:
     """A name for the card's pixels: equal keys, equal PNG bytes."""
-    parts = (RENDERER_VERSION, fonts.digest(), *map(repr, astuple(card)))
+    parts = (RENDERER_VERSION, fonts.digest, *map(repr, astuple(card)))
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
 
 

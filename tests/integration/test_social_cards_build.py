@@ -204,3 +204,13 @@ def test_a_font_of_the_site_draws_every_card(build_site_at_url, tmp_path):
     assert site.aborted is None, site.warnings
     default = build_site_at_url(PAGES, OPTIONS)
     assert card_of(site, "posts/moat/").name != card_of(default, "posts/moat/").name
+
+
+def test_a_site_colour_for_a_stance_and_a_colour_that_is_not_one(build_site_at_url):
+    options = {"social_cards": {"enabled": True, "cache_dir": "", "colors": {"bearish": "#123456"}}}
+    site = build_site_at_url(PAGES, options, strict=True)
+    with Image.open(card_of(site, "posts/moat/")) as image:
+        assert image.getpixel((5, 300)) == (0x12, 0x34, 0x56)
+    broken = {"social_cards": {"enabled": True, "colors": {"bearish": "red"}}}
+    site = build_site_at_url(PAGES, broken)
+    assert site.aborted is not None
