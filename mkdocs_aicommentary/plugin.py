@@ -17,7 +17,8 @@ state and what it leaves there.
                         narrow the index pages to them, rank related posts, add nav sections
     on_page_content     slots for listings (an index page's, the newest posts), the article
                         header, the related box and the signup block
-    on_env              write the feeds, now that every page's URL and content are final
+    on_env              write the feeds, now that every page's URL and content are final;
+                        add the social cards to the files MkDocs copies
     on_page_context     stance badges in the excerpts on Material's blog index pages
     on_post_page (100)  fill the slots; the title and description the theme printed raw as
                         text; feed links, sharing tags and JSON-LD in the head
@@ -40,7 +41,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from .adapter.build_state import BuildState, card_files
-from .adapter.card_files import CardCache, CardFiles
+from .adapter.card_files import CardCache
 from .adapter.config import AICommentaryConfig
 from .adapter.plain_options import (
     check_config,
@@ -76,7 +77,6 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self.card_cache = CardCache()
         """Social cards' PNG bytes by content; kept across rebuilds, so serve redraws only
         the cards whose words changed."""
-        self.cards: CardFiles | None = None
         self.state: BuildState | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -96,8 +96,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             labels=labels,
             signup=check_config(self.config),
             publication=Publication(publication_options(self.config, config, language, labels)),
+            cards=card_files(self.config, config, self.card_cache),
         )
-        self.cards = card_files(self.config, config, self.card_cache)
         if literal_headings.NAME not in config.markdown_extensions:
             config.markdown_extensions.append(literal_headings.NAME)  # For generated pages.
         if TEMPLATES_DIR not in config.theme.dirs:
@@ -203,9 +203,9 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
 
         language = state.publication.options.language
         state.index_files.write_feeds(site, config, content_of, language)
-        if self.cards is not None:
+        if state.cards is not None:
             has_image = partial(_has_own_image, partial(self._front_matter, files))
-            for warning in state.write_cards(self.cards, files, config, self.config, has_image):
+            for warning in state.write_cards(files, config, self.config, has_image):
                 log.warning(warning)
         return env
 

@@ -44,6 +44,9 @@ class BuildState:
     publication: Publication
     """The posts and the decisions about them: the language (on_config), every post by
     source path, drafts included (on_files, early), the published ones (on_nav)."""
+    cards: CardFiles | None
+    """What draws and writes the social cards, as the options say; None: no cards
+    (on_config)."""
     boxes: PageBoxes = field(default_factory=PageBoxes)
     """Per page: the boxes waiting for their slots (on_page_content, rendered and emptied in
     on_post_page)."""
@@ -61,7 +64,6 @@ class BuildState:
 
     def write_cards(
         self,
-        cards: CardFiles,
         files: Files,
         config: MkDocsConfig,
         options: AICommentaryConfig,
@@ -70,7 +72,7 @@ class BuildState:
         """Add a social card for every published post without an image of its own
         (``has_own_image(src_path)``) and every index page to ``files``; they become the
         pages' images in their heads. Returns the warnings for the build log."""
-        if self.page_content is None or self.index_files is None:
+        if self.cards is None or self.page_content is None or self.index_files is None:
             return []
         if not config.site_url:
             return ["'social_cards' needs 'site_url': a shared link's image must be absolute."]
@@ -83,7 +85,7 @@ class BuildState:
         )
         wanted = plan.post_cards(self.publication.published.values(), has_own_image)
         wanted.update(plan.index_cards(self.index_files.plan.pages, self.sections))
-        images, warnings = cards.add(wanted, files, config)
+        images, warnings = self.cards.add(wanted, files, config)
         self.page_content.images = images
         return warnings
 

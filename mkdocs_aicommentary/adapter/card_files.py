@@ -51,8 +51,6 @@ class CardFiles:
 
     def __init__(self, fonts: CardFonts, memory: CardCache, cache_dir: Path | None) -> None:
         self.fonts, self.memory, self.cache_dir = fonts, memory, cache_dir
-        self.drawn = 0
-        """Cards drawn in this build (the others came from a cache)."""
 
     def add(
         self, cards: Mapping[str, Card], files: Files, config: MkDocsConfig
@@ -102,7 +100,6 @@ class CardFiles:
             png = _read(self.cache_dir / f"{key}.png")
         if png is None:
             png = social_cards.draw(card, self.fonts)
-            self.drawn += 1
             if self.cache_dir is not None:
                 _write(self.cache_dir / f"{key}.png", png)
         self.memory.put(key, png)
