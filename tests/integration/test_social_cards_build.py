@@ -11,6 +11,8 @@ from factories import article
 from helpers import SITE_URL, BuiltSite, build_fixture, make_builder
 from PIL import Image
 
+from mkdocs_aicommentary.features import social_cards
+
 THEMES = ("mkdocs", "readthedocs", "material")
 PAGES = {
     "index.md": "# Home\n",
@@ -107,9 +109,14 @@ def test_cards_have_no_metadata_to_differ_by(built):
     assert set(chunks) == {"IHDR", "IDAT", "IEND"}
 
 
-def test_serve_rebuild_draws_only_the_changed_card(tmp_path):
+def test_serve_rebuild_draws_only_the_changed_card(tmp_path, monkeypatch):
     """Under ``mkdocs serve`` the plugin object lives on; a rebuild takes unchanged cards from
     memory and draws the one whose title changed."""
+    drawn = []
+    draw = social_cards.draw
+    monkeypatch.setattr(
+        social_cards, "draw", lambda card, fonts: drawn.append(card) or draw(card, fonts)
+    )
     build = make_builder(tmp_path)
     root = tmp_path / "site"
     pages = {**PAGES, "posts/second.md": PAGES["posts/moat.md"].replace("moat", "wall")}
@@ -118,9 +125,11 @@ def test_serve_rebuild_draws_only_the_changed_card(tmp_path):
     (root / "docs/posts/second.md").write_text(
         pages["posts/second.md"].replace("wall", "gate"), encoding="utf-8"
     )
+    drawn.clear()
     second = build({}, OPTIONS, root=root, site_url=SITE_URL, serve=True)
     assert card_of(second, "posts/moat/").name == before["posts/moat/"]
     assert card_of(second, "posts/second/").name != before["posts/second/"]
+    assert [card.title for card in drawn] == ['The gate is "thinner" & <wider> than it looks']
 
 
 def test_the_cache_folder_keeps_cards_across_builds(tmp_path):
