@@ -31,7 +31,8 @@ PAGES = {
         date: 2026-03-03
         stance: bullish
         subject_company: AMD
-        image: own.png
+        image: https://images.example.com/own.png
+        image_alt: A chip on a desk
         """
     ),
 }
@@ -94,8 +95,9 @@ def test_index_pages_get_cards_and_a_post_with_its_own_image_none(built, theme):
     with Image.open(card_of(site, "companies/amd/")) as image:
         assert image.size == (1200, 630)
     own = head_meta(site, "posts/own/")
-    assert "og:image" not in own  # Its own image is the lead's to share.
-    assert own["twitter:card"] == "summary"
+    assert own["og:image"] == "https://images.example.com/own.png"  # Its own, not a card.
+    assert own["og:image:alt"] == "A chip on a desk"
+    assert own["twitter:card"] == "summary_large_image"
 
 
 def test_cards_have_no_metadata_to_differ_by(built):
@@ -189,15 +191,18 @@ def test_material_blog_posts_without_images_get_cards(tmp_path):
     site = build_fixture("material_blog", tmp_path, edit)
     assert site.aborted is None, site.warnings
     posts = list((site.site_dir / "blog").glob("20*/*/*/*/index.html"))  # blog/2026/03/02/x/
-    shared = 0
+    cards = own = 0
     for path in posts:
         url = str(path.parent.relative_to(site.site_dir)) + "/"
-        meta = head_meta(site, url)
-        if "og:image" in meta:
-            shared += 1
+        image = head_meta(site, url)["og:image"]
+        if "/cards/" in image:
+            cards += 1
             png = io.BytesIO(card_of(site, url, "https://ledger.example/").read_bytes())
             assert Image.open(png).size == (1200, 630)
-    assert shared == len(posts) > 1
+        else:  # The fixture's posts with an image of their own share that one.
+            own += 1
+            assert not image.endswith(".svg")
+    assert cards > 1 and own == 2 and cards + own == len(posts)
 
 
 def test_a_font_of_the_site_draws_every_card(build_site_at_url, tmp_path):
