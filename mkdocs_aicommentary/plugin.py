@@ -17,7 +17,8 @@ state and what it leaves there.
                         narrow the index pages to them, rank related posts, add nav sections
     on_page_content     slots for listings (an index page's, the newest posts), the article
                         header, the related box and the signup block
-    on_env              write the feeds, now that every page's URL and content are final
+    on_env              write the feeds, now that every page's URL and content are final;
+                        add the social cards to the files MkDocs copies
     on_page_context     tag chips Material links nowhere lead to topic pages; stance badges in
                         the excerpts on Material's blog index pages
     on_post_page (100)  fill the slots; the title and description the theme printed raw as
@@ -40,7 +41,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .adapter.build_state import BuildState
+from .adapter.build_state import BuildState, card_files
+from .adapter.card_files import CardCache
 from .adapter.config import AICommentaryConfig
 from .adapter.neighbours import find_neighbours, link_tag_chips
 from .adapter.plain_options import (
@@ -77,6 +79,9 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         """The templates as Jinja compiled them, by source checksum; kept across rebuilds."""
         self.image_sizes = ImageSizes()
         """Lead images' sizes by file content; kept across rebuilds."""
+        self.card_cache = CardCache()
+        """Social cards' PNG bytes by content; kept across rebuilds, so serve redraws only
+        the cards whose words changed."""
         self.state: BuildState | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -100,6 +105,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
                     self.config, config, language, labels, find_neighbours(config.plugins.values())
                 )
             ),
+            cards=card_files(self.config, config, self.card_cache),
         )
         if literal_headings.NAME not in config.markdown_extensions:
             config.markdown_extensions.append(literal_headings.NAME)  # For generated pages.
@@ -195,7 +201,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         """Reads ``index_files``, ``site``, the language and every post's rendered content;
-        leaves the feed files' content."""
+        leaves the feed files' content, and adds the social cards to ``files``, each the
+        image of its page's head (``page_content.images``)."""
         state = self._state()
         site = state.site
         if state.index_files is None or site is None or state.page_content is None:
@@ -207,10 +214,13 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
             return state.boxes.emptied(content) if content is not None else None
 
         publication = state.publication
+        if state.cards is not None:
+            for warning in state.write_cards(files, config, self.config):
+                log.warning(warning)
         language = publication.options.language
         renderer = state.page_content.renderer
         state.index_files.write_feeds(
-            site, config, content_of, language, renderer, publication.image
+            site, config, content_of, language, renderer, publication.image, publication.lead_image
         )
         return env
 

@@ -3,8 +3,9 @@
 Builds the showcase article in the mkdocs, readthedocs and material (light and dark) themes,
 opens each in headless Chromium and saves the newsletter block, with a margin of the page
 around it, as ``docs/screenshots/newsletter-<theme>.png``; then an Arabic site on Material, a
-post's boxes and a company page's charts, as ``docs/screenshots/rtl-*.png``. Run from the
-repository root.
+post's boxes and a company page's charts, as ``docs/screenshots/rtl-*.png``. The social cards
+of the showcase post and of an Arabic post are PNG files of the built sites, copied as they are
+to ``docs/screenshots/card-*.png`` (no browser needed for those). Run from the repository root.
 """
 
 from __future__ import annotations
@@ -26,12 +27,16 @@ from browser_support import (
     chromium,
     serve_directory,
 )
-from helpers import make_builder
+from helpers import SITE_URL, make_builder
 
 MARGIN = 24
 
 
 def main(out_dir: Path) -> int:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="aic-cards-") as scratch:
+        if not save_cards(make_builder(Path(scratch)), out_dir):
+            return 1
     missing = browser_missing()
     if missing:
         print(missing, file=sys.stderr)
@@ -65,6 +70,26 @@ def _shoot(build, out_dir: Path) -> int:
             driver.get(base + "companies/nvidia/")
             _save(driver, ".aic-index-charts", out_dir / "rtl-charts-material.png")
     return 0
+
+
+def save_cards(build, out_dir: Path) -> bool:
+    """Copy the card of a Latin and of an Arabic post, as the sites serve them."""
+    options = {"social_cards": {"enabled": True, "cache_dir": ""}}
+    for name, pages, post, language, site_name in (
+        ("card-latin.png", SHOWCASE_PAGES, "posts/open-weights/", None, "The Compute Ledger"),
+        ("card-rtl.png", RTL_PAGES, "posts/b/", "ar", "دفتر الحوسبة"),
+    ):
+        site_options = {**options, **({"language": language} if language else {})}
+        extra = {"site_name": site_name}
+        site = build(pages, site_options, strict=True, site_url=SITE_URL, extra=extra)
+        if site.aborted:
+            print(f"{name}: build failed: {site.warnings}", file=sys.stderr)
+            return False
+        head = site.page(post).head
+        image = head.find("meta", property="og:image")["content"]
+        card = site.site_dir / image.removeprefix(SITE_URL)
+        (out_dir / name).write_bytes(card.read_bytes())
+    return True
 
 
 def _save(driver, selector: str, path: Path) -> None:

@@ -9,20 +9,24 @@ options together.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import partial
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from ..core.card_plan import CardPlan
 from ..core.page_boxes import PageBoxes, PageContent
 from ..core.publication import Publication
 from ..features import newsletter, newsletter_links
 from ..features.image_sizes import ImageSizes
 from ..features.related.ranking import Related
-from ..html.links import TermPages
+from ..features.social_cards import CardFonts
+from ..html.links import IndexKind, TermPages
 from ..html.render import CompiledTemplates, Pictures, Renderer
 from ..i18n.language import Labels
 from ..model.taxonomy import Taxonomy, crowded_posts
+from .card_files import CardCache, CardFiles
 from .config import AICommentaryConfig
 from .index_files import IndexFiles
 from .page_images import default_image, page_images
@@ -41,6 +45,9 @@ class BuildState:
     publication: Publication
     """The posts and the decisions about them: the language (on_config), every post by
     source path, drafts included (on_files, early), the published ones (on_nav)."""
+    cards: CardFiles | None
+    """What draws and writes the social cards, as the options say; None: no cards
+    (on_config)."""
     boxes: PageBoxes = field(default_factory=PageBoxes)
     """Per page: the boxes waiting for their slots (on_page_content, rendered and emptied in
     on_post_page)."""
@@ -53,6 +60,35 @@ class BuildState:
     """What puts each page's boxes into its content (on_files, late)."""
     related: dict[str, tuple[Related, ...]] = field(default_factory=dict)
     """Per published post: its related posts, ranked once (on_nav)."""
+    sections: tuple[IndexKind, ...] = ()
+    """The kinds of index page the site has (on_files, late)."""
+
+    def write_cards(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        options: AICommentaryConfig,
+    ) -> list[str]:
+        """Add a social card for every published post without a shareable image of its own
+        and every index page to ``files``; they become the pages' images
+        (``publication.made_images``). Returns the warnings for the build log."""
+        if self.cards is None or self.page_content is None or self.index_files is None:
+            return []
+        if not config.site_url:
+            return ["'social_cards' needs 'site_url': a shared link's image must be absolute."]
+        plan = CardPlan(
+            config.site_name,
+            self.labels,
+            options.stances,
+            options.social_cards.colors,
+            options.date_format,
+        )
+        publication = self.publication
+        wanted = plan.post_cards(publication.published.values(), publication.has_shareable_image)
+        wanted.update(plan.index_cards(self.index_files.plan.pages, self.sections))
+        images, warnings = self.cards.add(wanted, files, config)
+        publication.made_images = images
+        return warnings
 
     def generate_pages(
         self,
@@ -100,12 +136,8 @@ class BuildState:
             compiled_templates,
             Pictures(
                 header=publication.lead_image if options.images.header else None,
-                listings=partial(publication.image, default=False)
-                if options.images.listings
-                else None,
-                related=partial(publication.image, default=False)
-                if options.images.related
-                else None,
+                listings=publication.own_images.get if options.images.listings else None,
+                related=publication.own_images.get if options.images.related else None,
             ),
             publication.reading_time,
         )
@@ -123,11 +155,28 @@ class BuildState:
             self.publication.nav_kinds(),
             self.labels,
         )
+        self.sections = tuple(sections)
         boxes = box_options(options, self.signup, config.use_directory_urls)
         self.page_content = PageContent(
             self.boxes, self.publication, self.index_files, renderer, boxes
         )
         return warnings
+
+
+def card_files(
+    options: AICommentaryConfig, config: MkDocsConfig, memory: CardCache
+) -> CardFiles | None:
+    """What writes the cards, as the ``social_cards`` options say (None: switched off);
+    raises ``PluginError`` for a font file Pillow cannot read."""
+    cards = options.social_cards
+    if not cards.enabled:
+        return None
+    fonts = CardFonts.single(Path(cards.font)) if cards.font else CardFonts.default()
+    if problem := fonts.problem():
+        raise PluginError(f"aicommentary: 'social_cards.font': {problem}")
+    folder = Path(config.config_file_path or ".").parent
+    cache_dir = folder / cards.cache_dir if cards.cache_dir else None
+    return CardFiles(fonts, memory, cache_dir)
 
 
 def _url(file: File | None) -> str | None:

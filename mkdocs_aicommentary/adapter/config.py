@@ -24,6 +24,7 @@ from ..model.index_kinds import NAV_ORDER, Kind, kind
 from .option_types import (
     FieldName,
     Folder,
+    HexColor,
     HiddenFields,
     Identifier,
     ImageLocation,
@@ -306,6 +307,20 @@ class RelatedConfig(base.Config):
     weights = c.SubConfig(RelatedWeightsConfig)
 
 
+class SocialCardsConfig(base.Config):
+    """A generated 1200x630 PNG as the shared image of every post without one of its own and of
+    every index page (``features/social_cards.py``)."""
+
+    enabled = Switch(default=False)
+    """Off by default: a card costs tens of milliseconds to draw the first time (see README)."""
+    font = c.Optional(c.File(exists=True))
+    """A TrueType or OpenType file for scripts DejaVu Sans lacks; relative to mkdocs.yml."""
+    colors = c.DictOfItems(HexColor(), default={})
+    """Stance key -> ``#rrggbb`` for the badge and stripe, over the built-in colours."""
+    cache_dir = c.Type(str, default=".cache/aicommentary/cards")
+    """Cards kept across builds, relative to mkdocs.yml; empty: drawn anew each build."""
+
+
 class AICommentaryConfig(base.Config):
     """Options of the ``aicommentary`` plugin."""
 
@@ -363,3 +378,4 @@ class AICommentaryConfig(base.Config):
     related = c.SubConfig(RelatedConfig)
     images = c.SubConfig(ImagesConfig)
     reading_time = c.SubConfig(ReadingTimeConfig)
+    social_cards = c.SubConfig(SocialCardsConfig)

@@ -234,11 +234,13 @@ class IndexFiles:
         language: str | None,
         renderer: Renderer,
         image_of: Callable[[str], PageImage | None] = lambda src_path: None,
+        lead_image_of: Callable[[str], PageImage | None] = lambda src_path: None,
     ) -> None:
         """Fill every reserved feed file, with every link at its final URL; ``content_of``
         gives a post's rendered HTML for the site's full-content feeds, ``language`` the
         site's language (``de_DE``) for their ``<language>``, ``renderer`` each day of the
-        daily digest, ``image_of`` a post's image."""
+        daily digest, ``image_of`` and ``lead_image_of`` a post's image
+        (:func:`..features.feeds.article_feed`)."""
         self.feed_links, self.site_feed_links, self.digest_url = {}, [], None
         if not config.site_url:
             return
@@ -251,6 +253,7 @@ class IndexFiles:
             language=feed_language,
             taxonomy=self.taxonomy,
             image_of=image_of,
+            lead_image_of=lead_image_of,
         )
         self.site_feed_links = self._write(
             "",

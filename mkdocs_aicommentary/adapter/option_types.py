@@ -321,3 +321,18 @@ class Stances(c.DictOfItems[str]):
                     f"built-in stances ({', '.join(STANCE_KEYS)}) are translated."
                 )
         return stances
+
+
+class HexColor(c.Type[str]):
+    """A colour as ``#rrggbb`` or ``#rgb``, the form an image is drawn with."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        if not re.fullmatch(r"#(?:[0-9a-fA-F]{3}){1,2}", text):
+            raise c.ValidationError(
+                f"is {as_written(value)}; give a colour as #rrggbb, e.g. #c62828."
+            )
+        return text

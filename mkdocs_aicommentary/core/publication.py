@@ -24,9 +24,9 @@ from ..features.reading_time import ReadingSpeed, reading_minutes
 from ..features.related.pins import resolve_pins
 from ..features.related.ranking import Related, RelatedOptions, rank
 from ..features.related.words import TextCache
-from ..features.sharing import MetaTag, missing_from, open_graph
+from ..features.sharing import MetaTag, image_tags, missing_from, open_graph
 from ..features.structured_data import Publisher, article_data, collection_data, script_json
-from ..html.links import absolute_url
+from ..html.links import absolute_url, is_absolute
 from ..html.placement import head_of
 from ..model.articles import Article, Person, Problem, Vocabulary, title_from_body
 from ..model.companies import CompanyRegistry
@@ -110,9 +110,10 @@ class Publication:
     """Each post's lead image as its front matter names it, found on the site."""
     default_image: PageImage | None = None
     """The ``images.default`` option's image, for posts without one of their own."""
-    image_fallback: Callable[[Article], PageImage | None] | None = None
-    """The image made for a post without its own (a generated social card), if any: what
-    :meth:`image` falls back to before the site's default, for every consumer at once."""
+    made_images: Mapping[str, PageImage] = field(default_factory=dict)
+    """The images made for pages, by source path: the social cards of posts without a
+    shareable image of their own and of index pages (on_env). What :meth:`image` falls back
+    to before the site's default, for every consumer at once."""
     _minutes: dict[str, int] = field(default_factory=dict, init=False, repr=False)
     """Each post's reading time, counted once a build."""
 
@@ -296,17 +297,20 @@ class Publication:
     def image(
         self, src_path: str, *, default: bool = True, shared: bool = False
     ) -> PageImage | None:
-        """The image that stands for a post in its head, JSON-LD, feeds and listings
-        (:func:`page_image`); ``default=False`` leaves out the site's default image, which
-        would show the same picture beside every entry of a listing; ``shared`` passes over
-        SVG images, which link previews (``og:image``) do not show."""
-        article = self.articles.get(src_path)
-        if article is None:
-            return None
-        own, site_default = self.own_images.get(src_path), self.default_image if default else None
+        """The image that stands for a page in its head, JSON-LD and feeds (:func:`page_image`):
+        a post's own, else the card made for the page, else, for a post, the site's default
+        (``default=False`` leaves it out); ``shared`` passes over SVG images, which link
+        previews (``og:image``) do not show."""
+        own = self.own_images.get(src_path)
+        site_default = self.default_image if default and src_path in self.articles else None
         if shared:
             own, site_default = _shareable(own), _shareable(site_default)
-        return page_image(own, article, self.image_fallback, site_default)
+        return page_image(own, self.made_images.get(src_path), site_default)
+
+    def has_shareable_image(self, src_path: str) -> bool:
+        """Whether a post has an image of its own that link previews show, which a generated
+        card would only stand in for."""
+        return _shareable(self.own_images.get(src_path)) is not None
 
     def lead_image(self, src_path: str) -> PageImage | None:
         """The image under a post's title: its own (never a card or the site's default, which
@@ -346,17 +350,19 @@ class Publication:
         """A post's JSON-LD (script-safe) and the sharing tags the head of ``page`` (its HTML
         as the theme wrote it) lacks; nothing for other pages. Posts without authors are by
         the site's author; an author without a URL of their own is at ``person_url`` (a
-        site-relative URL of their page here), when the site has one."""
+        site-relative URL of their page here), when the site has one. Any page with an
+        image (:meth:`image`) gets its sharing tags (an index page only those)."""
+        options = self.options
+        shared = None
+        if options.sharing:
+            shared = _absolute_image(options.site_url, self.image(src_path, shared=True))
         article = self.articles.get(src_path)
         if article is None:
-            return None, []
-        options = self.options
+            return None, missing_from(head_of(page), image_tags(shared)) if shared else []
         url = _absolute(options.site_url, page_url)
         authors = article.authors or ((Person(options.site_author),) if options.site_author else ())
         description = excerpt(article)
-        image_url = _absolute_image(options.site_url, self.image(src_path))
-        shared = self.image(src_path, shared=True)
-        shared_url = _absolute_image(options.site_url, shared)
+        image = _absolute_image(options.site_url, self.image(src_path))
 
         def author_page(person: Person) -> str | None:
             return _absolute(options.site_url, person_url(person))
@@ -374,7 +380,7 @@ class Publication:
                     company_url=self.registry.url,
                     description=description or None,
                     author_page=author_page,
-                    image=image_url,
+                    image=image.url if image is not None else None,
                 )
             )
         meta: list[MetaTag] = []
@@ -388,8 +394,7 @@ class Publication:
                     found for person in authors if (found := person.url or author_page(person))
                 ],
                 tags=taxonomy.categories(article),
-                image=shared if shared_url else None,
-                image_url=shared_url,
+                image=shared,
             )
             meta = missing_from(head_of(page), tags)
         return json_ld, meta
@@ -477,18 +482,10 @@ class Publication:
         return wanted, problem if first_page is None else None
 
 
-def page_image(
-    own: PageImage | None,
-    article: Article,
-    fallback: Callable[[Article], PageImage | None] | None,
-    default: PageImage | None,
-) -> PageImage | None:
-    """The one rule for a post's image: the author's own, else the fallback's (a generated
-    card), else the site's default."""
-    if own is not None:
-        return own
-    made = fallback(article) if fallback is not None else None
-    return made if made is not None else default
+def page_image(*candidates: PageImage | None) -> PageImage | None:
+    """The one rule for a page's image: the first there is of the author's own, the one made
+    for it (a generated card) and the site's default."""
+    return next((image for image in candidates if image is not None), None)
 
 
 def _shareable(image: PageImage | None) -> PageImage | None:
@@ -500,12 +497,14 @@ def _shareable(image: PageImage | None) -> PageImage | None:
     return None if svg else image
 
 
-def _absolute_image(site_url: str | None, image: PageImage | None) -> str | None:
-    """Where a reader or crawler fetches ``image`` from anywhere: its https URL, or its path
-    under ``site_url`` (None without one: a relative og:image is no use)."""
-    if image is None:
-        return None
-    return image.url if image.url.startswith("https://") else _absolute(site_url, image.url)
+def _absolute_image(site_url: str | None, image: PageImage | None) -> PageImage | None:
+    """``image`` at the URL a reader or crawler fetches it from anywhere (og:image and
+    JSON-LD want it absolute): its https URL, or its path under ``site_url``; None without
+    one."""
+    if image is None or is_absolute(image.url):
+        return image
+    url = _absolute(site_url, image.url)
+    return replace(image, url=url) if url else None
 
 
 def left_to_neighbours(asked: bool | None, covered: bool) -> bool | None:

@@ -219,6 +219,7 @@ def article_feed(
     language: str | None = None,
     content_of: Callable[[str], str | None] | None = None,
     image_of: Callable[[str], PageImage | None] = lambda src_path: None,
+    lead_image_of: Callable[[str], PageImage | None] = lambda src_path: None,
 ) -> Feed:
     """The newest ``limit`` of ``articles`` (already in listing order) as a Feed.
 
@@ -229,8 +230,10 @@ def article_feed(
     ``taxonomy`` names each post's categories as its pages do; ``content_of`` gives a
     post's rendered HTML for full-content feeds (made a fragment without permalink marks or a
     leading heading that only repeats the title, :func:`..html.feed_content.feed_fragment`,
-    and its links absolute here); ``image_of`` gives a post's image, which full content
-    begins with unless the post shows it itself.
+    and its links absolute here); ``image_of`` gives the image that stands for a post
+    (``media:content``, JSON Feed's ``image``), ``lead_image_of`` the one its page shows
+    under the title, which full content begins with (a generated card only repeats the
+    title).
     """
     items = []
     for article in articles:
@@ -245,8 +248,11 @@ def article_feed(
         image = image_of(article.src_path)
         if image is not None:
             image = replace(image, url=absolute_url(site_url, image.url))
-            if content is not None and image.url not in content:
-                content = image_html(image) + content
+        lead = lead_image_of(article.src_path)
+        if lead is not None and content is not None:
+            lead = replace(lead, url=absolute_url(site_url, lead.url))
+            if lead.url not in content:
+                content = image_html(lead) + content
         items.append(
             FeedItem(
                 url=absolute,

@@ -35,12 +35,10 @@ def open_graph(
     author_urls: Sequence[str],
     tags: Iterable[str],
     image: PageImage | None = None,
-    image_url: str | None = None,
 ) -> list[MetaTag]:
-    """The tags for one post; ``url`` is its absolute URL (none without ``site_url``), and
-    ``author_urls`` are its authors' profile pages, as ``article:author`` wants them (an author
-    without one is left out); ``image_url`` its image's (``og:image`` must be absolute), which
-    makes the card large."""
+    """The tags for one post; ``url`` is its absolute URL (none without ``site_url``), and so
+    is ``image``'s, which makes the card large; ``author_urls`` are its authors' profile
+    pages, as ``article:author`` wants them (an author without one is left out)."""
     tags_out = [
         MetaTag("property", "og:type", "article"),
         MetaTag("property", "og:title", article.title),
@@ -60,19 +58,26 @@ def open_graph(
         tags_out.append(MetaTag("property", "article:author", author_url))
     for tag in dict.fromkeys(tags):
         tags_out.append(MetaTag("property", "article:tag", tag))
-    if image is not None and image_url:
-        tags_out.append(MetaTag("property", "og:image", image_url))
-        if image.media_type:
-            tags_out.append(MetaTag("property", "og:image:type", image.media_type))
-        if image.width and image.height:
-            tags_out.append(MetaTag("property", "og:image:width", str(image.width)))
-            tags_out.append(MetaTag("property", "og:image:height", str(image.height)))
-        if image.alt:
-            tags_out.append(MetaTag("property", "og:image:alt", image.alt))
-            tags_out.append(MetaTag("name", "twitter:image:alt", image.alt))
-    card = "summary_large_image" if image is not None and image_url else "summary"
-    tags_out.append(MetaTag("name", "twitter:card", card))
+    if image is not None:
+        return tags_out + image_tags(image)
+    tags_out.append(MetaTag("name", "twitter:card", "summary"))
     return tags_out
+
+
+def image_tags(image: PageImage) -> list[MetaTag]:
+    """``og:image`` and what Open Graph says of it, and X's large image card; ``image.url``
+    must be absolute."""
+    tags = [MetaTag("property", "og:image", image.url)]
+    if image.media_type:
+        tags.append(MetaTag("property", "og:image:type", image.media_type))
+    if image.width and image.height:
+        tags.append(MetaTag("property", "og:image:width", str(image.width)))
+        tags.append(MetaTag("property", "og:image:height", str(image.height)))
+    if image.alt:
+        tags.append(MetaTag("property", "og:image:alt", image.alt))
+        tags.append(MetaTag("name", "twitter:image:alt", image.alt))
+    tags.append(MetaTag("name", "twitter:card", "summary_large_image"))
+    return tags
 
 
 def missing_from(head: str, tags: Sequence[MetaTag]) -> list[MetaTag]:

@@ -33,6 +33,9 @@ def test_properdocs_builds_a_site_with_the_plugin(tmp_path):
     assert install.returncode == 0, install.stderr
     install = run(python, "-m", "pip", "install", "-q", "--no-deps", REPO)
     assert install.returncode == 0, install.stderr
+    # The plugin's dependencies other than mkdocs (and those ProperDocs brings itself).
+    install = run(python, "-m", "pip", "install", "-q", "pillow", "python-bidi", "arabic-reshaper")
+    assert install.returncode == 0, install.stderr
     assert run(python, "-c", "import mkdocs").returncode != 0, "mkdocs must not be installed"
 
     docs = tmp_path / "docs"

@@ -134,7 +134,7 @@ DEFAULT = PageImage("assets/logo.png", "logo")
     ],
 )
 def test_one_rule_chooses_a_posts_image(own, fallback, default, chosen):
-    assert page_image(own, ARTICLE, (lambda article: fallback), default) == chosen
+    assert page_image(own, fallback, default) == chosen
 
 
 def test_sharing_tags_with_an_image():
