@@ -64,8 +64,16 @@ class Finding:
 def nu_errors(site_dir: Path) -> list[Finding]:
     """Every error the Nu Html Checker reports on the site's HTML pages."""
     run = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--skip-non-html"]
-        + [str(site_dir)],
+        [
+            "java",
+            "-jar",
+            str(VNU_JAR),
+            "--errors-only",
+            "--format",
+            "json",
+            "--skip-non-html",
+            str(site_dir),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -115,11 +123,13 @@ def wait_until_loaded(driver: Any, timeout: float = 20) -> None:
         time.sleep(0.1)
 
 
-def axe_violations(driver: Any, url: str) -> tuple[int, list[dict[str, Any]]]:
-    """Load ``url`` and run axe-core (WCAG 2.1 A and AA rules) on the plugin's elements only:
-    how many such elements the page has, and the violations found in them."""
-    driver.get(url)
-    wait_until_loaded(driver)
+def axe_violations(driver: Any, url: str | None) -> tuple[int, list[dict[str, Any]]]:
+    """Load ``url`` (or stay on the page shown) and run axe-core (WCAG 2.1 A and AA rules) on
+    the plugin's elements only: how many such elements the page has, and the violations found
+    in them."""
+    if url is not None:
+        driver.get(url)
+        wait_until_loaded(driver)
     driver.set_script_timeout(60)
     result = driver.execute_async_script(AXE_RUN, AXE_SCRIPT.read_text(encoding="utf-8"))
     return result["count"], result["violations"]

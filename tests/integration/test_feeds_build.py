@@ -145,7 +145,7 @@ def test_an_authors_own_feed_file_wins(build_site_at_url):
     site = build_site_at_url(pages, strict=True)
     assert site.text("companies/nvidia/feed.xml").startswith("<rss version='2.0'>")
     hrefs = [
-        link["href"] for link in site.page("companies/nvidia/").head.select('link[rel~="alternate"]')
+        link["href"] for link in site.page("companies/nvidia/").head.select("link[rel~=alternate]")
     ]
     assert hrefs == [
         f"{SITE_URL}feed.xml",

@@ -18,7 +18,8 @@ BLOG_THEMES = {"blog": THEMES["material"], "blog-dark": THEMES["material-dark"]}
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], BuiltSite]:
     """``built_site(name)``: the example site in one of ``THEMES`` ("mkdocs", "material-dark",
-    ...) or the Material-blog fixture ("blog", "blog-dark"), built on first use."""
+    ...), or with its own Material palettes ("example"), or the Material-blog fixture ("blog",
+    "blog-dark"), built on first use."""
     require_validators()
     cache: dict[str, BuiltSite] = {}
 
@@ -34,7 +35,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Buil
             else:
 
                 def edit(settings: dict[str, Any]) -> None:
-                    settings["theme"] = THEMES[name]
+                    if name == "example":
+                        settings["theme"]["font"] = False
+                    else:
+                        settings["theme"] = THEMES[name]
 
                 site = build_example_site(root, edit)
             assert site.aborted is None, site.aborted
