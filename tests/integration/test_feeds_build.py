@@ -87,6 +87,12 @@ def test_pages_link_their_feeds_in_the_head(build_site_at_url):
         "https://example.org/blog/companies/nvidia/feed.xml",
         "https://example.org/blog/companies/nvidia/feed.json",
     ]
+    # Feed readers want the "alternate" token and a feed type; Material's language switcher
+    # takes rel exactly "alternate" for a translation and fetches sitemap.xml beside it.
+    assert [link["rel"] for link in head.select('link[rel~="alternate"]')] == [
+        ["alternate", "feed"]
+    ] * 4
+    assert head.select('link[rel="alternate"]') == []
     assert [link["href"] for link in site.page("posts/a/").head.select("link[rel~=alternate]")] == (
         site_feeds
     )
