@@ -1,6 +1,7 @@
-"""axe-core (WCAG 2.1 A and AA rules) on the plugin's elements in a real headless Chromium, in the
-three themes, light and dark, on the example publication and the Material-blog fixture; and
-the signup block under every one of Material's primary and accent colours.
+"""axe-core (WCAG 2.1 A and AA rules, and its best practices) on the plugin's elements in a real
+headless Chromium, in the three themes, light and dark, on the example publication and the
+Material-blog fixture; and the signup block under every one of Material's primary and accent
+colours.
 
 Run with ``make test-validators``.
 """
