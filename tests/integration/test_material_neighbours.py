@@ -75,9 +75,8 @@ def test_the_site_feed_is_the_rss_plugins_and_term_feeds_stay(material_neighbour
             "feed_rss_created.xml",
             "feed_rss_updated.xml",
         ], url
-    term_feeds = [
-        link["href"] for link in site.page("topics/open-models/").select("head link[rel~=alternate]")
-    ]
+    topic = site.page("topics/open-models/")
+    term_feeds = [link["href"] for link in topic.select("head link[rel~=alternate]")]
     assert {href.rsplit("/", 1)[-1] for href in term_feeds} >= {"feed.xml", "feed.json"}
     assert site.exists("topics/open-models/feed.xml") and site.exists("companies/amd/feed.json")
 
