@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 
-.PHONY: demo serve docs wheel test test-browser screenshots lint format benchmark benchmark-site clean
+.PHONY: demo serve docs wheel test test-browser test-validators screenshots lint format benchmark benchmark-site clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,13 +38,23 @@ wheel: $(BIN)/python
 	$(PIP) wheel --quiet --no-deps --wheel-dir dist .
 
 test: $(VENV)/.test
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -m "not browser and not validators"
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 test-browser: $(VENV)/.test
 	$(BIN)/pytest -m browser
+
+# The Nu Html Checker and axe-core at the versions package-lock.json pins (their install
+# scripts are not run: the checker runs on the system's Java, see .ci/run).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+# Slow: validators on built sites in three themes. Needs Java, chromium and chromium-driver.
+test-validators: $(VENV)/.test node_modules/.package-lock.json
+	$(BIN)/pytest -m validators
 
 # Needs the system chromium and chromium-driver, like test-browser.
 screenshots: $(VENV)/.test
@@ -67,4 +77,4 @@ benchmark-site: $(VENV)/.test
 	$(BIN)/python benchmarks/site_build.py
 
 clean:
-	rm -rf $(VENV) example_site/site site dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules example_site/site site dist .pytest_cache .ruff_cache

@@ -42,8 +42,12 @@ def require_browser() -> None:
 
 
 @contextmanager
-def chromium(width: int = 1000, height: int = 1000) -> Iterator[object]:
-    """A headless Chromium with a fresh profile, closed (and its profile removed) afterwards."""
+def chromium(width: int = 1000, height: int = 1000, *, offline: bool = False) -> Iterator[object]:
+    """A headless Chromium with a fresh profile, closed (and its profile removed) afterwards.
+
+    ``offline`` resolves no host but 127.0.0.1 (so the ``mkdocs`` theme's CDN scripts fail at
+    once instead of holding the page), returns from ``get`` once the document is parsed, and
+    keeps the console and the network events for ``driver.get_log``."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -66,6 +70,10 @@ def chromium(width: int = 1000, height: int = 1000) -> Iterator[object]:
         f"--user-data-dir={profile}",
     ):
         options.add_argument(flag)
+    if offline:
+        options.add_argument("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1")
+        options.page_load_strategy = "eager"
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(60)
     try:

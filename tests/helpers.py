@@ -217,7 +217,7 @@ def plugin_links(site: BuiltSite, site_url: str = SITE_URL) -> list[tuple[str, s
             anchors = [element] if element.name == "a" else element.select("a[href]")
             for anchor in anchors:
                 add(page_url, str(anchor.get("href", "")).split("#")[0], page_url)
-        for link in soup.select("head link[rel=alternate][href]"):
+        for link in soup.select("head link[rel~=alternate][href]"):
             add(page_url, str(link["href"]), page_url)
         for script in soup.select("script[type='application/ld+json']"):
             data = json.loads(script.get_text())

@@ -80,18 +80,24 @@ def test_json_feed_and_topic_feeds(build_site_at_url):
 def test_pages_link_their_feeds_in_the_head(build_site_at_url):
     site = build_site_at_url(PAGES, strict=True, extra={"site_url": "https://example.org/blog/"})
     head = site.page("companies/nvidia/").head
-    links = [link["href"] for link in head.select('link[rel="alternate"]')]
+    links = [link["href"] for link in head.select('link[rel~="alternate"]')]
     site_feeds = ["https://example.org/blog/feed.xml", "https://example.org/blog/feed.json"]
     assert links == [
         *site_feeds,
         "https://example.org/blog/companies/nvidia/feed.xml",
         "https://example.org/blog/companies/nvidia/feed.json",
     ]
-    assert [link["href"] for link in site.page("posts/a/").head.select("link[rel=alternate]")] == (
+    # Feed readers want the "alternate" token and a feed type; Material's language switcher
+    # takes rel exactly "alternate" for a translation and fetches sitemap.xml beside it.
+    assert [link["rel"] for link in head.select('link[rel~="alternate"]')] == [
+        ["alternate", "feed"]
+    ] * 4
+    assert head.select('link[rel="alternate"]') == []
+    assert [link["href"] for link in site.page("posts/a/").head.select("link[rel~=alternate]")] == (
         site_feeds
     )
     stance = [
-        link["href"] for link in site.page("stances/bullish/").head.select("link[rel=alternate]")
+        link["href"] for link in site.page("stances/bullish/").head.select("link[rel~=alternate]")
     ]
     assert stance == [
         *site_feeds,
@@ -104,7 +110,7 @@ def test_later_pages_and_author_pages_link_the_feed_too(build_site_at_url):
     site = build_site_at_url(pages, {"index": {"per_page": 1}}, strict=True)
     assert site.aborted is None, site.warnings
     for url in ("companies/nvidia/", "companies/nvidia/page/2/"):
-        hrefs = [link["href"] for link in site.page(url).head.select('link[rel="alternate"]')]
+        hrefs = [link["href"] for link in site.page(url).head.select('link[rel~="alternate"]')]
         assert f"{SITE_URL}companies/nvidia/feed.xml" in hrefs, url
 
 
@@ -113,7 +119,7 @@ def test_without_site_url_feeds_asked_for_are_skipped_with_one_warning(build_sit
     assert len(site.warnings) == 1
     assert "site_url" in site.warnings[0] and "feeds: false" in site.warnings[0]
     assert not site.exists("companies/nvidia/feed.xml")
-    assert site.page("companies/nvidia/").head.select('link[rel="alternate"]') == []
+    assert site.page("companies/nvidia/").head.select('link[rel~="alternate"]') == []
     assert site.exists("companies/nvidia/")
 
 
@@ -145,7 +151,7 @@ def test_an_authors_own_feed_file_wins(build_site_at_url):
     site = build_site_at_url(pages, strict=True)
     assert site.text("companies/nvidia/feed.xml").startswith("<rss version='2.0'>")
     hrefs = [
-        link["href"] for link in site.page("companies/nvidia/").head.select('link[rel="alternate"]')
+        link["href"] for link in site.page("companies/nvidia/").head.select("link[rel~=alternate]")
     ]
     assert hrefs == [
         f"{SITE_URL}feed.xml",

@@ -147,7 +147,7 @@ def test_site_feeds_with_summaries_only_and_an_authors_own_file(build_site_at_ur
     entry = feedparser.parse(site.text("feed.xml")).entries[0]
     assert "content" not in entry
     assert json.loads(site.text("feed.json")) == {"version": "mine"}
-    hrefs = [link["href"] for link in site.page("").select("link[rel=alternate]")]
+    hrefs = [link["href"] for link in site.page("").select("link[rel~=alternate]")]
     assert hrefs == [f"{SITE_URL}feed.xml"]
 
 

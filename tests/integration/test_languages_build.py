@@ -169,7 +169,7 @@ def plugin_output(site: BuiltSite) -> str:
             for node in [element, *element.find_all(True)]:
                 found += [str(node[name]) for name in ("aria-label", "title") if node.get(name)]
                 found += [str(node["placeholder"])] if node.get("placeholder") else []
-        found += [str(link.get("title")) for link in soup.select('link[rel="alternate"]')]
+        found += [str(link.get("title")) for link in soup.select('link[rel~="alternate"]')]
         if path.relative_to(site.site_dir).parts[0] in (
             "companies",
             "topics",

@@ -138,7 +138,7 @@ def test_one_rule_chooses_a_posts_image(own, fallback, default, chosen):
 
 
 def test_sharing_tags_with_an_image():
-    image = PageImage("posts/a.png", "A chart", 1200, 630, "image/png")
+    image = PageImage("https://x.example/posts/a.png", "A chart", 1200, 630, "image/png")
     tags = open_graph(
         ARTICLE,
         url=None,
@@ -146,8 +146,7 @@ def test_sharing_tags_with_an_image():
         description="",
         author_urls=(),
         tags=(),
-        image=image,
-        image_url="https://x.example/posts/a.png",
+        image=image,  # At its absolute URL, as og:image wants it.
     )
     by_key = {tag.key: tag.content for tag in tags}
     assert by_key["og:image"] == "https://x.example/posts/a.png"
