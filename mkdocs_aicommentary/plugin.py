@@ -145,7 +145,9 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         if state.index_files is not None:
             state.index_files.publish(published.values(), files)
             if kinds := publication.nav_kinds():
-                state.index_files.extend_nav(nav, files, kinds, publication.posts_folder())
+                state.index_files.extend_nav(
+                    nav, files, kinds, publication.posts_folder(), config.theme
+                )
         state.related, problems = publication.related(self.text_cache)
         for problem in problems:
             log.warning(problem)

@@ -23,7 +23,7 @@ from ..i18n.language import Labels
 from ..model.taxonomy import Taxonomy, crowded_posts
 from .config import AICommentaryConfig
 from .index_files import IndexFiles
-from .plain_options import box_options, index_sections
+from .plain_options import box_options, date_format, index_sections
 from .site_files import SiteFiles
 
 
@@ -81,7 +81,7 @@ class BuildState:
             taxonomy,
             TermPages.for_sections(sections, lambda src: _url(site.served_at(src))),
             site.url,
-            options.date_format,
+            date_format(options, config.theme, self.publication.blogs),
             self.labels,
             compiled_templates,
         )

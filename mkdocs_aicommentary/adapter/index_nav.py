@@ -85,6 +85,13 @@ def add_nav_sections(
     nav.pages = pages
 
 
+def shows_section_indexes(theme: Mapping[str, object]) -> bool:
+    """Whether the theme shows a section's ``index.md`` as the section itself (Material with
+    ``navigation.indexes``), so an overview needs no entry of its own in its section."""
+    features = theme.get("features") or ()
+    return theme.get("name") == "material" and "navigation.indexes" in features  # type: ignore[operator]
+
+
 def _pages_in_order(items: Sequence[object]) -> Iterator[Page]:
     for item in items:
         if isinstance(item, Page):

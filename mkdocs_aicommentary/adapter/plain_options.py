@@ -4,6 +4,7 @@ several options (``PluginError``)."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
@@ -13,11 +14,13 @@ from ..core.publication import PublicationOptions, SignupRules
 from ..features import newsletter, newsletter_links
 from ..features.related.ranking import RelatedOptions, Weights
 from ..html.links import IndexKind, path_key
-from ..i18n.language import Labels, stop_words
+from ..i18n.language import DateFormat, Labels, stop_words
 from ..model.articles import Vocabulary
 from ..model.companies import Company, CompanyRegistry
 from ..model.index_kinds import ARCHIVE, KINDS
+from ..model.material_blog import Blogs
 from .config import AICommentaryConfig, NewsletterConfig, as_companies
+from .site_language import theme_language
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -109,6 +112,19 @@ def publication_options(
         site_author=site.site_author,
         has_nav=site.nav is not None,
     )
+
+
+def date_format(
+    config: AICommentaryConfig, theme: Mapping[str, object], blogs: Blogs
+) -> DateFormat | None:
+    """How dates are written: the site's own ``date_format``; else, where Material's blog
+    runs, as the blog writes them beside the plugin's (its ``post_date_format`` through Babel,
+    in the theme's language), so a page shows one style; else (None) the language file's."""
+    if config.date_format:
+        return DateFormat(strftime=config.date_format)
+    if blogs.blogs:
+        return DateFormat(babel=blogs.blogs[0].date_format, locale=theme_language(theme) or "en")
+    return None
 
 
 def box_options(

@@ -48,15 +48,19 @@ class PageBoxes:
         self.waiting.setdefault(src_path, {})[name] = box
 
     def listings(
-        self, html: str, src_path: str, index_box: Box | None, latest_box: Box
+        self, html: str, src_path: str, index_box: Box | None, latest_box: Box, intro: str = ""
     ) -> tuple[str, str | None]:
         """Slots for an index page's charts and listing (``index_box``) at its marker or
-        after the author's text, and for the newest posts at a ``latest`` marker on any page.
+        after the author's text, with the page's ``intro`` (words search is to index) before
+        it, and for the newest posts at a ``latest`` marker on any page.
         Returns the HTML and a problem to report: an index marker on another page."""
         problem = None
         if index_box is not None:
             self.keep(src_path, INDEX, index_box)
             html = slot_at_marker(html, self.slots, INDEX, append=True)
+            if intro:
+                slot = self.slots.slot(INDEX)
+                html = html.replace(slot, intro + slot, 1)
         elif holds_marker(html, INDEX):
             problem = (
                 f"{src_path}: the <!-- aicommentary:{INDEX} --> marker only works on topic, "
@@ -106,6 +110,8 @@ class Listings(Protocol):
     feed_links: dict[str, list[FeedLink]]
 
     def is_index_page(self, src_path: str) -> bool: ...
+    def intro(self, src_path: str, page_url: str, renderer: Renderer) -> str: ...
+    def overview_links(self, page_url: str, renderer: Renderer) -> dict[str, str]: ...
     def first_page(self, src_path: str) -> str | None: ...
     def content(self, src_path: str, page_url: str, renderer: Renderer) -> str: ...
     def latest(self, page_url: str, count: int, renderer: Renderer) -> str: ...
@@ -153,14 +159,16 @@ class PageContent:
         listings, publication, problems = self.listings, self.publication, []
         is_index_page = listings.is_index_page(src_path)
         listing = partial(listings.content, src_path, page_url, renderer) if is_index_page else None
+        intro = listings.intro(src_path, page_url, renderer) if is_index_page else ""
         latest = partial(listings.latest, page_url, options.latest_count, renderer)
-        html, problem = boxes.listings(html, src_path, listing, latest)
+        html, problem = boxes.listings(html, src_path, listing, latest, intro)
         problems += [problem] if problem else []
         article = publication.articles.get(src_path)
         if article is not None and options.header:
             # Through a slot, so search shows the article's first words, not its header.
             shows_date = publication.blogs.owner(src_path) is not None
-            header = partial(renderer.article_header, article, page_url, shows_date)
+            overviews = listings.overview_links(page_url, renderer)
+            header = partial(renderer.article_header, article, page_url, shows_date, overviews)
             html = boxes.after_title(html, src_path, HEADER, header)
         box = None
         if article is not None and related:
@@ -194,7 +202,8 @@ class PageContent:
         article = self.publication.articles.get(src_path)
         if article is None or not self.options.header:
             return content
-        header = self.renderer.article_header(article, page_url, theme_shows_date=True)
+        overviews = self.listings.overview_links(page_url, self.renderer)
+        header = self.renderer.article_header(article, page_url, True, overviews)
         return insert_after_title(content, header, EXCERPT_TITLE_LEVEL)
 
     def head(self, output: str, src_path: str, page_url: str) -> str:

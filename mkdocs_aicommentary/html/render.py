@@ -24,7 +24,7 @@ from ..features.feeds import FeedLink
 from ..features.newsletter import SignupForm
 from ..features.related.ranking import Related
 from ..features.sharing import MetaTag
-from ..i18n.language import ENGLISH, Labels
+from ..i18n.language import ENGLISH, DateFormat, Labels
 from ..model.articles import Article, Person
 from ..model.index_kinds import AUTHORS, COMPANIES, STANCES, TOPICS, kind
 from ..model.taxonomy import TERMS_SHOWN, Taxonomy
@@ -47,6 +47,7 @@ HEAD = "aicommentary/head.html"
 NEWSLETTER = "aicommentary/newsletter.html"
 RELATED = "aicommentary/related.html"
 LATEST = "aicommentary/latest.html"
+TERM_SUMMARY = "aicommentary/term_summary.html"
 
 
 class TermLink(NamedTuple):
@@ -113,6 +114,16 @@ class OverviewItem:
     slug: str
     count: int
     href: str
+    newest: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedAnchor:
+    """A visible link to one of a listing's feeds: its text, its type and where it is."""
+
+    text: str
+    type: str
+    href: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +170,7 @@ class Renderer:
         taxonomy: Taxonomy,
         term_pages: TermPages,
         url_of: Callable[[str], str | None],
-        date_format: str | None = None,
+        date_format: DateFormat | None = None,
         labels: Labels = ENGLISH,
         compiled: CompiledTemplates | None = None,
     ) -> None:
@@ -253,14 +264,22 @@ class Renderer:
             linked.append(replace(person, url=url))
         return linked
 
-    def article_header(self, article: Article, page_url: str, theme_shows_date: bool) -> str:
+    def article_header(
+        self,
+        article: Article,
+        page_url: str,
+        theme_shows_date: bool,
+        overviews: Mapping[str, str] | None = None,
+    ) -> str:
         """The stance badge, date, byline and company/topic links under an article's title;
-        the date and byline only where the theme does not show them already."""
+        the date and byline only where the theme does not show them already. ``overviews``
+        links each kind's label to its overview (kind -> link from this page)."""
         prefix = root_prefix(page_url)
         stances = self.term_links(article, STANCES.name, prefix)
         return self.render(
             ARTICLE_HEADER,
             article=article,
+            overviews=overviews or {},
             show_date=not theme_shows_date,
             authors=() if theme_shows_date else self._bylines(article.authors, prefix),
             stance=stances[0] if stances else None,
@@ -295,6 +314,10 @@ class Renderer:
 
     def _listed(self, articles: Iterable[Article]) -> list[IndexEntry]:
         return [entry for article in articles if (entry := self._entry(article))]
+
+    def href(self, src_path: str | None, page_url: str) -> str | None:
+        """A link from the page at ``page_url`` to the file written from ``src_path``."""
+        return self._href(src_path, page_url)
 
     def _href(self, src_path: str | None, page_url: str) -> str | None:
         """A link from the page at ``page_url`` to the page written from ``src_path``."""
@@ -339,13 +362,32 @@ class Renderer:
         return html.replace(f'{root}"', f'{prefix or "./"}"').replace(root, prefix)
 
     def index_overview(self, page: PlannedPage, page_url: str) -> str:
-        """Every term of a kind with its number of articles."""
+        """Every term of a kind with its number of articles and the date of the newest, after
+        a sentence that counts them."""
         items = [
-            OverviewItem(item.term.name, item.term.slug, item.count, href)
+            OverviewItem(item.term.name, item.term.slug, item.count, href, item.newest)
             for item in page.terms
             if (href := self._href(item.src_path, page_url)) is not None
         ]
         return self.render(INDEX_OVERVIEW, page=page, kind=kind(page.kind), items=items)
+
+    def term_summary(
+        self, page: PlannedPage, feeds: Sequence[FeedAnchor], archive_src: str | None, page_url: str
+    ) -> str:
+        """Above page 1 of a listing: what it lists, how many articles since when, its feeds
+        and, on a term's page, the way to every article (the archive, ``archive_src``)."""
+        if page.number != 1:
+            return ""
+        archive = None if page.src_path == archive_src else self._href(archive_src, page_url)
+        return self.render(
+            TERM_SUMMARY,
+            page=page,
+            kind=kind(page.kind),
+            count=len(page.articles),
+            since=page.since,
+            feeds=feeds,
+            archive_href=archive,
+        )
 
     def term_intro(self, page: PlannedPage) -> str:
         """What the kind's record shows above page 1 of a term's listing ("" for nothing)."""

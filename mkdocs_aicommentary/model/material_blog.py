@@ -53,6 +53,8 @@ class Blog:
     (two blogs may give one key to two people)."""
     authors_file: str = ".authors.yml"
     """Where that file is, relative to ``docs_dir``, for messages."""
+    date_format: str = "long"
+    """How it writes a post's date (``post_date_format``, a Babel format)."""
 
     def owns(self, src_path: str) -> bool:
         return src_path.startswith(self.post_dir + "/")
@@ -104,6 +106,7 @@ def find_blogs(plugins: Iterable[object], docs_dir: str) -> tuple[Blogs, list[st
                 drafts_by_date=bool(options["draft_if_future_date"]),
                 authors=authors,
                 authors_file=authors_file,
+                date_format=str(options.get("post_date_format") or "long"),
             )
         )
     return Blogs(tuple(blogs)), problems
