@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,6 +40,7 @@ from ..model.index_kinds import ARCHIVE, kind
 from ..model.material_blog import VIEW_MAKER
 from ..model.taxonomy import Taxonomy
 from .config import IndexConfig, SiteFeedConfig
+from .folder_meta import drop_folder_meta
 from .index_nav import (
     add_nav_sections,
     folder_position,
@@ -321,6 +323,15 @@ class IndexFiles:
             file = self.generated.get(self.plan.overviews.get(name, ""))
             if file is not None and file.page is not None and file.page.parent is not None:
                 file.page.title = str(escape(self.labels(kind(name).all_key)))
+
+    def keep_own_meta(
+        self, src_path: str, meta: MutableMapping[str, Any], plugins: Iterable[object]
+    ) -> None:
+        """A generated page's metadata without what the site's ``.meta.yml`` files gave it,
+        unless ``index.inherit_meta`` says otherwise."""
+        file = self.generated.get(src_path)
+        if file is not None and not self.options.inherit_meta:
+            drop_folder_meta(meta, plugins)
 
     def is_index_page(self, src_path: str) -> bool:
         """Whether the page is one of the plan's: generated, or the author's own in its place."""

@@ -19,7 +19,7 @@ from ..model.articles import Vocabulary
 from ..model.companies import Company, CompanyRegistry
 from ..model.index_kinds import ARCHIVE, KINDS
 from ..model.material_blog import Blogs
-from .config import AICommentaryConfig, NewsletterConfig, as_companies
+from .config import AICommentaryConfig, NewsletterConfig, as_companies, as_topics
 from .site_language import theme_language
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ def front_matter_vocabulary(config: AICommentaryConfig) -> Vocabulary:
         companies=CompanyRegistry(registeredas_companies(config)),
         warn_unknown_companies=config.warn_unknown_companies,
         topic_fields=tuple(config.topics_from),
+        topics=CompanyRegistry(as_topics(config.topics)),
     )
 
 
