@@ -197,7 +197,18 @@ class Renderer:
         self.env.globals["stance_badge"] = self.stance_badge
         self.env.globals["term_list"] = self.term_list
         self.env.globals["date_tag"] = self.date_tag
-        self.env.filters["readable_date"] = lambda value: labels.date(value, self.date_format)
+        self.env.filters["readable_date"] = self.readable_date
+        self._dates: dict[str, str] = {}
+
+    def readable_date(self, value: datetime | None) -> str:
+        """A date as readers see it, written once per build for each distinct date (Babel
+        formats on a Material blog cost more than a lookup, and term pages share dates)."""
+        if value is None:
+            return ""
+        key = value.isoformat()
+        if key not in self._dates:
+            self._dates[key] = self.labels.date(value, self.date_format)
+        return self._dates[key]
 
     def render(self, template: str, **context: object) -> str:
         loaded = self._templates.get(template)
