@@ -309,20 +309,20 @@ class IndexFiles:
 
         A section's first entry is its overview. Unless the ``theme`` shows it as the section
         itself, the generated overview's entry says what it is ("All topics" in "Topics", not
-        "Topics" again); its heading keeps the section's name."""
+        "Topics" again); the page keeps its title."""
         sections = nav_sections(self.plan, self.sections, kinds)
         places = {}
         if posts_folder is not None:
             by_kind = {kind.kind: kind for kind in self.sections}
             if ARCHIVE.name in by_kind:
                 places[by_kind[ARCHIVE.name].title] = folder_position(nav.items, posts_folder)
-        add_nav_sections(nav, files, sections, places)
-        if shows_section_indexes(theme or {}):
-            return
-        for name in kinds:
-            file = self.generated.get(self.plan.overviews.get(name, ""))
-            if file is not None and file.page is not None and file.page.parent is not None:
-                file.page.title = str(escape(self.labels(kind(name).all_key)))
+        entries = {}
+        if not shows_section_indexes(theme or {}):
+            for name in kinds:
+                src = self.plan.overviews.get(name)
+                if src is not None and src in self.generated:
+                    entries[src] = self.labels(kind(name).all_key)
+        add_nav_sections(nav, files, sections, places, entries)
 
     def keep_own_meta(
         self, src_path: str, meta: MutableMapping[str, Any], plugins: Iterable[object]
