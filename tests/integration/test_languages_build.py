@@ -156,7 +156,8 @@ def texts_of(key: str, language: str) -> list[str]:
 
 def plugin_output(site: BuiltSite) -> str:
     """Everything the plugin wrote, as one text: elements with aic- classes (text and the
-    attributes readers see or hear), feed links, its pages' titles, and its feeds."""
+    attributes readers see or hear), feed links, its pages' titles, its feeds, and the entries
+    of the nav (where it adds its sections)."""
     found: list[str] = []
     for path in sorted(site.site_dir.rglob("*.html")):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
@@ -174,6 +175,8 @@ def plugin_output(site: BuiltSite) -> str:
             "authors",
         ):
             found += [soup.title.get_text() if soup.title else "", _h1(soup)]
+    home = BeautifulSoup((site.site_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    found += [link.get_text(" ") for link in home.select("nav a, .navbar a")]
     for path in site.site_dir.rglob("feed.xml"):
         feed = feedparser.parse(path.read_text(encoding="utf-8")).feed
         found += [feed.title, feed.subtitle]
