@@ -355,9 +355,8 @@ class IndexFiles:
             return ""
         if page.is_overview:
             return renderer.index_overview(page, page_url)
-        archive = self.plan.overviews.get(ARCHIVE.name)
         return renderer.term_summary(
-            page, self._feed_anchors(page, page_url, renderer), archive, page_url
+            page, self._feed_anchors(page, page_url, renderer), self.plan.overviews, page_url
         )
 
     def content(self, src_path: str, page_url: str, renderer: Renderer) -> str:

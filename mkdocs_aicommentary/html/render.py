@@ -26,7 +26,7 @@ from ..features.related.ranking import Related
 from ..features.sharing import MetaTag
 from ..i18n.language import ENGLISH, DateFormat, Labels
 from ..model.articles import Article, Person
-from ..model.index_kinds import AUTHORS, COMPANIES, STANCES, TOPICS, kind
+from ..model.index_kinds import ARCHIVE, AUTHORS, COMPANIES, STANCES, TOPICS, kind
 from ..model.taxonomy import TERMS_SHOWN, Taxonomy
 from .links import TermPages, from_root, is_absolute, relative_url, root_prefix
 
@@ -328,10 +328,6 @@ class Renderer:
 
     def href(self, src_path: str | None, page_url: str) -> str | None:
         """A link from the page at ``page_url`` to the file written from ``src_path``."""
-        return self._href(src_path, page_url)
-
-    def _href(self, src_path: str | None, page_url: str) -> str | None:
-        """A link from the page at ``page_url`` to the page written from ``src_path``."""
         url = self.url_of(src_path) if src_path else None
         return relative_url(url, page_url) if url is not None else None
 
@@ -342,12 +338,12 @@ class Renderer:
         pager_links = None
         if links is not None:
             pager_links = PagerLinks(
-                previous=self._href(links.previous, page_url),
-                next=self._href(links.next, page_url),
+                previous=self.href(links.previous, page_url),
+                next=self.href(links.next, page_url),
                 numbers=[
                     PageLink(
                         number,
-                        self._href(target, page_url),
+                        self.href(target, page_url),
                         current=number == page.number,
                         gap=number == 0,
                     )
@@ -362,7 +358,7 @@ class Renderer:
         html = self.render(
             LATEST,
             entries=self._listed(articles),
-            archive_href=self._href(archive_src, page_url),
+            archive_href=self.href(archive_src, page_url),
         )
         return self._from_listing_page(html, root_prefix(page_url))
 
@@ -378,22 +374,29 @@ class Renderer:
         items = [
             OverviewItem(item.term.name, item.term.slug, item.count, href, item.newest)
             for item in page.terms
-            if (href := self._href(item.src_path, page_url)) is not None
+            if (href := self.href(item.src_path, page_url)) is not None
         ]
         return self.render(INDEX_OVERVIEW, page=page, kind=kind(page.kind), items=items)
 
     def term_summary(
-        self, page: PlannedPage, feeds: Sequence[FeedAnchor], archive_src: str | None, page_url: str
+        self,
+        page: PlannedPage,
+        feeds: Sequence[FeedAnchor],
+        overviews: Mapping[str, str],
+        page_url: str,
     ) -> str:
-        """Above page 1 of a listing: what it lists, how many articles since when, its feeds
-        and, on a term's page, the way to every article (the archive, ``archive_src``)."""
+        """Above page 1 of a listing: what it lists (leading to its kind's overview), how
+        many articles since when, its feeds and, on a term's page, the way to every article
+        (the archive); ``overviews`` are the plan's, kind -> source path."""
         if page.number != 1:
             return ""
-        archive = None if page.src_path == archive_src else self._href(archive_src, page_url)
+        archive_src = overviews.get(ARCHIVE.name)
+        archive = None if page.src_path == archive_src else self.href(archive_src, page_url)
         return self.render(
             TERM_SUMMARY,
             page=page,
             kind=kind(page.kind),
+            overview_href=self.href(overviews.get(page.kind), page_url) if page.term else None,
             count=len(page.articles),
             since=page.since,
             feeds=feeds,

@@ -109,7 +109,11 @@ def test_a_term_page_says_what_it_is_how_many_since_when_and_offers_its_feeds(bl
     moats = page(blog, "topics/software-moats")
     assert moats.select_one(".md-content h1").get_text(strip=True) == "Software moats"
     summary = moats.select_one(".aic-term-summary")
-    assert summary.select_one(".aic-term-kind").get_text() == "Topic"
+    kind = summary.select_one("a.aic-term-kind")
+    assert kind.get_text() == "Topic"  # And it leads to every topic.
+    assert target(blog, "topics/software-moats/", kind["href"]) == (
+        blog.site_dir / "topics" / "index.html"
+    )
     assert summary.select_one(".aic-term-count").get_text() == "2 articles since April 10, 2026."
     feeds = {a.get_text(strip=True): a["href"] for a in summary.select("a.aic-feed-link")}
     assert set(feeds) == {"RSS feed", "JSON Feed"}
