@@ -329,8 +329,7 @@ class IndexFiles:
     ) -> None:
         """A generated page's metadata without what the site's ``.meta.yml`` files gave it,
         unless ``index.inherit_meta`` says otherwise."""
-        file = self.generated.get(src_path)
-        if file is not None and not self.options.inherit_meta:
+        if src_path in self.generated and not self.options.inherit_meta:
             drop_folder_meta(meta, plugins)
 
     def is_index_page(self, src_path: str) -> bool:
@@ -346,7 +345,7 @@ class IndexFiles:
             return None
         return page.listing_src_paths[0]
 
-    def intro(self, src_path: str, page_url: str, renderer: Renderer) -> str:
+    def summary(self, src_path: str, page_url: str, renderer: Renderer) -> str:
         """What an index page says in words, written into the page where search reads it: an
         overview's terms, each with its count; above page 1 of a listing, what it lists, how
         many articles since when, and its feeds. "" for other pages."""
@@ -360,7 +359,7 @@ class IndexFiles:
         )
 
     def content(self, src_path: str, page_url: str, renderer: Renderer) -> str:
-        """An index page's charts, then its listing (an overview's terms are its ``intro``);
+        """An index page's charts, then its listing (an overview's terms are its ``summary``);
         "" for other pages."""
         page = self.plan.page(src_path)
         if page is None:
@@ -389,7 +388,7 @@ class IndexFiles:
         if page.term is not None and kind(page.kind).feeds:
             by_kind = {section.kind: section for section in self.sections}
             folder = by_kind[page.kind].term_folder(page.term.slug) + "/"
-        elif page.term is None and page.kind == ARCHIVE.name:
+        elif page.term is None and kind(page.kind).lists_every_post:
             folder = ""
         else:
             return []

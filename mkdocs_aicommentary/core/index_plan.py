@@ -8,7 +8,8 @@ tested without a site. :mod:`..adapter.index_files` turns the plan into MkDocs p
 How a page is made. A generated page's Markdown holds only its title and an
 ``<!-- aicommentary:index -->`` marker; the listing (HTML from the ``index_listing.html``
 template, links written from the targets' final URLs) takes the marker's place once search has
-read the page. An author's own page at the same place gets the same treatment: the
+read the page; what the page says in words (a term's count and first date, an overview's terms)
+goes in before search reads it. An author's own page at the same place gets the same treatment: the
 listing goes at their marker, or after their text, and nothing they wrote is replaced.
 """
 

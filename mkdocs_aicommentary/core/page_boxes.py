@@ -48,19 +48,19 @@ class PageBoxes:
         self.waiting.setdefault(src_path, {})[name] = box
 
     def listings(
-        self, html: str, src_path: str, index_box: Box | None, latest_box: Box, intro: str = ""
+        self, html: str, src_path: str, index_box: Box | None, latest_box: Box, summary: str = ""
     ) -> tuple[str, str | None]:
         """Slots for an index page's charts and listing (``index_box``) at its marker or
-        after the author's text, with the page's ``intro`` (words search is to index) before
+        after the author's text, with the page's ``summary`` (words search is to index) before
         it, and for the newest posts at a ``latest`` marker on any page.
         Returns the HTML and a problem to report: an index marker on another page."""
         problem = None
         if index_box is not None:
             self.keep(src_path, INDEX, index_box)
             html = slot_at_marker(html, self.slots, INDEX, append=True)
-            if intro:
+            if summary:
                 slot = self.slots.slot(INDEX)
-                html = html.replace(slot, intro + slot, 1)
+                html = html.replace(slot, summary + slot, 1)
         elif holds_marker(html, INDEX):
             problem = (
                 f"{src_path}: the <!-- aicommentary:{INDEX} --> marker only works on topic, "
@@ -110,7 +110,7 @@ class Listings(Protocol):
     feed_links: dict[str, list[FeedLink]]
 
     def is_index_page(self, src_path: str) -> bool: ...
-    def intro(self, src_path: str, page_url: str, renderer: Renderer) -> str: ...
+    def summary(self, src_path: str, page_url: str, renderer: Renderer) -> str: ...
     def overview_links(self, page_url: str, renderer: Renderer) -> dict[str, str]: ...
     def first_page(self, src_path: str) -> str | None: ...
     def content(self, src_path: str, page_url: str, renderer: Renderer) -> str: ...
@@ -159,9 +159,9 @@ class PageContent:
         listings, publication, problems = self.listings, self.publication, []
         is_index_page = listings.is_index_page(src_path)
         listing = partial(listings.content, src_path, page_url, renderer) if is_index_page else None
-        intro = listings.intro(src_path, page_url, renderer) if is_index_page else ""
+        summary = listings.summary(src_path, page_url, renderer) if is_index_page else ""
         latest = partial(listings.latest, page_url, options.latest_count, renderer)
-        html, problem = boxes.listings(html, src_path, listing, latest, intro)
+        html, problem = boxes.listings(html, src_path, listing, latest, summary)
         problems += [problem] if problem else []
         article = publication.articles.get(src_path)
         if article is not None and options.header:
