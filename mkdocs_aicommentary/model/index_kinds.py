@@ -1,8 +1,9 @@
 """The kinds of index page (companies, topics, stances, the archive): one record each.
 
 A record says everything that differs between kinds: which names a post files itself under,
-the options' defaults, its title, whether it goes in the nav and gets feeds, whether feeds and
-sharing tags file posts under its terms, its charts, and how its overview shows a term. The
+the options' defaults, its title and the words its pages and nav entry say, whether it goes in
+the nav and gets feeds, whether feeds and sharing tags file posts under its terms, its charts,
+and how its overview shows a term. The
 options (:mod:`..adapter.config`), the taxonomy, the plan, the nav sections, the feeds and the
 templates read these records; none of them asks for a kind by its name. No MkDocs here.
 """
