@@ -38,6 +38,9 @@ def blog(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         )
         # The posts tag "software moats" and "open models"; the site names them.
         options["aicommentary"]["topics"] = {"Software moats": None, "Open models": {}}
+        # Material shows the posts' categories itself, which the header leaves out by default
+        # (test_material_neighbours); here the header names every topic, linked to its page.
+        options["aicommentary"]["header_topics"] = "all"
 
     site = build_fixture("material_blog", root, edit)
     assert site.aborted is None, site.warnings
