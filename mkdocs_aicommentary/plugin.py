@@ -15,6 +15,8 @@ state and what it leaves there.
                         generate index pages and reserve feed paths for every possible post
     on_nav (-100)       after other plugins' nav work: settle which posts are published,
                         narrow the index pages to them, rank related posts, add nav sections
+    on_page_markdown (-100)  after Material's meta plugin: generated pages lose what the
+                        site's .meta.yml files gave them
     on_page_content     slots for listings (an index page's, the newest posts), the article
                         header, the related box and the signup block
     on_env              write the feeds, now that every page's URL and content are final;
@@ -163,11 +165,24 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         if state.index_files is not None:
             state.index_files.publish(published.values(), files)
             if kinds := publication.nav_kinds():
-                state.index_files.extend_nav(nav, files, kinds, publication.posts_folder())
+                state.index_files.extend_nav(
+                    nav, files, kinds, publication.posts_folder(), config.theme
+                )
         state.related, problems = publication.related(self.text_cache)
         for problem in problems:
             log.warning(problem)
         return nav
+
+    @event_priority(-100)  # After Material's meta plugin (50) has merged its .meta.yml files.
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Reads ``index_files``; a generated index page keeps no metadata the site's folder
+        files meant for posts (``comments: true``), unless ``index.inherit_meta``."""
+        index_files = self._state().index_files
+        if index_files is not None:
+            index_files.keep_own_meta(page.file.src_uri, page.meta, config.plugins.values())
+        return markdown
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files

@@ -30,7 +30,7 @@ from .card_files import CardCache, CardFiles
 from .config import AICommentaryConfig
 from .index_files import IndexFiles
 from .page_images import default_image, page_images
-from .plain_options import box_options, index_sections, site_feed_enabled
+from .plain_options import box_options, date_format, index_sections, site_feed_enabled
 from .site_files import SiteFiles
 
 
@@ -131,7 +131,7 @@ class BuildState:
             taxonomy,
             TermPages.for_sections(sections, lambda src: _url(site.served_at(src))),
             site.url,
-            options.date_format,
+            date_format(options, config.theme, self.publication.blogs),
             self.labels,
             compiled_templates,
             Pictures(

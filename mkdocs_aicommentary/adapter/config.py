@@ -81,6 +81,41 @@ def as_companies(entries: Mapping[str, CompanyConfig]) -> list[Company]:
     ]
 
 
+class TopicConfig(base.Config):
+    """One topic as the site names it: ``AI agents: {aliases: [agents, agentic AI]}``."""
+
+    aliases = Texts(default=[])
+
+
+class _TopicEntry(c.SubConfig[TopicConfig]):
+    """Lets ``Compute supply:`` with nothing after it set a topic's display name alone."""
+
+    def run_validation(self, value: object) -> TopicConfig:
+        return super().run_validation({} if value is None else value)
+
+
+class Topics(c.DictOfItems[TopicConfig]):
+    """Display names of topics, as the company registry names companies: display name ->
+    the other spellings posts use; one spelling belongs to one topic."""
+
+    def __init__(self) -> None:
+        super().__init__(_TopicEntry(TopicConfig), default={})
+
+    def run_validation(self, value: object) -> dict[str, TopicConfig]:
+        entries = super().run_validation(value)
+        for spelling, first, second in clashing_spellings(as_topics(entries)):
+            raise c.ValidationError(
+                f"the spelling {spelling!r} belongs to both {first!r} and {second!r}; keep it "
+                f"under one of them."
+            )
+        return entries
+
+
+def as_topics(entries: Mapping[str, TopicConfig]) -> list[Company]:
+    """The ``topics`` option as registry entries: a name and its aliases, nothing else."""
+    return [Company(name, tuple(details.aliases)) for name, details in entries.items()]
+
+
 class KindOptions(base.Config):
     """The options of one kind of index page (``index.topics``...); ``kind_options`` makes each
     kind's class, with its own default folder."""
@@ -120,6 +155,10 @@ class IndexConfig(base.Config):
     not."""
     feed_items = WholeNumber(default=20)
     """How many of the newest articles each feed holds."""
+    inherit_meta = Switch(default=False)
+    """Generated index pages keep what the site's ``.meta.yml`` files (Material's ``meta``
+    plugin) give the pages of their folders; false (the default) takes it back, since such
+    files are written for posts (``comments: true``)."""
 
 
 STRUCTURED_DATA_TYPES = (
@@ -343,6 +382,10 @@ class AICommentaryConfig(base.Config):
     articles = Texts(default=[])
     """Glob patterns of source paths that are posts; empty: every page with a stance or company
     (and every post of Material's blog)."""
+
+    topics = Topics()
+    """Optional display names of topics: name -> aliases (``compute supply`` shown as
+    ``Compute supply``, ``agents`` filed under ``AI agents``)."""
 
     topics_from = Names(
         default=["topics"],

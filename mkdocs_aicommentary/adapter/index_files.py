@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,7 +43,7 @@ from ..features.feeds import (
     rss,
 )
 from ..html.links import IndexKind, dest_path, path_key
-from ..html.render import Renderer
+from ..html.render import FeedAnchor, Renderer
 from ..i18n.language import Labels
 from ..model.articles import Article, Person
 from ..model.images import PageImage
@@ -50,7 +51,13 @@ from ..model.index_kinds import ARCHIVE, kind
 from ..model.material_blog import VIEW_MAKER
 from ..model.taxonomy import Taxonomy
 from .config import DigestFeedConfig, IndexConfig, SiteFeedConfig
-from .index_nav import add_nav_sections, folder_position, leave_nav_to_plugin
+from .folder_meta import drop_folder_meta
+from .index_nav import (
+    add_nav_sections,
+    folder_position,
+    leave_nav_to_plugin,
+    shows_section_indexes,
+)
 from .site_files import Clash, Destinations, SiteFiles, mkdocs_outputs
 
 log = get_plugin_logger(__name__)
@@ -352,18 +359,41 @@ class IndexFiles:
         return renderer.latest(self.listed[:count], page_url, archive)
 
     def extend_nav(
-        self, nav: Navigation, files: Files, kinds: Sequence[str], posts_folder: str | None = None
+        self,
+        nav: Navigation,
+        files: Files,
+        kinds: Sequence[str],
+        posts_folder: str | None = None,
+        theme: Mapping[str, object] | None = None,
     ) -> None:
         """Add the sections of ``kinds`` to the nav. With ``posts_folder`` (the automatic nav's
         folder of the posts, which are kept out of it), the archive goes where that folder's
-        section would have been."""
+        section would have been.
+
+        A section's first entry is its overview. Unless the ``theme`` shows it as the section
+        itself, the generated overview's entry says what it is ("All topics" in "Topics", not
+        "Topics" again); the page keeps its title."""
         sections = nav_sections(self.plan, self.sections, kinds)
         places = {}
         if posts_folder is not None:
             by_kind = {kind.kind: kind for kind in self.sections}
             if ARCHIVE.name in by_kind:
                 places[by_kind[ARCHIVE.name].title] = folder_position(nav.items, posts_folder)
-        add_nav_sections(nav, files, sections, places)
+        entries = {}
+        if not shows_section_indexes(theme or {}):
+            for name in kinds:
+                src = self.plan.overviews.get(name)
+                if src is not None and src in self.generated:
+                    entries[src] = self.labels(kind(name).all_key)
+        add_nav_sections(nav, files, sections, places, entries)
+
+    def keep_own_meta(
+        self, src_path: str, meta: MutableMapping[str, Any], plugins: Iterable[object]
+    ) -> None:
+        """A generated page's metadata without what the site's ``.meta.yml`` files gave it,
+        unless ``index.inherit_meta`` says otherwise."""
+        if src_path in self.generated and not self.options.inherit_meta:
+            drop_folder_meta(meta, plugins)
 
     def is_index_page(self, src_path: str) -> bool:
         """Whether the page is one of the plan's: generated, or the author's own in its place."""
@@ -387,20 +417,65 @@ class IndexFiles:
             return None
         return page.listing_src_paths[0]
 
-    def content(self, src_path: str, page_url: str, renderer: Renderer) -> str:
-        """An index page's charts, then its listing (or its overview); "" for other pages."""
+    def summary(self, src_path: str, page_url: str, renderer: Renderer) -> str:
+        """What an index page says in words, written into the page where search reads it: an
+        overview's terms, each with its count; above page 1 of a listing, what it lists, how
+        many articles since when, and its feeds. "" for other pages."""
         page = self.plan.page(src_path)
         if page is None:
             return ""
         if page.is_overview:
-            listing = renderer.index_overview(page, page_url)
-        else:
-            listing = renderer.index_listing(page, page_url)
+            return renderer.index_overview(page, page_url)
+        return renderer.term_summary(
+            page, self._feed_anchors(page, page_url, renderer), self.plan.overviews, page_url
+        )
+
+    def content(self, src_path: str, page_url: str, renderer: Renderer) -> str:
+        """An index page's charts, then its listing (an overview's terms are its ``summary``);
+        "" for other pages."""
+        page = self.plan.page(src_path)
+        if page is None:
+            return ""
+        listing = "" if page.is_overview else renderer.index_listing(page, page_url)
         charts = renderer.index_charts(
             charts_for(page, renderer.taxonomy, self.stances, self.labels)
         )
         intro = renderer.term_intro(page)
         return "\n".join(part for part in (intro, charts, listing) if part)
+
+    def overview_links(self, page_url: str, renderer: Renderer) -> dict[str, str]:
+        """Each kind's overview, linked from the page at ``page_url`` (a post's header labels
+        lead there, so no overview is reachable only from itself)."""
+        return {
+            name: href
+            for name, src in self.plan.overviews.items()
+            if (href := renderer.href(src, page_url)) is not None
+        }
+
+    def _feed_anchors(
+        self, page: PlannedPage, page_url: str, renderer: Renderer
+    ) -> list[FeedAnchor]:
+        """Visible links to the feeds of the listing ``page`` (the archive's: the site's),
+        those the build writes."""
+        if page.term is not None and kind(page.kind).feeds:
+            by_kind = {section.kind: section for section in self.sections}
+            folder = by_kind[page.kind].term_folder(page.term.slug) + "/"
+        elif page.term is None and kind(page.kind).lists_every_post:
+            folder = ""
+        else:
+            return []
+        anchors = []
+        for name, feed_type, key in (
+            ("feed.xml", RSS_TYPE, "feed.rss_link"),
+            ("feed.json", JSON_TYPE, "feed.json_link"),
+        ):
+            file = self.generated.get(folder + name)
+            if file is None or file.inclusion.is_excluded():
+                continue
+            href = renderer.href(file.src_uri, page_url)
+            if href is not None:
+                anchors.append(FeedAnchor(self.labels(key), feed_type, href))
+        return anchors
 
 
 def _plan(

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from markupsafe import escape
 from mkdocs.structure.files import Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.nav import Section as NavSection
 from mkdocs.structure.pages import Page
 
@@ -50,9 +50,14 @@ def add_nav_sections(
     files: Files,
     sections: Sequence[tuple[str, Sequence[str]]],
     places: Mapping[str, int] | None = None,
+    entries: Mapping[str, str] | None = None,
 ) -> None:
     """Add "Topics", "Companies", "Stances" and "Archive" sections to a built nav, each at the
     end unless ``places`` gives its position among the top-level items.
+
+    A page of ``entries`` (source path -> title) is listed as a link of that title ("All
+    topics" for the overview, which would otherwise repeat its section's name), and keeps its
+    own title in its heading, its ``<title>`` and search.
 
     Pages already in the nav (say, an author's ``companies/index.md`` listed in ``nav:``) are
     not added twice, and a top-level section of the same title (the automatic nav's section for
@@ -62,13 +67,14 @@ def add_nav_sections(
     present = {id(page) for page in nav.pages}
     existing = {item.title.casefold(): item for item in nav.items if isinstance(item, NavSection)}
     for title, srcs in sections:
-        children: list[Page] = []
+        children: list[Page | Link] = []
         for src in srcs:
             file = files.get_file_from_path(src)
             page = file.page if file is not None else None
             if isinstance(page, Page) and id(page) not in present:
                 present.add(id(page))
-                children.append(page)
+                entry = (entries or {}).get(src)
+                children.append(page if entry is None else Link(escape(entry), page.url))
         if not children:
             continue
         section = existing.get(title.casefold())
@@ -83,6 +89,13 @@ def add_nav_sections(
     for before, after in itertools.pairwise(pages):
         before.next_page, after.previous_page = after, before
     nav.pages = pages
+
+
+def shows_section_indexes(theme: Mapping[str, object]) -> bool:
+    """Whether the theme shows a section's ``index.md`` as the section itself (Material with
+    ``navigation.indexes``), so an overview needs no entry of its own in its section."""
+    features = theme.get("features") or ()
+    return theme.get("name") == "material" and "navigation.indexes" in features  # type: ignore[operator]
 
 
 def _pages_in_order(items: Sequence[object]) -> Iterator[Page]:

@@ -4,6 +4,7 @@ several options (``PluginError``)."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
@@ -14,12 +15,14 @@ from ..features import newsletter, newsletter_links
 from ..features.reading_time import ReadingSpeed
 from ..features.related.ranking import RelatedOptions, Weights
 from ..html.links import IndexKind, path_key
-from ..i18n.language import Labels, stop_words
+from ..i18n.language import DateFormat, Labels, stop_words
 from ..model.articles import Vocabulary
 from ..model.companies import Company, CompanyRegistry
 from ..model.index_kinds import ARCHIVE, KINDS
+from ..model.material_blog import Blogs
 from ..model.neighbours import NO_NEIGHBOURS, Neighbours
-from .config import AICommentaryConfig, NewsletterConfig, as_companies
+from .config import AICommentaryConfig, NewsletterConfig, as_companies, as_topics
+from .site_language import theme_language
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -65,6 +68,7 @@ def front_matter_vocabulary(config: AICommentaryConfig) -> Vocabulary:
         companies=CompanyRegistry(registeredas_companies(config)),
         warn_unknown_companies=config.warn_unknown_companies,
         topic_fields=tuple(config.topics_from),
+        topics=CompanyRegistry(as_topics(config.topics)),
     )
 
 
@@ -139,6 +143,19 @@ def publication_options(
         header_topics=config.header_topics,
         neighbours=neighbours,
     )
+
+
+def date_format(
+    config: AICommentaryConfig, theme: Mapping[str, object], blogs: Blogs
+) -> DateFormat | None:
+    """How dates are written: the site's own ``date_format``; else, where Material's blog
+    runs, as the blog writes them beside the plugin's (its ``post_date_format`` through Babel,
+    in the theme's language), so a page shows one style; else (None) the language file's."""
+    if config.date_format:
+        return DateFormat(strftime=config.date_format)
+    if blogs.blogs:
+        return DateFormat(babel=blogs.blogs[0].date_format, locale=theme_language(theme) or "en")
+    return None
 
 
 def box_options(

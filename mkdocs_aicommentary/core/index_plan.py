@@ -8,7 +8,8 @@ tested without a site. :mod:`..adapter.index_files` turns the plan into MkDocs p
 How a page is made. A generated page's Markdown holds only its title and an
 ``<!-- aicommentary:index -->`` marker; the listing (HTML from the ``index_listing.html``
 template, links written from the targets' final URLs) takes the marker's place once search has
-read the page. An author's own page at the same place gets the same treatment: the
+read the page; what the page says in words (a term's count and first date, an overview's terms)
+goes in before search reads it. An author's own page at the same place gets the same treatment: the
 listing goes at their marker, or after their text, and nothing they wrote is replaced.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from ..html.links import IndexKind, listing_src
 from ..html.literal_headings import heading
@@ -31,6 +33,8 @@ class TermCount:
     term: Term
     count: int
     src_path: str
+    newest: datetime | None = None
+    """The date of its newest dated article, for "latest 2 October 2026" on the overview."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +56,20 @@ class PlannedPage:
     """The sources of all pages of this listing, page 1 first."""
     terms: tuple[TermCount, ...] = ()
     """On an overview: each term with its number of articles."""
+    article_count: int = 0
+    """On an overview: how many articles name any of its terms ("12 topics in 16 articles")."""
 
     @property
     def entries(self) -> tuple[Article, ...]:
         """The articles listed on this page."""
         start = (self.number - 1) * self.per_page
         return self.articles[start : start + self.per_page]
+
+    @property
+    def since(self) -> datetime | None:
+        """The date of the listing's oldest dated article ("12 articles since ..."), found from
+        the end of the list: undated articles are listed last."""
+        return next((a.date for a in reversed(self.articles) if a.date is not None), None)
 
     @property
     def is_overview(self) -> bool:
@@ -215,11 +227,12 @@ def plan(
             if first is None:
                 continue
             term_src_paths[(term.kind, term.slug)] = first
-            counts.append(TermCount(term, len(groups[term]), first))
+            counts.append(TermCount(term, len(groups[term]), first, groups[term][0].date))
         if unavailable(overview_src(section.prefix)):
             continue
         src, generated = place(overview_src(section.prefix))
         overviews[section.kind] = src
+        named = {article.src_path for term in ordered for article in groups[term]}
         pages.append(
             PlannedPage(
                 kind=section.kind,
@@ -227,6 +240,7 @@ def plan(
                 src_path=src,
                 generated=generated,
                 terms=tuple(counts),
+                article_count=len(named),
             )
         )
     return IndexPlan(tuple(pages), term_src_paths, overviews)

@@ -50,15 +50,19 @@ class PageBoxes:
         self.waiting.setdefault(src_path, {})[name] = box
 
     def listings(
-        self, html: str, src_path: str, index_box: Box | None, latest_box: Box
+        self, html: str, src_path: str, index_box: Box | None, latest_box: Box, summary: str = ""
     ) -> tuple[str, str | None]:
         """Slots for an index page's charts and listing (``index_box``) at its marker or
-        after the author's text, and for the newest posts at a ``latest`` marker on any page.
+        after the author's text, with the page's ``summary`` (words search is to index) before
+        it, and for the newest posts at a ``latest`` marker on any page.
         Returns the HTML and a problem to report: an index marker on another page."""
         problem = None
         if index_box is not None:
             self.keep(src_path, INDEX, index_box)
             html = slot_at_marker(html, self.slots, INDEX, append=True)
+            if summary:
+                slot = self.slots.slot(INDEX)
+                html = html.replace(slot, summary + slot, 1)
         elif holds_marker(html, INDEX):
             problem = (
                 f"{src_path}: the <!-- aicommentary:{INDEX} --> marker only works on topic, "
@@ -111,6 +115,8 @@ class Listings(Protocol):
     def is_index_page(self, src_path: str) -> bool: ...
     def planned(self, src_path: str) -> PlannedPage | None: ...
     def overview(self, kind: str) -> PlannedPage | None: ...
+    def summary(self, src_path: str, page_url: str, renderer: Renderer) -> str: ...
+    def overview_links(self, page_url: str, renderer: Renderer) -> dict[str, str]: ...
     def first_page(self, src_path: str) -> str | None: ...
     def content(self, src_path: str, page_url: str, renderer: Renderer) -> str: ...
     def latest(
@@ -162,16 +168,20 @@ class PageContent:
         listings, publication, problems = self.listings, self.publication, []
         is_index_page = listings.is_index_page(src_path)
         listing = partial(listings.content, src_path, page_url, renderer) if is_index_page else None
+        summary = listings.summary(src_path, page_url, renderer) if is_index_page else ""
         every_post = publication.every_post_page(src_path)
         latest = partial(listings.latest, page_url, options.latest_count, renderer, every_post)
-        html, problem = boxes.listings(html, src_path, listing, latest)
+        html, problem = boxes.listings(html, src_path, listing, latest, summary)
         problems += [problem] if problem else []
         article = publication.articles.get(src_path)
         if article is not None and options.header:
             # Through a slot, so search shows the article's first words, not its header.
             shows_date = publication.blogs.owner(src_path) is not None
             left_out = publication.topics_left_out(src_path, meta)
-            header = partial(renderer.article_header, article, page_url, shows_date, left_out)
+            overviews = listings.overview_links(page_url, renderer)
+            header = partial(
+                renderer.article_header, article, page_url, shows_date, left_out, overviews
+            )
             html = boxes.after_title(html, src_path, HEADER, header)
         box = None
         if article is not None and related:
@@ -209,9 +219,8 @@ class PageContent:
         if article is None or not self.options.header:
             return content
         left_out = publication.topics_left_out(src_path, meta, tag_chips=False)
-        header = self.renderer.article_header(
-            article, page_url, theme_shows_date=True, left_out=left_out
-        )
+        overviews = self.listings.overview_links(page_url, self.renderer)
+        header = self.renderer.article_header(article, page_url, True, left_out, overviews)
         return insert_after_title(content, header, EXCERPT_TITLE_LEVEL)
 
     def chip_links(self, src_path: str, names: Iterable[str]) -> dict[str, str]:

@@ -26,10 +26,10 @@ from ..features.feeds import DigestPost, FeedLink
 from ..features.newsletter import SignupForm
 from ..features.related.ranking import Related
 from ..features.sharing import MetaTag
-from ..i18n.language import ENGLISH, Labels
+from ..i18n.language import ENGLISH, DateFormat, Labels
 from ..model.articles import Article, Person
 from ..model.images import PageImage
-from ..model.index_kinds import AUTHORS, COMPANIES, STANCES, TOPICS, kind
+from ..model.index_kinds import ARCHIVE, AUTHORS, COMPANIES, STANCES, TOPICS, kind
 from ..model.slugs import name_key
 from ..model.taxonomy import TERMS_SHOWN, Taxonomy
 from .links import TermPages, from_root, is_absolute, relative_url, root_prefix
@@ -52,6 +52,7 @@ NEWSLETTER = "aicommentary/newsletter.html"
 RELATED = "aicommentary/related.html"
 LATEST = "aicommentary/latest.html"
 DIGEST_DAY = "aicommentary/digest_day.html"
+TERM_SUMMARY = "aicommentary/term_summary.html"
 
 
 ImageOf = Callable[[str], PageImage | None]
@@ -146,6 +147,16 @@ class OverviewItem:
     slug: str
     count: int
     href: str
+    newest: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedAnchor:
+    """A visible link to one of a listing's feeds: its text, its type and where it is."""
+
+    text: str
+    type: str
+    href: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +205,7 @@ class Renderer:
         taxonomy: Taxonomy,
         term_pages: TermPages,
         url_of: Callable[[str], str | None],
-        date_format: str | None = None,
+        date_format: DateFormat | None = None,
         labels: Labels = ENGLISH,
         compiled: CompiledTemplates | None = None,
         pictures: Pictures = Pictures(),
@@ -226,7 +237,18 @@ class Renderer:
         self.env.globals["stance_badge"] = self.stance_badge
         self.env.globals["term_list"] = self.term_list
         self.env.globals["date_tag"] = self.date_tag
-        self.env.filters["readable_date"] = lambda value: labels.date(value, self.date_format)
+        self.env.filters["readable_date"] = self.readable_date
+        self._dates: dict[str, str] = {}
+
+    def readable_date(self, value: datetime | None) -> str:
+        """A date as readers see it, written once per build for each distinct date (Babel
+        formats on a Material blog cost more than a lookup, and term pages share dates)."""
+        if value is None:
+            return ""
+        key = value.isoformat()
+        if key not in self._dates:
+            self._dates[key] = self.labels.date(value, self.date_format)
+        return self._dates[key]
 
     def render(self, template: str, **context: object) -> str:
         loaded = self._templates.get(template)
@@ -299,11 +321,13 @@ class Renderer:
         page_url: str,
         theme_shows_date: bool,
         left_out: AbstractSet[str] = frozenset(),
+        overviews: Mapping[str, str] | None = None,
     ) -> str:
         """The stance badge, date, byline, reading time, company/topic links and lead image
         under an article's title; the date, byline and reading time only where the theme
         (Material's blog) does not show them already, and no topic whose name key is in
-        ``left_out`` (the page shows it already)."""
+        ``left_out`` (the page shows it already). ``overviews`` links each kind's label to its
+        overview (kind -> link from this page)."""
         prefix = root_prefix(page_url)
         stances = self.term_links(article, STANCES.name, prefix)
         topics = self.term_links(article, TOPICS.name, prefix)
@@ -316,6 +340,7 @@ class Renderer:
             article=article,
             image=_shown(self.pictures.header, src, lambda url: relative_url(url, page_url)),
             minutes=self.reading_time(src, in_blog_view=theme_shows_date),
+            overviews=overviews or {},
             show_date=not theme_shows_date,
             authors=() if theme_shows_date else self._bylines(article.authors, prefix),
             stance=stances[0] if stances else None,
@@ -353,8 +378,8 @@ class Renderer:
     def _listed(self, articles: Iterable[Article]) -> list[IndexEntry]:
         return [entry for article in articles if (entry := self._entry(article))]
 
-    def _href(self, src_path: str | None, page_url: str) -> str | None:
-        """A link from the page at ``page_url`` to the page written from ``src_path``."""
+    def href(self, src_path: str | None, page_url: str) -> str | None:
+        """A link from the page at ``page_url`` to the file written from ``src_path``."""
         url = self.url_of(src_path) if src_path else None
         return relative_url(url, page_url) if url is not None else None
 
@@ -365,12 +390,12 @@ class Renderer:
         pager_links = None
         if links is not None:
             pager_links = PagerLinks(
-                previous=self._href(links.previous, page_url),
-                next=self._href(links.next, page_url),
+                previous=self.href(links.previous, page_url),
+                next=self.href(links.next, page_url),
                 numbers=[
                     PageLink(
                         number,
-                        self._href(target, page_url),
+                        self.href(target, page_url),
                         current=number == page.number,
                         gap=number == 0,
                     )
@@ -385,7 +410,7 @@ class Renderer:
         html = self.render(
             LATEST,
             entries=self._listed(articles),
-            archive_href=self._href(archive_src, page_url),
+            archive_href=self.href(archive_src, page_url),
         )
         return self._from_listing_page(html, root_prefix(page_url))
 
@@ -396,13 +421,39 @@ class Renderer:
         return html.replace(f'{root}"', f'{prefix or "./"}"').replace(root, prefix)
 
     def index_overview(self, page: PlannedPage, page_url: str) -> str:
-        """Every term of a kind with its number of articles."""
+        """Every term of a kind with its number of articles and the date of the newest, after
+        a sentence that counts them."""
         items = [
-            OverviewItem(item.term.name, item.term.slug, item.count, href)
+            OverviewItem(item.term.name, item.term.slug, item.count, href, item.newest)
             for item in page.terms
-            if (href := self._href(item.src_path, page_url)) is not None
+            if (href := self.href(item.src_path, page_url)) is not None
         ]
         return self.render(INDEX_OVERVIEW, page=page, kind=kind(page.kind), items=items)
+
+    def term_summary(
+        self,
+        page: PlannedPage,
+        feeds: Sequence[FeedAnchor],
+        overviews: Mapping[str, str],
+        page_url: str,
+    ) -> str:
+        """Above page 1 of a listing: what it lists (leading to its kind's overview), how
+        many articles since when, its feeds and, on a term's page, the way to every article
+        (the archive); ``overviews`` are the plan's, kind -> source path."""
+        if page.number != 1:
+            return ""
+        archive_src = overviews.get(ARCHIVE.name)
+        archive = None if page.src_path == archive_src else self.href(archive_src, page_url)
+        return self.render(
+            TERM_SUMMARY,
+            page=page,
+            kind=kind(page.kind),
+            overview_href=self.href(overviews.get(page.kind), page_url) if page.term else None,
+            count=len(page.articles),
+            since=page.since,
+            feeds=feeds,
+            archive_href=archive,
+        )
 
     def term_intro(self, page: PlannedPage) -> str:
         """What the kind's record shows above page 1 of a term's listing ("" for nothing)."""

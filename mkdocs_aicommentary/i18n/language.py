@@ -13,6 +13,7 @@ import datetime
 import re
 import string
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from .translations import BUILT_IN, FALLBACK, LISTS, Language, Text
 
@@ -126,6 +127,39 @@ def choose_language(wanted: str | None) -> tuple[str, str | None]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class DateFormat:
+    """How readers' dates are written, as the site decided it: an strftime format of its own,
+    or the Babel format of a blog beside the plugin (Material's ``post_date_format``, in the
+    theme's locale), so one page shows one style of date. Neither: the language file's."""
+
+    strftime: str | None = None
+    babel: str | None = None
+    """A Babel format (``long``, ``medium``, a CLDR pattern such as ``d MMM y``)."""
+    locale: str = "en"
+    """The locale Babel writes in (``de_DE``, ``pt_BR``)."""
+
+
+_BABEL_STYLES = frozenset({"full", "long", "medium", "short"})
+
+
+def babel_date(value: datetime.date, date_format: str, locale: str) -> str | None:
+    """``value`` as Material's blog writes it (``format_date`` for the named styles, else
+    ``format_datetime``, which reads times too); None without Babel, or for a locale or
+    pattern Babel cannot use."""
+    try:
+        from babel import UnknownLocaleError, dates
+    except ImportError:  # pragma: no cover - Babel comes with Material.
+        return None
+    locale = locale.replace("-", "_")
+    try:
+        if date_format in _BABEL_STYLES or not isinstance(value, datetime.datetime):
+            return str(dates.format_date(value, format=date_format, locale=locale))
+        return str(dates.format_datetime(value, format=date_format, locale=locale))
+    except (UnknownLocaleError, ValueError, TypeError, KeyError):
+        return None
+
+
 class Labels:
     """Every word of one build in one language: ``labels("key", **values)`` gives the text.
 
@@ -162,13 +196,20 @@ class Labels:
         """ "March 2026", "März 2026", "marzo de 2026"."""
         return self("date.month_year", month=self.names("date.months")[month - 1], year=year)
 
-    def date(self, value: datetime.date | None, date_format: str | None = None) -> str:
-        """ "20 November 2026" in the site's language, or ``date_format`` (strftime) with
-        month and weekday names (%B, %b, %A, %a) from the table."""
+    def date(self, value: datetime.date | None, date_format: DateFormat | str | None = None) -> str:
+        """ "20 November 2026" in the site's language; or as ``date_format`` says: an
+        strftime format (a ``str`` is one) with month and weekday names (%B, %b, %A, %a) from
+        the table, or its Babel format (where Babel cannot write it, the language's own)."""
         if value is None:
             return ""
-        if date_format:
-            return self.strftime(value, date_format)
+        if isinstance(date_format, str):
+            date_format = DateFormat(strftime=date_format)
+        if date_format is not None and date_format.strftime:
+            return self.strftime(value, date_format.strftime)
+        if date_format is not None and date_format.babel:
+            written = babel_date(value, date_format.babel, date_format.locale)
+            if written is not None:
+                return written
         month = self.names("date.months")[value.month - 1]
         return self("date.long", day=value.day, month=month, year=value.year)
 

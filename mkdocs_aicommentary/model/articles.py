@@ -109,6 +109,9 @@ class Vocabulary:
     warn_unknown_companies: bool = False
     topic_fields: tuple[str, ...] = ("topics",)
     """Fields whose values are topics (``topics_from``), e.g. Material's ``tags``."""
+    topics: CompanyRegistry = field(default_factory=CompanyRegistry)
+    """The site's display names of topics (the ``topics`` option), resolved as companies'
+    are: any spelling it lists, in any case, is its display name."""
     authors: Mapping[str, Person] = field(default_factory=dict)
     """Keys of an ``authors`` list and who they stand for: those of the authors file of the
     Material blog the post belongs to, never another blog's (both may have a key ``same``)."""

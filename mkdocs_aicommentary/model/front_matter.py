@@ -245,8 +245,9 @@ def _read_companies(meta, vocabulary: Vocabulary, report) -> tuple[str, ...]:
 def _read_topics(
     meta, vocabulary: Vocabulary, companies: tuple[str, ...], report
 ) -> tuple[str, ...]:
-    """Topics from every field in ``topic_fields``, merged; a topic naming one of the post's
-    own companies (any registered spelling) is that company, so it is not a topic too."""
+    """Topics from every field in ``topic_fields``, merged, each by the display name the site
+    gives it (the ``topics`` option); a topic naming one of the post's own companies (any
+    registered spelling) is that company, so it is not a topic too."""
     own = {name_key(company) for company in companies}
     registry = vocabulary.companies
     unique: dict[str, str] = {}
@@ -258,7 +259,8 @@ def _read_topics(
             company = registry.resolve(topic)
             if key in own or (company is not None and name_key(company) in own):
                 continue
-            unique.setdefault(key, topic)
+            topic = vocabulary.topics.resolve(topic) or topic
+            unique.setdefault(name_key(topic), topic)
     return tuple(unique.values())
 
 

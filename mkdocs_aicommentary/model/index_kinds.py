@@ -1,8 +1,9 @@
 """The kinds of index page (companies, topics, stances, the archive): one record each.
 
 A record says everything that differs between kinds: which names a post files itself under,
-the options' defaults, its title, whether it goes in the nav and gets feeds, whether feeds and
-sharing tags file posts under its terms, its charts, and how its overview shows a term. The
+the options' defaults, its title and the words its pages and nav entry say, whether it goes in
+the nav and gets feeds, whether feeds and sharing tags file posts under its terms, its charts,
+and how its overview shows a term. The
 options (:mod:`..adapter.config`), the taxonomy, the plan, the nav sections, the feeds and the
 templates read these records; none of them asks for a kind by its name. No MkDocs here.
 """
@@ -31,6 +32,14 @@ class Kind:
     """The translation of its overview's title (and nav section) unless ``title`` is set."""
     nav_position: int
     """Where ``index.nav`` puts its section among the kinds' sections."""
+    term_label_key: str
+    """The translation that says what one of its pages lists ("Topic", "Company", "Year")."""
+    count_key: str | None
+    """The translation that counts its terms ("12 topics") on its overview; None for a kind
+    with no overview of terms (the archive)."""
+    all_key: str
+    """The translation of its overview's entry in its nav section ("All topics"), where the
+    theme does not show the overview as the section itself."""
     feed_description_key: str = "feed.description"
     """The translation that describes a term's feed (with ``name`` and ``site``)."""
     feeds: bool = True
@@ -72,6 +81,9 @@ COMPANIES = Kind(
     default_prefix="companies",
     title_key="index.companies",
     nav_position=1,
+    term_label_key="index.term.companies",
+    count_key="index.count.companies",
+    all_key="index.all.companies",
     term_charts=("by_stance", "per_period"),
     overview_chart="company_counts",
 )
@@ -81,6 +93,9 @@ TOPICS = Kind(
     default_prefix="topics",
     title_key="index.topics",
     nav_position=0,
+    term_label_key="index.term.topics",
+    count_key="index.count.topics",
+    all_key="index.all.topics",
 )
 STANCES = Kind(
     "stances",
@@ -88,6 +103,9 @@ STANCES = Kind(
     default_prefix="stances",
     title_key="index.stances",
     nav_position=2,
+    term_label_key="index.term.stances",
+    count_key="index.count.stances",
+    all_key="index.all.stances",
     feed_description_key="feed.stance_description",
     configured=True,
     term_charts=("by_company",),
@@ -100,6 +118,9 @@ ARCHIVE = Kind(
     default_prefix="archive",
     title_key="index.archive",
     nav_position=3,
+    term_label_key="index.term.archive",
+    count_key=None,
+    all_key="index.all.archive",
     feeds=False,
     category=False,
     yearly=True,
@@ -123,6 +144,9 @@ AUTHORS = Kind(
     default_prefix="authors",
     title_key="index.authors",
     nav_position=4,
+    term_label_key="index.term.authors",
+    count_key="index.count.authors",
+    all_key="index.all.authors",
     feed_description_key="feed.author_description",
     category=False,
     term_charts=("stance_by_company",),

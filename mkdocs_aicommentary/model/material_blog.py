@@ -64,6 +64,8 @@ class Blog:
     blog shows those categories under."""
     index_page: str | None = None
     """The source path of its index, which lists every post it publishes (``blog/index.md``)."""
+    date_format: str = "long"
+    """How it writes a post's date (``post_date_format``, a Babel format)."""
 
     def owns(self, src_path: str) -> bool:
         return src_path.startswith(self.post_dir + "/")
@@ -143,6 +145,7 @@ def find_blogs(plugins: Iterable[object], docs_dir: str) -> tuple[Blogs, list[st
                 authors_file=authors_file,
                 shows_readtime=bool(options.get("post_readtime", True)),
                 category_page=_category_page(root, options) if options.get("categories") else None,
+                date_format=str(options.get("post_date_format") or "long"),
             )
         )
     return Blogs(tuple(blogs)), problems

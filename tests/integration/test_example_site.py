@@ -124,3 +124,37 @@ def test_example_site_front_door(site):
     assert post.select_one('meta[property="og:url"]')["content"].startswith(
         "https://example.com/ledger/"
     )
+
+
+def test_the_demos_nav_opens_each_section_on_its_overview_without_repeating_its_name(site):
+    """With Material's navigation.indexes the overview is the section itself: "Topics" leads
+    to topics/, and no entry inside a section repeats the section's name."""
+    nav = page_at(site, "").select_one("nav.md-nav--primary")
+    for section in nav.select("li.md-nav__item--section"):
+        name = section.find(class_="md-nav__link").get_text(" ", strip=True)
+        entries = section.select(":scope > nav > ul > li > a.md-nav__link")
+        assert name not in [a.get_text(" ", strip=True) for a in entries], name
+    links = {a.get_text(" ", strip=True): a.get("href") for a in nav.select("a.md-nav__link")}
+    assert (links["Topics"], links["Companies"], links["Stances"]) == (
+        "topics/",
+        "companies/",
+        "stances/",
+    )
+
+
+def test_a_demo_topic_page_reads_as_what_it_is(site):
+    compute = page_at(site, "topics/compute-supply")
+    assert compute.select_one(".md-content h1").contents[0].strip() == "Compute supply"
+    summary = compute.select_one(".aic-term-summary")
+    assert summary.select_one(".aic-term-kind").get_text() == "Topic"
+    count = summary.select_one(".aic-term-count")
+    assert count.get_text().startswith(f"{count['data-count']} articles since ")
+    assert len(compute.select(".aic-index-entry")) == int(count["data-count"])
+    for link in summary.select("a.aic-feed-link"):
+        assert (site / "topics" / "compute-supply" / link["href"]).is_file()
+    assert summary.select_one("a.aic-archive-link")["href"] == "../../archive/"
+    # Names as the site gives them, beside the ones authors typed that way already.
+    overview = page_at(site, "topics")
+    names = [li.a.get_text(strip=True) for li in overview.select("li.aic-index-term")]
+    assert "Compute supply" in names and "compute supply" not in names
+    assert "AI agents" in names

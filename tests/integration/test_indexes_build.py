@@ -570,10 +570,11 @@ def test_nav_option_adds_sections(build_site_at_url, explicit):
         ]
         for dropdown in soup.select(".navbar-nav > li.dropdown")
     }
-    assert sections["Topics"] == ["Topics", "AI hardware", "Cloud", "Software"]
-    assert sections["Companies"] == ["Companies", "AMD", "Google", "NVIDIA"]
-    assert sections["Stances"] == ["Stances", "Bullish", "Bearish", "Skeptical", "Neutral"]
-    assert sections["Archive"] == ["Archive"]
+    # Each section's first entry says what it is, rather than repeating the section's name.
+    assert sections["Topics"] == ["All topics", "AI hardware", "Cloud", "Software"]
+    assert sections["Companies"] == ["All companies", "AMD", "Google", "NVIDIA"]
+    assert sections["Stances"] == ["All stances", "Bullish", "Bearish", "Skeptical", "Neutral"]
+    assert sections["Archive"] == ["All articles"]
     assert list(sections)[-4:] == ["Topics", "Companies", "Stances", "Archive"]
     # The generated section does not repeat itself, and later pages stay out.
     assert "page/2" not in str(soup.select_one(".navbar"))
@@ -625,7 +626,7 @@ def test_nav_option_files_an_authors_page_among_the_generated_ones(build_site_at
     assert site.aborted is None, site.warnings
     menu = site.page("").select_one(".navbar-nav > li.dropdown:has(a[href='companies/'])")
     assert [a.get_text(strip=True) for a in menu.select(".dropdown-menu a")] == [
-        "Companies",
+        "All companies",
         "AMD",
         "Google",
         "NVIDIA, our way",

@@ -112,7 +112,7 @@ PAGES = {
 }
 
 OPTIONS = {
-    "index": {"per_page": 2},
+    "index": {"per_page": 2, "nav": True, "archive": {"by_year": True}},
     "newsletter": {
         "action": "https://example.com/subscribe",
         "privacy_url": "privacy.md",
@@ -160,7 +160,8 @@ def texts_of(key: str, language: str) -> list[str]:
 
 def plugin_output(site: BuiltSite) -> str:
     """Everything the plugin wrote, as one text: elements with aic- classes (text and the
-    attributes readers see or hear), feed links, its pages' titles, and its feeds."""
+    attributes readers see or hear), feed links, its pages' titles, its feeds, and the entries
+    of the nav (where it adds its sections)."""
     found: list[str] = []
     for path in sorted(site.site_dir.rglob("*.html")):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
@@ -178,6 +179,8 @@ def plugin_output(site: BuiltSite) -> str:
             "authors",
         ):
             found += [soup.title.get_text() if soup.title else "", _h1(soup)]
+    home = BeautifulSoup((site.site_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    found += [link.get_text(" ") for link in home.select("nav a, .navbar a")]
     for path in [*site.site_dir.rglob("feed.xml"), site.site_dir / "digest.xml"]:
         feed = feedparser.parse(path.read_text(encoding="utf-8")).feed
         found += [feed.title, feed.subtitle]

@@ -214,3 +214,15 @@ def test_a_page_in_no_blog_has_no_authors_file_and_a_warning_lists_few_keys():
     many = {f"key{number}": Person(f"Name {number}") for number in range(10_000)}
     _, problems = read(text, Vocabulary(DEFAULT_STANCES, authors=many, authors_file="a.yml"))
     assert "(known: key0, key1," in str(problems[0]) and "key9 and 9,990 more)" in str(problems[0])
+
+
+def test_topics_take_the_display_name_the_site_gives_them():
+    topics = CompanyRegistry([Company("Compute supply"), Company("AI agents", ("agents",))])
+    vocabulary = Vocabulary(DEFAULT_STANCES, REGISTRY, topics=topics)
+    article, problems = read(
+        "---\nstance: bullish\ntopics: [compute SUPPLY, Agents, agents, robotics]\n---\nBody\n",
+        vocabulary,
+    )
+    assert problems == []
+    # Any case or alias is the site's name; one topic once; a name it does not list as typed.
+    assert article.topics == ("Compute supply", "AI agents", "robotics")

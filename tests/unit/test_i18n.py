@@ -406,3 +406,19 @@ def test_a_tag_is_one_with_nothing_around_it(language, script, region, around):
     tag = language + script + region
     assert is_language_tag(tag)
     assert is_language_tag(tag + around) == (around == "")
+
+
+def test_a_babel_date_format_writes_dates_as_materials_blog_does():
+    """Material's blog writes ``format_date(date, "long", locale)``: the plugin, told so by the
+    adapter, writes the same, and its own format where Babel cannot (an unknown locale)."""
+    day = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+    english, german = i18n.labels_for("en"), i18n.labels_for("de")
+    assert english.date(day, i18n.DateFormat(babel="long", locale="en")) == "March 2, 2026"
+    assert german.date(day, i18n.DateFormat(babel="long", locale="de")) == "2. März 2026"
+    assert english.date(day, i18n.DateFormat(babel="medium", locale="pt-BR")) == "2 de mar. de 2026"
+    assert english.date(day, i18n.DateFormat(babel="d MMM y", locale="en")) == "2 Mar 2026"
+    unknown = i18n.DateFormat(babel="long", locale="xx")
+    assert english.date(day, unknown) == english.date(day) == "2 March 2026"
+    # The site's own strftime format wins over the blog's.
+    both = i18n.DateFormat(strftime="%Y-%m-%d", babel="long", locale="en")
+    assert english.date(day, both) == "2026-03-02"

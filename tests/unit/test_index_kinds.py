@@ -77,6 +77,9 @@ def test_a_new_record_gets_its_own_options():
         default_prefix="people",
         title_key="index.topics",
         nav_position=4,
+        term_label_key="index.term.authors",
+        count_key="index.count.authors",
+        all_key="index.all.authors",
     )
     options = kind_options(authors)()
     options.load_dict({})

@@ -232,3 +232,22 @@ def test_nav_sections_list_overview_then_terms_in_topics_companies_stances_order
         ),
         ("Stances", ["stances/index.md", "stances/bullish/index.md"]),
     ]
+
+
+def test_a_listing_knows_since_when_and_an_overview_its_articles_and_each_terms_newest():
+    articles = [
+        post("old", 1, companies=("NVIDIA",), topics=("Chips",)),
+        post("new", 9, companies=("NVIDIA", "AMD"), topics=("Chips",)),
+        post("undated", companies=("AMD",), date=None),
+    ]
+    index_plan, _ = make_plan(articles)
+    nvidia = index_plan.page("companies/nvidia/index.md")
+    assert nvidia.since == articles[0].date  # The oldest dated one.
+    assert index_plan.page("companies/amd/index.md").since == articles[1].date
+    overview = index_plan.page("companies/index.md")
+    assert overview.article_count == 3  # Each post once, however many companies it names.
+    assert [(item.term.name, item.newest) for item in overview.terms] == [
+        ("AMD", articles[1].date),
+        ("NVIDIA", articles[1].date),
+    ]
+    assert index_plan.page("topics/index.md").article_count == 2

@@ -5,8 +5,11 @@ from types import SimpleNamespace
 
 from factories import billion_laughs
 
+from mkdocs_aicommentary.adapter.config import AICommentaryConfig
+from mkdocs_aicommentary.adapter.plain_options import date_format
+from mkdocs_aicommentary.i18n.language import DateFormat
 from mkdocs_aicommentary.model.articles import Person
-from mkdocs_aicommentary.model.material_blog import Blog, find_blogs
+from mkdocs_aicommentary.model.material_blog import Blog, Blogs, find_blogs
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)  # As Blogs.now and article dates: aware.
@@ -110,3 +113,16 @@ def test_without_profiles_or_with_a_format_the_blog_cannot_fill_there_is_no_prof
     ):
         blog = SimpleNamespace(config=options, is_serve=False, authors=read_by_blog)
         assert find_blogs([blog], "/nonexistent")[0].blogs[0].authors["ines"].page is None
+
+
+def test_dates_follow_the_sites_format_then_the_blogs_then_the_language_file():
+    plugin = SimpleNamespace(config={**BLOG_OPTIONS, "post_date_format": "medium"})
+    blogs, _ = find_blogs([plugin], "docs")
+    config = AICommentaryConfig()
+    config.load_dict({})
+    config.validate()
+    material = {"name": "material", "language": "pt-BR"}
+    assert date_format(config, material, blogs) == DateFormat(babel="medium", locale="pt-BR")
+    assert date_format(config, material, Blogs()) is None
+    config.date_format = "%d/%m/%Y"
+    assert date_format(config, material, blogs) == DateFormat(strftime="%d/%m/%Y")
