@@ -195,6 +195,18 @@ def test_tags_and_categories_are_topics_and_companies_are_named_once(tmp_path):
         assert len(names) == len(set(names))
 
 
+def test_a_tag_chip_naming_the_posts_company_leads_to_the_company(tmp_path):
+    """The tag "Nvidia" is the post's company, not a topic: its chip leads to the company's
+    page, as its neighbour "open models" leads to the topic's, rather than nowhere."""
+    site = build_fixture("material_blog", tmp_path)
+    chips = site.page(FIRST_POST).select("nav.md-tags .md-tag")
+    assert {chip.get_text(strip=True): chip.get("href") for chip in chips} == {
+        "Nvidia": "../../../../../companies/nvidia/",
+        "open models": "../../../../../topics/open-models/",
+    }
+    assert site.exists("companies/nvidia/")
+
+
 def test_the_header_leaves_the_date_and_authors_to_the_blog(tmp_path):
     site = build_fixture("material_blog", tmp_path)
     page = site.page(UPDATED_POST)
