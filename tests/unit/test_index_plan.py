@@ -232,3 +232,24 @@ def test_nav_sections_list_overview_then_terms_in_topics_companies_stances_order
         ),
         ("Stances", ["stances/index.md", "stances/bullish/index.md"]),
     ]
+
+
+def test_min_posts_leaves_rarer_companies_and_topics_without_a_page_but_never_stances():
+    articles = [
+        post("a", 1, companies=("NVIDIA",), topics=("Chips", "Rumours"), stance="bearish"),
+        post("b", 2, companies=("NVIDIA", "AMD"), topics=("Chips",), stance="bullish"),
+    ]
+    taxonomy = Taxonomy(articles, DEFAULT_STANCES)
+    index_plan = plan(articles, taxonomy, SECTIONS, per_page=20, min_posts=2)
+    assert srcs(index_plan) == [
+        "companies/nvidia/index.md",
+        "companies/index.md",
+        "topics/chips/index.md",
+        "topics/index.md",
+        "stances/bullish/index.md",
+        "stances/bearish/index.md",
+        "stances/index.md",
+    ]
+    assert index_plan.term_src(taxonomy.term("companies", "AMD")) is None
+    overview = index_plan.page("topics/index.md")
+    assert [(item.term.name, item.count) for item in overview.terms] == [("Chips", 2)]
