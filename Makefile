@@ -58,7 +58,7 @@ benchmark-site: $(VENV)/.test
 	$(BIN)/python benchmarks/site_build.py
 
 # The long-tail corpus (thousands of topics, most with 1-3 posts), the README's second table
-# (about 45 minutes on 2 cores). One row: make benchmark-longtail LONGTAIL="--articles 10000
+# (about an hour on 2 cores). One row: make benchmark-longtail LONGTAIL="--articles 10000
 # --themes mkdocs --runs 1".
 LONGTAIL ?= --articles 2500 10000 20000 --runs 3
 benchmark-longtail: $(VENV)/.test
