@@ -19,7 +19,8 @@ medians is printed beside it, to show how much the runs moved.
 companies and topics drawn from Zipf-like distributions over pools that grow with the site, so
 that at 10,000 posts there are about 2,000 topics and 500 companies, most with one to three
 posts (1-2 companies and 2-4 topics a post). The table then also gives the bytes and files
-each build writes.
+each build writes. ``--options '{"index": {"min_posts": 2}}'`` changes plugin options over
+every feature on, for the plugin's build of any corpus.
 
 Cases:
   short   a short `nav:` (home, overviews, archive), as a publication's would be
