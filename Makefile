@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 
-.PHONY: demo serve docs wheel test test-browser test-validators screenshots lint format benchmark benchmark-site clean
+.PHONY: demo serve docs wheel test test-browser test-validators screenshots lint format benchmark benchmark-site benchmark-longtail clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,13 @@ benchmark: $(VENV)/.test
 # Whole builds against plain MkDocs, the table of docs/performance.md (about 20 minutes).
 benchmark-site: $(VENV)/.test
 	$(BIN)/python benchmarks/site_build.py
+
+# The long-tail corpus (thousands of topics, most with 1-3 posts), the README's second table
+# (about an hour on 2 cores). One row: make benchmark-longtail LONGTAIL="--articles 10000
+# --themes mkdocs --runs 1".
+LONGTAIL ?= --articles 2500 10000 20000 --runs 3
+benchmark-longtail: $(VENV)/.test
+	$(BIN)/python benchmarks/site_build.py --corpus longtail --cases short $(LONGTAIL)
 
 clean:
 	rm -rf $(VENV) node_modules example_site/site site dist .pytest_cache .ruff_cache

@@ -3,6 +3,7 @@
     python benchmarks/site_build.py                       # docs/performance.md (about 30 min)
     python benchmarks/site_build.py --articles 1000 --runs 1 --cases short
     python benchmarks/site_build.py --profile --articles 1000 --cases short
+    python benchmarks/site_build.py --corpus longtail --articles 10000 --themes mkdocs --runs 3
 
 Writes a seeded site of N posts (400-900 words, 1-2 of 48 companies, 2-4 of 70 topics, the
 long tail rarer, as on real sites), then builds it with only MkDocs' ``search`` plugin and with
@@ -13,6 +14,13 @@ Times are CPU seconds of the building process (a build is single-threaded). Of `
 builds of each, the table gives the fastest, as ``timeit`` does: on a shared machine other
 work only ever adds time, and the fastest run is the one it disturbed least. The ratio of the
 medians is printed beside it, to show how much the runs moved.
+
+``--corpus longtail`` (``make benchmark-longtail``) writes the shape real blogs have instead:
+companies and topics drawn from Zipf-like distributions over pools that grow with the site, so
+that at 10,000 posts there are about 2,000 topics and 500 companies, most with one to three
+posts (1-2 companies and 2-4 topics a post). The table then also gives the bytes and files
+each build writes. ``--options '{"index": {"min_posts": 2}}'`` changes plugin options over
+every feature on, for the plugin's build of any corpus.
 
 Cases:
   short   a short `nav:` (home, overviews, archive), as a publication's would be
@@ -45,6 +53,8 @@ memory stalls cost.
 from __future__ import annotations
 
 import argparse
+import bisect
+import itertools
 import json
 import os
 import platform
@@ -54,6 +64,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -84,6 +96,8 @@ FEATURES_OFF: dict[str, dict[str, object]] = {  # What --feature-costs turns off
     "the signup block": {"newsletter": None},
     "nothing, but 50 posts a listing page": {"index": {"per_page": 50}},
 }
+LONG_TAIL_TOPICS = (1.2, 0.35)  # Zipf exponent, pool size per post: ~2,185 topics at 10,000.
+LONG_TAIL_COMPANIES = (1.5, 0.12)  # ~543 companies at 10,000, three in four with 1-3 posts.
 SHORT_NAV = [
     {"Home": "index.md"},
     {"Topics": "topics/index.md"},
@@ -92,11 +106,42 @@ SHORT_NAV = [
 ]
 
 
+def zipf(names: list[str], exponent: float, rng: random.Random) -> Callable[[int], list[str]]:
+    """Draws ``count`` distinct names, the k-th name with weight 1 / k ** exponent."""
+    weights = list(itertools.accumulate(1 / rank**exponent for rank in range(1, len(names) + 1)))
+
+    def draw(count: int) -> list[str]:
+        picks = (bisect.bisect(weights, rng.random() * weights[-1]) for _ in range(count))
+        return sorted({names[min(pick, len(names) - 1)] for pick in picks})
+
+    return draw
+
+
+def long_tail(articles: int, rng: random.Random) -> Callable[[], tuple[list[str], list[str]]]:
+    """The companies and topics of one post of the long-tail corpus."""
+    (topic_exponent, topic_pool), (company_exponent, company_pool) = (
+        LONG_TAIL_TOPICS,
+        LONG_TAIL_COMPANIES,
+    )
+    topics = [f"topic {n}" for n in range(max(10, int(articles * topic_pool)))]
+    companies = [f"Company {n}" for n in range(max(8, int(articles * company_pool)))]
+    draw_topics = zipf(topics, topic_exponent, rng)
+    draw_companies = zipf(companies, company_exponent, rng)
+    return lambda: (draw_companies(rng.randint(1, 2)), draw_topics(rng.randint(2, 4)))
+
+
 def write_site(
-    root: Path, articles: int, seed: int, plugin: dict | None, theme: str, nav: str
+    root: Path,
+    articles: int,
+    seed: int,
+    plugin: dict | None,
+    theme: str,
+    nav: str,
+    corpus: str = "standard",
 ) -> Path:
     """A site of ``articles`` posts; returns the path of its mkdocs.yml."""
     rng = random.Random(seed)
+    terms_of = long_tail(articles, rng) if corpus == "longtail" else None
     docs = root / "docs"
     (docs / "posts").mkdir(parents=True, exist_ok=True)
     (docs / "index.md").write_text(
@@ -107,8 +152,12 @@ def write_site(
             (docs / overview).mkdir(exist_ok=True)
             (docs / overview / "index.md").write_text(f"# {overview.title()}\n")
     for number in range(articles):
-        companies = rng.sample(COMPANIES[:8], 1) + rng.sample(COMPANIES, rng.randint(0, 1))
-        topics = rng.sample(TOPICS[:10], rng.randint(1, 3)) + rng.sample(TOPICS, rng.randint(0, 1))
+        if terms_of is not None:
+            companies, topics = terms_of()
+        else:
+            companies = rng.sample(COMPANIES[:8], 1) + rng.sample(COMPANIES, rng.randint(0, 1))
+            topics = rng.sample(TOPICS[:10], rng.randint(1, 3))
+            topics += rng.sample(TOPICS, rng.randint(0, 1))
         words = rng.randint(400, 900)
         paragraphs, written = [], 0
         while written < words:
@@ -241,13 +290,16 @@ def measure(
     profile: bool,
     seed: int,
     count_instructions: bool = False,
+    corpus: str = "standard",
+    extra_options: dict | None = None,
 ) -> dict[str, float]:
     nav = "short" if case in ("short", "serve") else "auto"
     options = {**EVERYTHING, **({"articles_in_nav": False} if case == "auto" else {})}
+    options.update(extra_options or {})
     mode = "serve" if case == "serve" else "build"
     with tempfile.TemporaryDirectory() as tmp:
-        plain_file = write_site(Path(tmp, "plain"), articles, seed, None, theme, nav)
-        full_file = write_site(Path(tmp, "full"), articles, seed, options, theme, nav)
+        plain_file = write_site(Path(tmp, "plain"), articles, seed, None, theme, nav, corpus)
+        full_file = write_site(Path(tmp, "full"), articles, seed, options, theme, nav, corpus)
         plain, full = [], []
         for _ in range(runs):  # Alternating, so a busy moment hurts both alike.
             plain.append(run(plain_file, mode))
@@ -260,6 +312,10 @@ def measure(
             "plain_mib": max(r["rss_mib"] for r in plain),
             "plugin_mib": max(r["rss_mib"] for r in full),
         }
+        for name, site in (("plain", plain_file), ("plugin", full_file)):
+            written = [path for path in (site.parent / "site").rglob("*") if path.is_file()]
+            result[f"{name}_files"] = len(written)
+            result[f"{name}_mb"] = sum(path.stat().st_size for path in written) / 1e6
         if profile:
             result["plugin_share"] = run(full_file, "profile")["plugin_share"]
         if count_instructions:
@@ -316,6 +372,13 @@ def main() -> None:
     parser.add_argument("--cases", nargs="+", default=["short", "auto", "serve"])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--corpus", choices=["standard", "longtail"], default="standard")
+    parser.add_argument(
+        "--options",
+        type=json.loads,
+        default={},
+        help='plugin options over every feature on, as JSON: \'{"index": {"min_posts": 2}}\'',
+    )
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--instructions", action="store_true")
     parser.add_argument("--feature-costs", action="store_true")
@@ -333,17 +396,30 @@ def main() -> None:
     machine = platform.processor() or platform.machine()
     print(f"{machine}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(
-        "| posts | theme | case | plain | with the plugin | ratio | ratio of medians "
-        "| instructions | peak RSS plain -> plugin | plugin's CPU share |"
+        f"{args.corpus} corpus, {args.runs} builds of each, {time.strftime('%Y-%m-%d')}, "
+        f"options over every feature on: {json.dumps(args.options)}"
     )
-    print("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| posts | theme | case | plain | with the plugin | ratio | ratio of medians "
+        "| instructions | peak RSS plain -> plugin | plugin's CPU share "
+        "| output plain -> plugin |"
+    )
+    print("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for case in args.cases:
         for theme in args.themes:
             for articles in args.articles:
                 if case != "short" and (theme != "mkdocs" or articles > 2000):
                     continue  # The auto nav grows as pages x pages; serve is one figure.
                 figures = measure(
-                    articles, theme, case, args.runs, args.profile, args.seed, args.instructions
+                    articles,
+                    theme,
+                    case,
+                    args.runs,
+                    args.profile,
+                    args.seed,
+                    args.instructions,
+                    args.corpus,
+                    args.options,
                 )
                 ratio = figures["plugin_s"] / figures["plain_s"]
                 share = f"{figures['plugin_share']:.1%}" if "plugin_share" in figures else ""
@@ -353,7 +429,10 @@ def main() -> None:
                     f"| {articles:,} | {theme} | {case} | {figures['plain_s']:.2f} s "
                     f"| {figures['plugin_s']:.2f} s | {ratio:.2f}x "
                     f"| {figures['median_ratio']:.2f}x | {counted_text} "
-                    f"| {figures['plain_mib']:.0f} -> {figures['plugin_mib']:.0f} MiB | {share} |",
+                    f"| {figures['plain_mib']:.0f} -> {figures['plugin_mib']:.0f} MiB | {share} "
+                    f"| {figures['plain_mb']:.0f} -> {figures['plugin_mb']:.0f} MB "
+                    f"({figures['plugin_mb'] / figures['plain_mb']:.2f}x), "
+                    f"{figures['plain_files']:,} -> {figures['plugin_files']:,} files |",
                     flush=True,
                 )
 

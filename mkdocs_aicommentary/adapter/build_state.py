@@ -117,7 +117,7 @@ class BuildState:
         publication.own_images, problems = page_images(
             articles, files, config.docs_dir, image_sizes
         )
-        warnings.extend(problems)
+        warnings.extend(map(str, problems))
         publication.default_image = default_image(
             options.images.default, options.images.default_alt, files, config.docs_dir, image_sizes
         )

@@ -16,10 +16,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.structure.files import File, get_files
 
-from ..core.check import Finding, check_pages
+from ..core.check import Finding, check_pages, finding_of
+from ..features.image_sizes import ImageSizes
 from ..features.newsletter_links import missing_privacy_page
 from ..model.material_blog import find_blogs
 from ..plugin import AICommentaryPlugin
+from .page_images import page_images
 from .plain_options import front_matter_vocabulary
 
 
@@ -65,8 +67,16 @@ def check_site(config_file: str | None) -> SiteCheck:
         result.findings += [Finding(problem) for problem in problems]
     vocabulary = front_matter_vocabulary(plugin.config)
     publication.registry = vocabulary.companies
-    pages = {file.src_uri: _text(file) for file in get_files(config).documentation_pages()}
-    result.findings += check_pages(publication, pages, vocabulary)
+    files = get_files(config)
+    pages = {file.src_uri: _text(file) for file in files.documentation_pages()}
+    page_findings = check_pages(publication, pages, vocabulary)
+    # Lead images are looked up among the site's files, as the build does once it has them.
+    articles = publication.articles.values()
+    _, image_problems = page_images(articles, files, config.docs_dir, ImageSizes())
+    page_findings += [
+        finding_of(problem, pages.get(problem.src_path)) for problem in image_problems
+    ]
+    result.findings += sorted(page_findings, key=lambda finding: finding.sort_key)
     signup = plugin.config.newsletter
     if plugin.state.signup is not None and signup is not None:
         written = set(pages)

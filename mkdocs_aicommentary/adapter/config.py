@@ -147,6 +147,9 @@ class IndexConfig(base.Config):
     locals().update({name: c.SubConfig(kind_options(kind(name))) for name in NAV_ORDER})
     per_page = WholeNumber(default=20)
     """Articles per listing page; longer listings continue at ``<prefix>/<slug>/page/2/``."""
+    min_posts = WholeNumber(default=1)
+    """Posts a company, topic or author needs for a page and feed of its own; one named by
+    fewer is shown as text (stances always get theirs)."""
     nav = Switch(default=False)
     """Add Topics / Companies / Stances sections to the nav (explicit or automatic)."""
     feeds = c.Optional(Switch())
@@ -159,6 +162,10 @@ class IndexConfig(base.Config):
     """Generated index pages keep what the site's ``.meta.yml`` files (Material's ``meta``
     plugin) give the pages of their folders; false (the default) takes it back, since such
     files are written for posts (``comments: true``)."""
+    json_feeds = Switch(default=False)
+    """A JSON Feed 1.1 beside each term's RSS feed too. Off by default: every feed reader
+    reads RSS, and on a site of thousands of topics the second feed was a file per term that
+    no reader needs (the site's own feeds keep both formats)."""
 
 
 STRUCTURED_DATA_TYPES = (

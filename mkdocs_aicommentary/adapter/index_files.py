@@ -63,6 +63,7 @@ from .site_files import Clash, Destinations, SiteFiles, mkdocs_outputs
 log = get_plugin_logger(__name__)
 
 FEED_FILES = ("feed.xml", "feed.json")
+"""The site's feeds, at its root; a term's are :func:`_term_feed_files`."""
 
 
 @dataclass
@@ -164,7 +165,7 @@ class IndexFiles:
             feed_paths += [
                 f"{folder}/{name}"
                 for _, folder in _feed_folders(pages.plan, sections)
-                for name in FEED_FILES
+                for name in _term_feed_files(options)
             ]
         if (
             site_feed_enabled is not False
@@ -208,7 +209,8 @@ class IndexFiles:
         )
         kept = {page.src_path for page in self.plan.pages}
         folders = _feed_folders(self.plan, self.sections)
-        feeds = {f"{folder}/{name}" for _, folder in folders for name in FEED_FILES}
+        names = _term_feed_files(self.options)
+        feeds = {f"{folder}/{name}" for _, folder in folders for name in names}
         if self.listed:
             feeds |= {*FEED_FILES, *DIGEST_FILES}
         kept |= {
@@ -541,6 +543,7 @@ def _plan(
         taxonomy,
         sections,
         per_page=options.per_page,
+        min_posts=options.min_posts,
         author_page=author_page,
         unavailable=unavailable,
         stance_order=list(stances),
@@ -622,6 +625,11 @@ def _has_site_url(config: MkDocsConfig, asked: bool | None, without_it: str) -> 
         return True
     log.log(logging.WARNING if asked else logging.INFO, without_it)
     return False
+
+
+def _term_feed_files(options: IndexConfig) -> tuple[str, ...]:
+    """The feeds beside each term's page: RSS, and JSON Feed where the site asks for it."""
+    return FEED_FILES if options.json_feeds else FEED_FILES[:1]
 
 
 def _feed_folders(

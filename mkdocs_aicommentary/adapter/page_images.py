@@ -28,10 +28,11 @@ _IMAGE_KINDS = "a PNG, JPEG, GIF, WebP or SVG image"
 
 def page_images(
     articles: Iterable[Article], files: Files, docs_dir: str, sizes: ImageSizes
-) -> tuple[dict[str, PageImage], list[str]]:
-    """The lead image of every post that names one it can have, and the problems found."""
+) -> tuple[dict[str, PageImage], list[Problem]]:
+    """The lead image of every post that names one it can have, and the problems found (the
+    build logs them; ``check`` points at their lines)."""
     images: dict[str, PageImage] = {}
-    problems: list[str] = []
+    problems: list[Problem] = []
     for article in articles:
         ref = article.image
         if ref is None:
@@ -40,7 +41,7 @@ def page_images(
         if image is not None:
             images[article.src_path] = image
         elif expected:
-            problems.append(str(Problem(article.src_path, ref.field, ref.target, expected)))
+            problems.append(Problem(article.src_path, ref.field, ref.target, expected))
     return images, problems
 
 

@@ -15,7 +15,7 @@ from ..features.social_cards import Card
 from ..html.links import IndexKind
 from ..i18n.language import Labels
 from ..model.articles import Article
-from ..model.index_kinds import STANCES
+from ..model.index_kinds import STANCES, kind
 from .index_plan import PlannedPage
 
 STANCE_COLORS = {
@@ -72,8 +72,9 @@ class CardPlan:
     def index_cards(
         self, pages: Iterable[PlannedPage], sections: Sequence[IndexKind]
     ) -> dict[str, Card]:
-        """A card per index page, by source path: the term's name (the kind's title on an
-        overview and on the archive), the kind's title as its badge and the number of posts."""
+        """A card per index page, by source path: the term's name under what one page of its
+        kind lists ("Topic", as the page says), or the kind's title on an overview and on the
+        archive, and the number of posts."""
         titles = {section.kind: section.title for section in sections}
         cards = {}
         for page in pages:
@@ -83,7 +84,9 @@ class CardPlan:
             cards[page.src_path] = Card(
                 site_name=self.site_name,
                 title=page.term.name if page.term is not None else kind_title,
-                badge=kind_title,
+                badge=kind_title
+                if page.term is None
+                else self.labels(kind(page.kind).term_label_key),
                 color=self.color(stance),
                 details=(self.labels("articles", count=count),),
                 right_to_left=self.labels.rtl,

@@ -56,13 +56,14 @@ def check_pages(
     _, problems = publication.read_posts(read, vocabulary, front_matter)
     publication.publish(lambda src: True)  # As if no other plugin left a post out.
     problems += publication.pins()[1]
-    findings = [_finding(problem, pages.get(problem.src_path)) for problem in problems]
+    findings = [finding_of(problem, pages.get(problem.src_path)) for problem in problems]
     findings += _crowded_findings(publication, pages, vocabulary)
     findings += _signup_findings(publication, pages, front_matter)
     return sorted(findings, key=lambda finding: finding.sort_key)
 
 
-def _finding(problem: Problem, text: str | None) -> Finding:
+def finding_of(problem: Problem, text: str | None) -> Finding:
+    """``problem`` as the build words it, at its line of ``text`` (the page's source)."""
     line = problem_line(text, problem) if text is not None else problem.line
     return Finding(str(problem), problem.src_path, line)
 

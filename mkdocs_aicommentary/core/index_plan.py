@@ -137,6 +137,7 @@ def plan(
     sections: Sequence[IndexKind],
     *,
     per_page: int,
+    min_posts: int = 1,
     author_page: Callable[[str], str | None] = lambda src: None,
     unavailable: Callable[[str], bool] = lambda src: False,
     stance_order: Sequence[str] = (),
@@ -149,6 +150,8 @@ def plan(
     ``unavailable(src)`` is true where no page may go (the author keeps a draft there, or
     another file is written there): a term with any page unavailable gets no pages, a kind whose
     overview is gets no overview.
+    ``min_posts``: a term of a kind the site does not configure (not a stance) named by
+    fewer articles gets no page, and is never linked.
     ``stance_order`` lists the stance keys in the order the site configured them, the order of
     a configured kind's terms. A kind that lists every post (the archive) has one listing, and
     with its section's ``by_year`` one for each year too.
@@ -217,6 +220,8 @@ def plan(
             ordered = [term for term in taxonomy.terms(section.kind) if term in groups]
         counts = []
         for term in ordered:
+            if len(groups[term]) < min_posts and not of_kind.configured:
+                continue
             first = listing(
                 section.kind,
                 term.name,

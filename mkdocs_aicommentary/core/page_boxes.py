@@ -29,7 +29,7 @@ from ..html.placement import (
     slot_at_marker,
 )
 from ..html.render import Renderer
-from ..model.index_kinds import TOPICS
+from ..model.index_kinds import COMPANIES, TOPICS
 from ..model.material_blog import EXCERPT_TITLE_LEVEL
 from .index_plan import PlannedPage
 from .publication import Publication
@@ -226,8 +226,9 @@ class PageContent:
     def chip_links(self, src_path: str, names: Iterable[str]) -> dict[str, str]:
         """Where the tag chips Material draws on a post lead, when its tags plugin links them
         nowhere (the site has no tags page): to the plugin's page of each topic among
-        ``names``, by name, as site-relative URLs. None under ``header_topics: all``, where
-        the header names the topics itself."""
+        ``names``, or of the company a tag names (it is that company, not a topic), by name, as
+        site-relative URLs. None under ``header_topics: all``, where the header names the
+        topics itself."""
         renderer = self.renderer
         if src_path not in self.publication.articles:
             return {}
@@ -235,7 +236,8 @@ class PageContent:
             return {}
         links = {}
         for name in names:
-            term = renderer.taxonomy.find(TOPICS.name, name)
+            terms = (renderer.taxonomy.find(kind.name, name) for kind in (TOPICS, COMPANIES))
+            term = next((term for term in terms if term is not None), None)
             url = renderer.term_pages.url(term) if term is not None else None
             if url is not None:
                 links[name] = url

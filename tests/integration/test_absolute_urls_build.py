@@ -21,7 +21,12 @@ PAGES = {
 def test_a_site_url_with_a_query_gives_the_urls_mkdocs_gives(build_site_at_url):
     """MkDocs joins ``site_url`` and a page's URL as a browser would, so a query or a fragment
     in ``site_url`` does not end up in front of the page's path; nor in the plugin's URLs."""
-    site = build_site_at_url(PAGES, strict=True, extra={"site_url": "https://ex.example/?q=1"})
+    site = build_site_at_url(
+        PAGES,
+        {"index": {"json_feeds": True}},
+        strict=True,
+        extra={"site_url": "https://ex.example/?q=1"},
+    )
     assert site.aborted is None, site.warnings
     canonical = {
         url: site.page(url).select_one('link[rel="canonical"]')["href"]

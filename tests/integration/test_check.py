@@ -64,8 +64,8 @@ def plugin_warnings(site: BuiltSite) -> list[str]:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    """The hostile site of ``test_hostile_build``, a bad pin and a bad newsletter field added,
-    built without and with ``--strict``."""
+    """The hostile site of ``test_hostile_build``, a bad pin, a bad newsletter field and a lead
+    image that is not there added, built without and with ``--strict``."""
     build_site = make_builder(tmp_path_factory.mktemp("hostile-check"))
     pages = {
         **HOSTILE_SITE,
@@ -73,6 +73,7 @@ def hostile(tmp_path_factory):
             "title: Pinned\nstance: bullish\ntopics: [chips]\nrelated:\n  - good.md\n"
             "  - nowhere.md\nnewsletter: sometimes"
         ),
+        "posts/pictured.md": article("title: Pictured\nstance: bullish\nimage: missing.png"),
     }
     options = {"newsletter": {"action": "https://example.com/subscribe"}}
     return build_site(pages, options), build_site(pages, options, strict=True)

@@ -58,7 +58,7 @@ def test_rss_feed_is_valid_and_lists_like_the_page(build_site_at_url):
 
 
 def test_json_feed_and_topic_feeds(build_site_at_url):
-    site = build_site_at_url(PAGES, strict=True)
+    site = build_site_at_url(PAGES, {"index": {"json_feeds": True}}, strict=True)
     document = json.loads(site.text("companies/nvidia/feed.json"))
     assert document["version"] == "https://jsonfeed.org/version/1.1"
     assert document["feed_url"] == f"{SITE_URL}companies/nvidia/feed.json"
@@ -77,8 +77,28 @@ def test_json_feed_and_topic_feeds(build_site_at_url):
     assert not site.exists("companies/feed.xml")
 
 
+def test_terms_get_an_rss_feed_and_no_json_feed_by_default(build_site_at_url):
+    """The site keeps both formats; a term's JSON Feed is a file per term no reader needs."""
+    site = build_site_at_url(PAGES, strict=True)
+    assert site.exists("companies/nvidia/feed.xml") and site.exists("feed.json")
+    assert not site.exists("companies/nvidia/feed.json")
+    hrefs = [
+        link["href"] for link in site.page("topics/ai-hardware/").head.select("link[rel=alternate]")
+    ]
+    assert hrefs == [
+        f"{SITE_URL}feed.xml",
+        f"{SITE_URL}feed.json",
+        f"{SITE_URL}topics/ai-hardware/feed.xml",
+    ]
+
+
 def test_pages_link_their_feeds_in_the_head(build_site_at_url):
-    site = build_site_at_url(PAGES, strict=True, extra={"site_url": "https://example.org/blog/"})
+    site = build_site_at_url(
+        PAGES,
+        {"index": {"json_feeds": True}},
+        strict=True,
+        extra={"site_url": "https://example.org/blog/"},
+    )
     head = site.page("companies/nvidia/").head
     links = [link["href"] for link in head.select('link[rel~="alternate"]')]
     site_feeds = ["https://example.org/blog/feed.xml", "https://example.org/blog/feed.json"]
@@ -148,7 +168,7 @@ def test_feed_items_option_limits_the_feed(build_site_at_url):
 
 def test_an_authors_own_feed_file_wins(build_site_at_url):
     pages = {**PAGES, "companies/nvidia/feed.xml": "<rss version='2.0'><channel/></rss>\n"}
-    site = build_site_at_url(pages, strict=True)
+    site = build_site_at_url(pages, {"index": {"json_feeds": True}}, strict=True)
     assert site.text("companies/nvidia/feed.xml").startswith("<rss version='2.0'>")
     hrefs = [
         link["href"] for link in site.page("companies/nvidia/").head.select("link[rel~=alternate]")
@@ -162,7 +182,12 @@ def test_an_authors_own_feed_file_wins(build_site_at_url):
 
 def test_feeds_say_the_sites_language(build_site_at_url):
     """The theme's locale by default; the plugin's ``language`` option when a site sets it."""
-    site = build_site_at_url(PAGES, strict=True, theme={"name": "mkdocs", "locale": "de_DE"})
+    site = build_site_at_url(
+        PAGES,
+        {"index": {"json_feeds": True}},
+        strict=True,
+        theme={"name": "mkdocs", "locale": "de_DE"},
+    )
     assert feedparser.parse(site.text("feed.xml")).feed.language == "de-de"
     assert json.loads(site.text("companies/nvidia/feed.json"))["language"] == "de-de"
     site = build_site_at_url(PAGES, {"language": "fr"}, strict=True)

@@ -161,6 +161,19 @@ def test_a_draft_previewed_by_serve_links_no_page_that_does_not_exist(build_site
     assert not site.exists("companies/secretco/")
 
 
+def test_min_posts_names_rarer_terms_as_text_with_no_page_or_feed(build_site_at_url):
+    site = build_site_at_url(POSTS, {**REGISTRY, "index": {"min_posts": 2}}, strict=True)
+    header = site.page("posts/tpu/").select_one(".aic-article-meta")
+    assert [a.get_text() for a in header.select("a.aic-topic")] == ["AI hardware"]
+    assert [span.get_text() for span in header.select("span.aic-company, span.aic-topic")] == [
+        "Google",
+        "Cloud",
+    ]
+    assert not site.exists("topics/cloud/") and not site.exists("companies/google/feed.xml")
+    assert site.exists("stances/skeptical/feed.xml")  # One post, but a stance.
+    assert dead_links(site) == []
+
+
 def test_overviews_name_every_term_with_its_count(build_site_at_url):
     site = build_site_at_url(POSTS, REGISTRY, strict=True)
     companies = site.page("companies/")
@@ -584,7 +597,7 @@ def test_nav_option_adds_sections(build_site_at_url, explicit):
 
 @pytest.mark.parametrize("theme", ["mkdocs", "readthedocs", "material"])
 def test_everything_on_builds_strict_without_warnings_in_every_theme(build_site_at_url, theme):
-    options = {**REGISTRY, "index": {"nav": True, "per_page": 2}}
+    options = {**REGISTRY, "index": {"nav": True, "per_page": 2, "json_feeds": True}}
     site = build_site_at_url(POSTS, options, strict=True, theme=theme, plugins=["search"])
     assert site.aborted is None, site.warnings
     assert site.warnings == []

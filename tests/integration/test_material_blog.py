@@ -129,8 +129,8 @@ def test_materials_dates_and_authors(tmp_path):
         # Without a URL of his own, Tomás is linked to his author page.
         {"@type": "Person", "name": "Tomás Brandt", "url": f"{SITE_URL}authors/tomas-brandt/"},
     ]
-    feed = json.loads(site.text("companies/amd/feed.json"))
-    (item,) = feed["items"]
+    feed = json.loads(site.text("feed.json"))  # Terms' feeds are RSS alone by default.
+    (item,) = [item for item in feed["items"] if item["url"] == f"{SITE_URL}{UPDATED_POST}"]
     assert item["date_modified"] == "2026-04-18T00:00:00Z"
     assert [author["name"] for author in item["authors"]] == ["Inés Duarte", "Tomás Brandt"]
     rss = feedparser.parse(site.text("companies/amd/feed.xml"))
@@ -193,6 +193,18 @@ def test_tags_and_categories_are_topics_and_companies_are_named_once(tmp_path):
     for reason in site.page(FIRST_POST).select(".aic-related-reason"):
         names = reason.get_text().removeprefix("Also on ").split(" · ")
         assert len(names) == len(set(names))
+
+
+def test_a_tag_chip_naming_the_posts_company_leads_to_the_company(tmp_path):
+    """The tag "Nvidia" is the post's company, not a topic: its chip leads to the company's
+    page, as its neighbour "open models" leads to the topic's, rather than nowhere."""
+    site = build_fixture("material_blog", tmp_path)
+    chips = site.page(FIRST_POST).select("nav.md-tags .md-tag")
+    assert {chip.get_text(strip=True): chip.get("href") for chip in chips} == {
+        "Nvidia": "../../../../../companies/nvidia/",
+        "open models": "../../../../../topics/open-models/",
+    }
+    assert site.exists("companies/nvidia/")
 
 
 def test_the_header_leaves_the_date_and_authors_to_the_blog(tmp_path):
@@ -292,7 +304,7 @@ def test_a_post_dated_with_an_offset_keeps_the_day_the_blog_files_it_under(tmp_p
         if "New year" in li.get_text()
     )
     assert entry.select_one("time")["datetime"] == "2026-01-01"
-    feed = json.loads(site.text("companies/amd/feed.json"))
+    feed = json.loads(site.text("feed.json"))
     item = next(item for item in feed["items"] if item["title"] == "New year, old chips")
     assert item["date_published"] == "2025-12-31T23:30:00Z"
 

@@ -91,7 +91,7 @@ def test_a_post_without_an_image_shares_its_card(built, theme):
 def test_index_pages_get_cards_and_a_post_with_its_own_image_none(built, theme):
     site = built[theme][0]
     company = head_meta(site, "companies/amd/")
-    assert company["og:image:alt"] == "AMD · Companies · 2 articles · Test publication"
+    assert company["og:image:alt"] == "AMD · Company · 2 articles · Test publication"
     with Image.open(card_of(site, "companies/amd/")) as image:
         assert image.size == (1200, 630)
     own = head_meta(site, "posts/own/")

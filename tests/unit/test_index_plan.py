@@ -251,3 +251,24 @@ def test_a_listing_knows_since_when_and_an_overview_its_articles_and_each_terms_
         ("NVIDIA", articles[1].date),
     ]
     assert index_plan.page("topics/index.md").article_count == 2
+
+
+def test_min_posts_leaves_rarer_companies_and_topics_without_a_page_but_never_stances():
+    articles = [
+        post("a", 1, companies=("NVIDIA",), topics=("Chips", "Rumours"), stance="bearish"),
+        post("b", 2, companies=("NVIDIA", "AMD"), topics=("Chips",), stance="bullish"),
+    ]
+    taxonomy = Taxonomy(articles, DEFAULT_STANCES)
+    index_plan = plan(articles, taxonomy, SECTIONS, per_page=20, min_posts=2)
+    assert srcs(index_plan) == [
+        "companies/nvidia/index.md",
+        "companies/index.md",
+        "topics/chips/index.md",
+        "topics/index.md",
+        "stances/bullish/index.md",
+        "stances/bearish/index.md",
+        "stances/index.md",
+    ]
+    assert index_plan.term_src(taxonomy.term("companies", "AMD")) is None
+    overview = index_plan.page("topics/index.md")
+    assert [(item.term.name, item.count) for item in overview.terms] == [("Chips", 2)]

@@ -150,8 +150,7 @@ def test_index_cards_name_the_term_and_count_its_posts_in_the_site_language():
     german = CardPlan("Ledger", labels_for("de"), {}, {})
     cards = german.index_cards(pages, sections)
     first = cards["stances/bearish/index.md"]
-    assert first == Card(
-        "Ledger", "Bearish", "Where we stand", STANCE_COLORS["bearish"], ("3 Artikel",)
-    )
+    # A term's card says what its page lists, in the site's language, as the page does.
+    assert first == Card("Ledger", "Bearish", "Haltung", STANCE_COLORS["bearish"], ("3 Artikel",))
     assert cards["stances/bearish/page/2/index.md"] == first  # One file for the listing.
     assert cards["stances/index.md"].title == "Where we stand"
