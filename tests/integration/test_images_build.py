@@ -269,8 +269,8 @@ def test_feeds_carry_the_image(sites):
     entry = next(entry for entry in rss.entries if entry.title == "The GPU glut")
     assert entry.media_content[0]["url"] == SITE_URL + "posts/cover.png"
     assert entry.media_content[0]["width"] == "120"
-    company = json.loads(site.text("companies/nvidia/feed.json"))["items"]
-    assert company[0]["image"] == SITE_URL + "posts/cover.png"
+    company = feedparser.parse(site.text("companies/nvidia/feed.xml")).entries
+    assert company[0].media_content[0]["url"] == SITE_URL + "posts/cover.png"
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -119,11 +119,9 @@ def test_a_term_page_says_what_it_is_how_many_since_when_and_offers_its_feeds(bl
     )
     assert summary.select_one(".aic-term-count").get_text() == "2 articles since April 10, 2026."
     feeds = {a.get_text(strip=True): a["href"] for a in summary.select("a.aic-feed-link")}
-    assert set(feeds) == {"RSS feed", "JSON Feed"}
+    assert set(feeds) == {"RSS feed"}  # A term's JSON Feed only with index.json_feeds.
     rss = feedparser.parse(target(blog, "topics/software-moats/", feeds["RSS feed"]).read_text())
     assert len(rss.entries) == 2 and rss.feed.title.startswith("Software moats")
-    listed = json.loads(target(blog, "topics/software-moats/", feeds["JSON Feed"]).read_text())
-    assert len(listed["items"]) == 2
     one = page(blog, "topics/tpus").select_one(".aic-term-count").get_text()
     assert one == "1 article, from June 12, 2026."
     company = page(blog, "companies/nvidia").select_one(".aic-term-kind").get_text()
