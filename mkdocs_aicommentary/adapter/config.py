@@ -358,7 +358,8 @@ class SocialCardsConfig(base.Config):
     every index page (``features/social_cards.py``)."""
 
     enabled = Switch(default=False)
-    """Off by default: a card costs tens of milliseconds to draw the first time (see README)."""
+    """Off by default: a card costs tens of milliseconds to draw the first time (the figures
+    are in docs/front-door.md, "Social cards")."""
     font = c.Optional(c.File(exists=True))
     """A TrueType or OpenType file for scripts DejaVu Sans lacks; relative to mkdocs.yml."""
     colors = c.DictOfItems(HexColor(), default={})
