@@ -26,7 +26,7 @@ import arabic_reshaper
 from bidi import get_display
 from PIL import Image, ImageDraw, ImageFont
 
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 """Part of every card's key: change it whenever a change here changes the pixels."""
 
 WIDTH, HEIGHT = 1200, 630
@@ -166,7 +166,7 @@ def draw(card: Card, fonts: CardFonts) -> bytes:
     details = line.moved(badge_width + _GAP)
     room: float = width - badge_width - _GAP
     separator = _width(_SEPARATOR, small)
-    for number, detail in enumerate(card.details):
+    for number, detail in enumerate(_details_that_fit(card.details, small, room, separator)):
         if number:
             details.text(middle, _SEPARATOR, small, _MUTED, anchor="m")
             details, room = details.moved(separator), room - separator
@@ -180,6 +180,25 @@ def draw(card: Card, fonts: CardFonts) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False, compress_level=_COMPRESSION)
     return out.getvalue()
+
+
+def _details_that_fit(
+    details: tuple[str, ...], font: ImageFont.FreeTypeFont, room: float, separator: float
+) -> tuple[str, ...]:
+    """The details one line of ``room`` holds: the last (a post's date) always, and as many of
+    the others (its companies), in order, as fit before it, rather than a date cut short."""
+    if not details:
+        return ()
+    *others, last = details
+    left = room - _width(last, font)
+    shown: list[str] = []
+    for detail in others:
+        needed = _width(detail, font) + separator
+        if needed > left:
+            break
+        shown.append(detail)
+        left -= needed
+    return (*shown, last)
 
 
 class _Line:

@@ -6,11 +6,12 @@ import io
 from datetime import datetime
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageFont
 
 from mkdocs_aicommentary.core.card_plan import OTHER_COLOR, STANCE_COLORS, CardPlan
 from mkdocs_aicommentary.core.index_plan import PlannedPage, TermCount
-from mkdocs_aicommentary.features.social_cards import Card, CardFonts, card_key, draw
+from mkdocs_aicommentary.features.social_cards import DEFAULT_FONTS, Card, CardFonts, card_key, draw
+from mkdocs_aicommentary.features.social_cards import _details_that_fit as details_that_fit
 from mkdocs_aicommentary.features.social_cards import missing_characters as missing
 from mkdocs_aicommentary.html.links import IndexKind
 from mkdocs_aicommentary.i18n.language import labels_for
@@ -154,3 +155,13 @@ def test_index_cards_name_the_term_and_count_its_posts_in_the_site_language():
     assert first == Card("Ledger", "Bearish", "Haltung", STANCE_COLORS["bearish"], ("3 Artikel",))
     assert cards["stances/bearish/page/2/index.md"] == first  # One file for the listing.
     assert cards["stances/index.md"].title == "Where we stand"
+
+
+def test_companies_that_do_not_fit_give_way_to_the_date():
+    """A post on a dozen companies: the card names those that fit, then the whole date."""
+    companies = tuple(f"Company number {n}" for n in range(12))
+    font = ImageFont.truetype(str(DEFAULT_FONTS[0]), 28)
+    kept = details_that_fit((*companies, "2 March 2026"), font, room=900, separator=20)
+    assert kept[-1] == "2 March 2026"
+    assert 0 < len(kept) - 1 < len(companies) and kept[:-1] == companies[: len(kept) - 1]
+    assert details_that_fit(("NVIDIA", "2 March 2026"), font, 900, 20) == ("NVIDIA", "2 March 2026")
