@@ -41,7 +41,9 @@ def page_images(
         if image is not None:
             images[article.src_path] = image
         elif expected:
-            problems.append(Problem(article.src_path, ref.field, ref.target, expected))
+            problems.append(
+                Problem(article.src_path, ref.field, ref.written or ref.target, expected)
+            )
     return images, problems
 
 

@@ -94,6 +94,8 @@ class ImageRef:
     """The field it came from (``image``, ``cover_image``...), for warnings."""
     alt: str | None = None
     """``image_alt``: what the image shows, for readers who cannot see it."""
+    written: str = field(default="", compare=False)
+    """The value as the author wrote it, which warnings quote (empty: ``target``)."""
 
     @property
     def is_url(self) -> bool:

@@ -366,7 +366,7 @@ def _read_image(src_path: str, meta, report) -> ImageRef | None:
     if target == ".." or target.startswith("../"):
         report(name, "it points outside the docs folder, which MkDocs does not publish")
         return None
-    return ImageRef(target, name, alt)
+    return ImageRef(target, name, alt, written=value)
 
 
 _DATE_EXAMPLE = "expected a date such as 2026-11-20 or 2026-11-20T09:30:00"

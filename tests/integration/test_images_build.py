@@ -211,7 +211,8 @@ def test_bad_images_are_warnings_naming_the_file_and_field(sites):
     assert "posts/broken.md: front matter field 'image' has the value 'javascript:alert(1)'" in (
         warnings
     )
-    assert "posts/missing.md: front matter field 'image'" in warnings
+    # The value as the author wrote it; the file the site looked for after it.
+    assert "posts/missing.md: front matter field 'image' has the value 'not-there.png'" in warnings
     assert "there is no file posts/not-there.png" in warnings
     assert "posts/insecure.md: front matter field 'feature_image'" in warnings
     assert "https://" in warnings
