@@ -6,6 +6,7 @@ Nothing here imports MkDocs; ``front_matter.py`` reads a Markdown file into thes
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import reprlib
 from collections.abc import Callable, Mapping
@@ -94,7 +95,7 @@ class ImageRef:
     """The field it came from (``image``, ``cover_image``...), for warnings."""
     alt: str | None = None
     """``image_alt``: what the image shows, for readers who cannot see it."""
-    written: str = field(default="", compare=False)
+    written: str = dataclasses.field(default="", compare=False)  # `field` is a name here.
     """The value as the author wrote it, which warnings quote (empty: ``target``)."""
 
     @property
