@@ -216,7 +216,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         """Reads ``index_files``, ``site``, the language and every post's rendered content;
-        leaves the feed files' content, and adds the social cards to ``files``, each the
+        writes the feed files into the site, and adds the social cards to ``files``, each the
         image of its page's head (``page_content.images``)."""
         state = self._state()
         site = state.site
@@ -235,7 +235,14 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         language = publication.options.language
         renderer = state.page_content.renderer
         state.index_files.write_feeds(
-            site, config, content_of, language, renderer, publication.image, publication.lead_image
+            site,
+            config,
+            files,
+            content_of,
+            language,
+            renderer,
+            publication.image,
+            publication.lead_image,
         )
         return env
 
