@@ -8,8 +8,8 @@ options, and the provider rules of the ``newsletter`` section are in ``features/
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, cast
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, cast
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -51,22 +51,36 @@ class CompanyConfig(base.Config):
     ticker = c.Optional(c.Type(str))
 
 
-class _CompanyEntry(c.SubConfig[CompanyConfig]):
-    """Lets ``Anthropic:`` with nothing after it register a company with no details."""
+_Details = TypeVar("_Details", bound=base.Config)
 
-    def run_validation(self, value: object) -> CompanyConfig:
+
+class _Entry(c.SubConfig[_Details]):
+    """Lets ``Anthropic:`` (or ``Compute supply:``) with nothing after it name an entry with
+    no details."""
+
+    def __init__(self, details: type[_Details]) -> None:
+        super().__init__(details)
+        self.config_class = details  # MkDocs takes a subclass's from its subscript alone.
+
+    def run_validation(self, value: object) -> _Details:
         return super().run_validation({} if value is None else value)
 
 
-class Companies(c.DictOfItems[CompanyConfig]):
-    """The registry: canonical name -> details; one spelling belongs to one company."""
+class _Registry(c.DictOfItems[_Details]):
+    """Canonical name -> details, where one spelling belongs to one name: the companies, and
+    the topics the site names."""
 
-    def __init__(self) -> None:
-        super().__init__(_CompanyEntry(CompanyConfig), default={})
+    def __init__(
+        self,
+        details: type[_Details],
+        as_entries: Callable[[Mapping[str, _Details]], list[Company]],
+    ) -> None:
+        super().__init__(_Entry(details), default={})
+        self._as_entries = as_entries
 
-    def run_validation(self, value: object) -> dict[str, CompanyConfig]:
+    def run_validation(self, value: object) -> dict[str, _Details]:
         entries = super().run_validation(value)
-        for spelling, first, second in clashing_spellings(as_companies(entries)):
+        for spelling, first, second in clashing_spellings(self._as_entries(entries)):
             raise c.ValidationError(
                 f"the spelling {spelling!r} belongs to both {first!r} and {second!r}; keep it "
                 f"under one of them."
@@ -85,30 +99,6 @@ class TopicConfig(base.Config):
     """One topic as the site names it: ``AI agents: {aliases: [agents, agentic AI]}``."""
 
     aliases = Texts(default=[])
-
-
-class _TopicEntry(c.SubConfig[TopicConfig]):
-    """Lets ``Compute supply:`` with nothing after it set a topic's display name alone."""
-
-    def run_validation(self, value: object) -> TopicConfig:
-        return super().run_validation({} if value is None else value)
-
-
-class Topics(c.DictOfItems[TopicConfig]):
-    """Display names of topics, as the company registry names companies: display name ->
-    the other spellings posts use; one spelling belongs to one topic."""
-
-    def __init__(self) -> None:
-        super().__init__(_TopicEntry(TopicConfig), default={})
-
-    def run_validation(self, value: object) -> dict[str, TopicConfig]:
-        entries = super().run_validation(value)
-        for spelling, first, second in clashing_spellings(as_topics(entries)):
-            raise c.ValidationError(
-                f"the spelling {spelling!r} belongs to both {first!r} and {second!r}; keep it "
-                f"under one of them."
-            )
-        return entries
 
 
 def as_topics(entries: Mapping[str, TopicConfig]) -> list[Company]:
@@ -358,7 +348,8 @@ class SocialCardsConfig(base.Config):
     every index page (``features/social_cards.py``)."""
 
     enabled = Switch(default=False)
-    """Off by default: a card costs tens of milliseconds to draw the first time (see README)."""
+    """Off by default: a card costs tens of milliseconds to draw the first time (the figures
+    are in docs/front-door.md, "Social cards")."""
     font = c.Optional(c.File(exists=True))
     """A TrueType or OpenType file for scripts DejaVu Sans lacks; relative to mkdocs.yml."""
     colors = c.DictOfItems(HexColor(), default={})
@@ -380,8 +371,9 @@ class AICommentaryConfig(base.Config):
     labels = c.DictOfItems(c.Type((str, dict)), default={})
     """The site's own text for any key of the language files (``languages/en.yml``)."""
 
-    companies = Companies()
-    """Optional company registry: canonical name -> aliases, url, ticker."""
+    companies = _Registry(CompanyConfig, as_companies)
+    """Optional company registry: canonical name -> aliases, url, ticker; one spelling
+    belongs to one company."""
 
     warn_unknown_companies = Switch(default=False)
     """Warn when a post names a company the registry does not know."""
@@ -390,7 +382,7 @@ class AICommentaryConfig(base.Config):
     """Glob patterns of source paths that are posts; empty: every page with a stance or company
     (and every post of Material's blog)."""
 
-    topics = Topics()
+    topics = _Registry(TopicConfig, as_topics)
     """Optional display names of topics: name -> aliases (``compute supply`` shown as
     ``Compute supply``, ``agents`` filed under ``AI agents``)."""
 

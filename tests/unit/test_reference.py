@@ -53,6 +53,8 @@ def as_documented(default: Any) -> str:
         return "unset"
     if isinstance(default, bool):
         return f"`{str(default).lower()}`"
+    if default == "":  # Empty backticks would show as two backticks on the page.
+        return '`""`'
     if isinstance(default, list):
         return "`[" + ", ".join(map(str, default)) + "]`"
     if isinstance(default, dict):
