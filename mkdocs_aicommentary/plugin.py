@@ -158,19 +158,20 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Reads ``articles`` and ``site``; leaves the publication's ``published``, the
         narrowed ``index_files`` and ``related``, ranked for the published posts (and drafts,
-        for their preview under serve)."""
+        for their preview under serve); the posts' bodies, read by then, are let go."""
         state = self._state()
         publication, site = state.publication, state.site or SiteFiles(files)
-        published = publication.publish(lambda src: site.written(src) is not None)
+        publication.publish(lambda src: site.written(src) is not None)
+        related, problems = publication.related(self.text_cache)
+        for problem in problems:
+            log.warning(problem)
+        state.related = publication.let_go_of_bodies(related)
         if state.index_files is not None:
-            state.index_files.publish(published.values(), files)
+            state.index_files.publish(publication.published.values(), files)
             if kinds := publication.nav_kinds():
                 state.index_files.extend_nav(
                     nav, files, kinds, publication.posts_folder(), config.theme
                 )
-        state.related, problems = publication.related(self.text_cache)
-        for problem in problems:
-            log.warning(problem)
         return nav
 
     @event_priority(-100)  # After Material's meta plugin (50) has merged its .meta.yml files.

@@ -200,11 +200,14 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 class OwnTemplatesDedented(jinja2.FileSystemLoader):
-    """The theme directories' templates, the plugin's own without their lines' indentation.
+    """The theme directories' templates, the plugin's own with each line's indentation cut to
+    one space.
 
     That indentation is there for reading the templates; in the output it would only add bytes
-    to every listing entry, header and box (a few percent of an index page). None of the
-    plugin's templates holds text where leading spaces matter (``<pre>``); a site's own
+    to every listing entry, header and box (a few percent of an index page). One space is left
+    where there were several, so wherever the indentation was the only whitespace between two
+    words or tags (after a line that ends in a block tag) there still is some. None of the
+    plugin's templates holds text where the number of spaces matters (``<pre>``); a site's own
     template in ``custom_dir`` is left as written."""
 
     def get_source(
@@ -212,7 +215,7 @@ class OwnTemplatesDedented(jinja2.FileSystemLoader):
     ) -> tuple[str, str, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
         if filename.startswith(TEMPLATES_DIR + os.sep):
-            source = _INDENT.sub("", source)
+            source = _INDENT.sub(" ", source)
         return source, filename, uptodate
 
 
