@@ -248,11 +248,10 @@ class IndexFiles:
         lead_image_of: Callable[[str], PageImage | None] = lambda src_path: None,
     ) -> None:
         """Write every reserved feed file (replaced in ``files`` by what was written), with
-        every link at its final URL; ``content_of``
-        gives a post's rendered HTML for the site's full-content feeds, ``language`` the
-        site's language (``de_DE``) for their ``<language>``, ``renderer`` each day of the
-        daily digest, ``image_of`` and ``lead_image_of`` a post's image
-        (:func:`..features.feeds.article_feed`)."""
+        every link at its final URL; ``content_of`` gives a post's rendered HTML for the
+        site's full-content feeds, ``language`` the site's language (``de_DE``) for their
+        ``<language>``, ``renderer`` each day of the daily digest, ``image_of`` and
+        ``lead_image_of`` a post's image (:func:`..features.feeds.article_feed`)."""
         self.feed_links, self.site_feed_links, self.digest_url = {}, [], None
         if not config.site_url:
             return
@@ -338,7 +337,7 @@ class IndexFiles:
         files: Files,
         names: tuple[str, str] = FEED_FILES,
     ) -> list[FeedLink]:
-        """Fill the feed files reserved in ``folder`` (``names``: the RSS one, the JSON one);
+        """Write the feed files reserved in ``folder`` (``names``: the RSS one, the JSON one);
         links to those that were. The feed is only made when there is a file to write it to
         (feeds switched off, or an author's own files in their place, cost nothing)."""
         reserved = [
