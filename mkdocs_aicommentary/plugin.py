@@ -158,19 +158,20 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Reads ``articles`` and ``site``; leaves the publication's ``published``, the
         narrowed ``index_files`` and ``related``, ranked for the published posts (and drafts,
-        for their preview under serve)."""
+        for their preview under serve); the posts' bodies, read by then, are let go."""
         state = self._state()
         publication, site = state.publication, state.site or SiteFiles(files)
-        published = publication.publish(lambda src: site.written(src) is not None)
+        publication.publish(lambda src: site.written(src) is not None)
+        related, problems = publication.related(self.text_cache)
+        for problem in problems:
+            log.warning(problem)
+        state.related = publication.let_go_of_bodies(related)
         if state.index_files is not None:
-            state.index_files.publish(published.values(), files)
+            state.index_files.publish(publication.published.values(), files)
             if kinds := publication.nav_kinds():
                 state.index_files.extend_nav(
                     nav, files, kinds, publication.posts_folder(), config.theme
                 )
-        state.related, problems = publication.related(self.text_cache)
-        for problem in problems:
-            log.warning(problem)
         return nav
 
     @event_priority(-100)  # After Material's meta plugin (50) has merged its .meta.yml files.
@@ -216,7 +217,7 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         """Reads ``index_files``, ``site``, the language and every post's rendered content;
-        leaves the feed files' content, and adds the social cards to ``files``, each the
+        writes the feed files into the site, and adds the social cards to ``files``, each the
         image of its page's head (``page_content.images``)."""
         state = self._state()
         site = state.site
@@ -235,7 +236,14 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         language = publication.options.language
         renderer = state.page_content.renderer
         state.index_files.write_feeds(
-            site, config, content_of, language, renderer, publication.image, publication.lead_image
+            site,
+            config,
+            files,
+            content_of,
+            language,
+            renderer,
+            publication.image,
+            publication.lead_image,
         )
         return env
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -239,17 +240,18 @@ class IndexFiles:
         self,
         site: SiteFiles,
         config: MkDocsConfig,
+        files: Files,
         content_of: Callable[[str], str | None],
         language: str | None,
         renderer: Renderer,
         image_of: Callable[[str], PageImage | None] = lambda src_path: None,
         lead_image_of: Callable[[str], PageImage | None] = lambda src_path: None,
     ) -> None:
-        """Fill every reserved feed file, with every link at its final URL; ``content_of``
-        gives a post's rendered HTML for the site's full-content feeds, ``language`` the
-        site's language (``de_DE``) for their ``<language>``, ``renderer`` each day of the
-        daily digest, ``image_of`` and ``lead_image_of`` a post's image
-        (:func:`..features.feeds.article_feed`)."""
+        """Write every reserved feed file (replaced in ``files`` by what was written), with
+        every link at its final URL; ``content_of`` gives a post's rendered HTML for the
+        site's full-content feeds, ``language`` the site's language (``de_DE``) for their
+        ``<language>``, ``renderer`` each day of the daily digest, ``image_of`` and
+        ``lead_image_of`` a post's image (:func:`..features.feeds.article_feed`)."""
         self.feed_links, self.site_feed_links, self.digest_url = {}, [], None
         if not config.site_url:
             return
@@ -278,6 +280,8 @@ class IndexFiles:
                 limit=self.site_feed.count,
                 content_of=content_of if self.site_feed.content == "full" else None,
             ),
+            config,
+            files,
         )
         archive = self.plan.overviews.get(ARCHIVE.name)
         digest = self._write(
@@ -300,6 +304,8 @@ class IndexFiles:
                 day_content=renderer.digest_day,
                 language=feed_language,
             ),
+            config,
+            files,
             DIGEST_FILES,
         )
         self.digest_url = next((link.href for link in digest if link.type == RSS_TYPE), None)
@@ -318,7 +324,7 @@ class IndexFiles:
                 articles=page.articles,
                 limit=self.options.feed_items,
             )
-            found = self._write(folder, page.term.name, feed)
+            found = self._write(folder, page.term.name, feed, config, files)
             for src in page.listing_src_paths:
                 self.feed_links[src] = found
 
@@ -327,9 +333,11 @@ class IndexFiles:
         folder: str,
         label: str,
         make_feed: Callable[[], Feed],
+        config: MkDocsConfig,
+        files: Files,
         names: tuple[str, str] = FEED_FILES,
     ) -> list[FeedLink]:
-        """Fill the feed files reserved in ``folder`` (``names``: the RSS one, the JSON one);
+        """Write the feed files reserved in ``folder`` (``names``: the RSS one, the JSON one);
         links to those that were. The feed is only made when there is a file to write it to
         (feeds switched off, or an author's own files in their place, cost nothing)."""
         reserved = [
@@ -344,12 +352,26 @@ class IndexFiles:
         found = []
         for file, name in reserved:
             if name == names[0]:
-                file.content_string = rss(feed)
+                self._write_out(file, rss(feed), config, files)
                 found.append(FeedLink(RSS_TYPE, f"{label} (RSS)", feed.rss_url))
             else:
-                file.content_string = json_feed(feed)
+                self._write_out(file, json_feed(feed), config, files)
                 found.append(FeedLink(JSON_TYPE, f"{label} (JSON Feed)", feed.json_url))
         return found
+
+    def _write_out(self, file: File, text: str, config: MkDocsConfig, files: Files) -> None:
+        """Write a feed into the site now, in place of the reserved ``file``, and let go of its
+        text: held as the file's content, every feed's text would stay in memory to the end of
+        the build. The file that takes its place is backed by what was written, which MkDocs
+        then leaves where it is (plugins may write into ``site_dir``)."""
+        path = file.abs_dest_path
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as output:
+            output.write(text)
+        written = File.generated(config, file.src_uri, abs_src_path=path, inclusion=file.inclusion)
+        files.remove(file)
+        files.append(written)
+        self.generated[file.src_uri] = written
 
     def latest(
         self, page_url: str, count: int, renderer: Renderer, every_post: str | None = None

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..features import newsletter
-from ..features.excerpts import excerpt
+from ..features.excerpts import excerpt, first_paragraph
 from ..features.reading_time import ReadingSpeed, reading_minutes
 from ..features.related.pins import resolve_pins
 from ..features.related.ranking import Related, RelatedOptions, rank
@@ -28,7 +28,14 @@ from ..features.sharing import MetaTag, image_tags, missing_from, open_graph
 from ..features.structured_data import Publisher, article_data, collection_data, script_json
 from ..html.links import absolute_url, is_absolute
 from ..html.placement import head_of
-from ..model.articles import Article, Person, Problem, Vocabulary, title_from_body
+from ..model.articles import (
+    Article,
+    BodyDigest,
+    Person,
+    Problem,
+    Vocabulary,
+    title_from_body,
+)
 from ..model.companies import CompanyRegistry
 from ..model.front_matter import ARTICLE_MARKERS, FrontMatterCache, is_article
 from ..model.front_matter import read_article as read_front_matter
@@ -236,6 +243,32 @@ class Publication:
         ranked = rank(self.ranked(), self.options.related, pins, cache)
         return ranked, [str(problem) for problem in problems]
 
+    def let_go_of_bodies(
+        self, ranking: Mapping[str, tuple[Related, ...]]
+    ) -> dict[str, tuple[Related, ...]]:
+        """Put each post's :class:`BodyDigest` in place of its Markdown body, once the related
+        posts are ranked (the last reader of whole bodies), and count its reading time now;
+        returns ``ranking`` with the posts so replaced. MkDocs holds its own copy of every
+        page's Markdown to the end of the build: the plugin's would be a second (about 5 MiB
+        for each 1,000 posts). Index pages are planned after this, with the new posts."""
+        speed = self.options.reading_speed
+        for src_path, article in self.articles.items():
+            if article.digest is not None:
+                continue
+            if speed is not None and not article.readtime and src_path not in self._minutes:
+                self._minutes[src_path] = reading_minutes(article.body, speed)
+            digest = BodyDigest(
+                first_paragraph(article.body),
+                title_from_body(article.body),
+                article.names_own_image,
+            )
+            self.articles[src_path] = replace(article, body="", digest=digest)
+        self.published = {src_path: self.articles[src_path] for src_path in self.published}
+        return {
+            src_path: tuple(replace(r, article=self.articles[r.article.src_path]) for r in shown)
+            for src_path, shown in ranking.items()
+        }
+
     def pins(self) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
         """The posts each post's front matter pins first in its related box, and the pins
         that lead to no public post (none while related boxes are off)."""
@@ -319,8 +352,7 @@ class Publication:
         article = self.articles.get(src_path)
         if image is None or article is None or article.image is None:
             return None
-        name = posixpath.basename(article.image.target)
-        return None if name in article.body else image
+        return None if article.names_own_image else image
 
     def reading_time(self, src_path: str, *, in_blog_view: bool = False) -> int | None:
         """Minutes to read a post, None where none is shown: with ``reading_time`` off, and

@@ -59,12 +59,16 @@ hidden too, so every hidden run in the text is one the plugin hid."""
 _HIDDEN = re.compile(f"{_HIDE_START}([0-9]+){_HIDE_END}")
 
 
-@lru_cache(maxsize=8192)  # Listings, feeds and JSON-LD all ask for the same articles.
+# Listings, feeds and JSON-LD all ask for the same articles, at different times in a build: the
+# cache holds more posts than a site has, or a 10,000-post site made 12,000 of its excerpts a
+# second time (at 8,192). What it holds beyond this build's posts are edited posts' older versions.
+@lru_cache(maxsize=65536)
 def excerpt(article: Article, limit: int = EXCERPT_CHARS) -> str:
     """The article's summary, or else its first paragraph as plain text (maybe shortened)."""
     if article.summary:
         return shorten(article.summary, SUMMARY_CHARS)
-    return shorten(first_paragraph(article.body), limit)
+    opening = article.digest.opening if article.digest else first_paragraph(article.body)
+    return shorten(opening, limit)
 
 
 def first_paragraph(markdown: str) -> str:

@@ -30,6 +30,6 @@ def reading_minutes(markdown: str, speed: ReadingSpeed) -> int:
     """Whole minutes to read ``markdown``, at least one."""
     text = _NOT_READ.sub(" ", markdown)
     words = len(_WORD.findall(text))
-    characters = len(_CJK.findall(text))
+    characters = 0 if text.isascii() else len(_CJK.findall(text))  # isascii: one quick pass.
     minutes = words / speed.words_per_minute + characters / speed.characters_per_minute
     return max(1, math.ceil(minutes))

@@ -7,6 +7,8 @@ Autoescaping is on: whatever an author typed reaches the page as text, never as 
 
 from __future__ import annotations
 
+import os
+import re
 import secrets
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -36,6 +38,7 @@ from .links import TermPages, from_root, is_absolute, relative_url, root_prefix
 
 TEMPLATES_DIR = str(Path(__file__).parent.parent / "templates")
 STYLESHEET = "assets/aicommentary/aicommentary.css"
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 
 ARTICLE_HEADER = "aicommentary/article_header.html"
 INDEX_LISTING = "aicommentary/index_listing.html"
@@ -196,6 +199,26 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
+class OwnTemplatesDedented(jinja2.FileSystemLoader):
+    """The theme directories' templates, the plugin's own with each line's indentation cut to
+    one space.
+
+    That indentation is there for reading the templates; in the output it would only add bytes
+    to every listing entry, header and box (a few percent of an index page). One space is left
+    where there were several, so wherever the indentation was the only whitespace between two
+    words or tags (after a line that ends in a block tag) there still is some. None of the
+    plugin's templates holds text where the number of spaces matters (``<pre>``); a site's own
+    template in ``custom_dir`` is left as written."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if filename.startswith(TEMPLATES_DIR + os.sep):
+            source = _INDENT.sub(" ", source)
+        return source, filename, uptodate
+
+
 class Renderer:
     """Renders the plugin's templates for one build."""
 
@@ -226,7 +249,7 @@ class Renderer:
         self._templates: dict[str, jinja2.Template] = {}
         self._term_links: dict[tuple[str, str, str], TermLinks] = {}
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(list(theme_dirs)),
+            loader=OwnTemplatesDedented(list(theme_dirs)),
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,

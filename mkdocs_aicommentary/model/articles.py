@@ -7,6 +7,7 @@ Nothing here imports MkDocs; ``front_matter.py`` reads a Markdown file into thes
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 import re
 import reprlib
 from collections.abc import Callable, Mapping
@@ -126,6 +127,20 @@ class Vocabulary:
 
 
 @dataclass(frozen=True, slots=True)
+class BodyDigest:
+    """What a build still reads from a post's body once its related posts are ranked, kept
+    in the body's place (``Publication.let_go_of_bodies``): MkDocs holds its own copy of every
+    page's Markdown to the end of the build, and the plugin's would stay beside it."""
+
+    opening: str
+    """The first paragraph as plain text (what an excerpt is made of)."""
+    first_heading: str | None
+    """The text of the body's first ``# heading``."""
+    names_image: bool
+    """Whether the body names the lead image's file (and so shows the image itself)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A post as the plugin sees it: what it is about, where it stands, and when."""
 
@@ -154,6 +169,8 @@ class Article:
     """Front matter ``image`` (or a spelling other tools use): the post's lead image."""
     readtime: int | None = None
     """Front matter ``readtime`` (Material's blog): minutes, as the author counted them."""
+    digest: BodyDigest | None = None
+    """What is read from the body, once ``body`` is let go (then empty); None while held."""
 
     def __post_init__(self) -> None:
         for name in ("date", "updated"):
@@ -175,7 +192,17 @@ class Article:
     def heading_is_title(self) -> bool:
         """Whether the body's first ``# heading`` says the title: a feed, which gives the title
         apart, leaves that heading out, and keeps one that says something else."""
-        return title_from_body(self.body) == self.title
+        heading = self.digest.first_heading if self.digest else title_from_body(self.body)
+        return heading == self.title
+
+    @property
+    def names_own_image(self) -> bool:
+        """Whether the body names the lead image's file: it shows the image itself."""
+        if self.image is None:
+            return False
+        if self.digest is not None:
+            return self.digest.names_image
+        return posixpath.basename(self.image.target) in self.body
 
     @property
     def sort_key(self) -> tuple[float, str, str]:

@@ -15,7 +15,7 @@ import posixpath
 import re
 import urllib.parse
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -64,16 +64,20 @@ class FrontMatterCache:
     reads the YAML of the pages an author edited, not of every post again."""
 
     def __init__(self) -> None:
-        self._by_page: dict[str, tuple[bytes, FrontMatter]] = {}
+        self._by_page: dict[str, tuple[bytes, FrontMatter, int]] = {}
+        """By page: its text's key, its front matter with no body, and where the body starts
+        in the text. Bodies are cut from the text they are asked with, so the cache holds none
+        (a build lets go of a post's body once it has read what it needs from it)."""
 
     def split(self, src_path: str, text: str) -> FrontMatter:
         """``split_front_matter(src_path, text)``, from the cache when the text is the same."""
         key = content_key(text)
         cached = self._by_page.get(src_path)
         if cached is not None and cached[0] == key:
-            return cached[1]
+            return replace(cached[1], body=text[cached[2] :])
         front_matter = split_front_matter(src_path, text)
-        self._by_page[src_path] = (key, front_matter)
+        body_start = len(text) - len(front_matter.body)
+        self._by_page[src_path] = (key, replace(front_matter, body=""), body_start)
         return front_matter
 
     def retain(self, src_paths: Iterable[str]) -> None:

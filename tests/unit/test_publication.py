@@ -14,8 +14,12 @@ from mkdocs_aicommentary.core.publication import (
     PublicationOptions,
     SignupRules,
 )
+from mkdocs_aicommentary.features.excerpts import excerpt
+from mkdocs_aicommentary.features.reading_time import ReadingSpeed
+from mkdocs_aicommentary.features.related.ranking import RelatedOptions, rank
 from mkdocs_aicommentary.model.articles import Vocabulary
 from mkdocs_aicommentary.model.front_matter import FrontMatterCache
+from mkdocs_aicommentary.model.images import PageImage
 from mkdocs_aicommentary.model.material_blog import Blog, Blogs
 from mkdocs_aicommentary.model.taxonomy import Taxonomy
 
@@ -213,3 +217,63 @@ def test_the_publishers_logo_is_a_url_or_a_path_in_the_site():
     assert logo("assets/logo.png") == "https://x.test/ledger/assets/logo.png"
     assert logo("https://cdn.example/logo.png") == "https://cdn.example/logo.png"
     assert logo(None) is None
+
+
+def test_bodies_let_go_after_ranking_leave_every_answer_read_from_them():
+    def post(title: str, image: str, body: str) -> str:
+        return (
+            f"---\ntitle: {title}\nstance: bullish\nimage: {image}\n"
+            f"subject_company: [NVIDIA]\ntopics: [chips]\n---\n{body}"
+        )
+
+    pages = [
+        ("posts/a.md", post("Alpha", "a.png", "# Alpha\n\n" + "Chips and export rules. " * 120)),
+        ("posts/b.md", post("Beta", "b.png", "Export rules, chips.\n\n![Chart](b.png)\n")),
+    ]
+    options = PublicationOptions(
+        patterns=("posts/*",), related=RelatedOptions(), reading_speed=ReadingSpeed()
+    )
+    publication = Publication(options)
+    publication.read_posts(
+        ((src, text, True) for src, text in pages), Vocabulary(STANCES), FrontMatterCache()
+    )
+    publication.publish(lambda src: True)
+    publication.own_images = {src: PageImage(src[:-3] + ".png", "") for src, _ in pages}
+    ranking = rank(publication.ranked(), options.related)
+    before = {
+        src: (
+            excerpt(article),
+            article.heading_is_title,
+            publication.lead_image(src),
+            publication.reading_time(src),
+        )
+        for src, article in publication.articles.items()
+    }
+    publication._minutes.clear()  # Counted again as bodies are let go.
+
+    kept = publication.let_go_of_bodies(ranking)
+
+    assert all(article.body == "" for article in publication.articles.values())
+    assert publication.published == publication.articles
+    after = {
+        src: (
+            excerpt(article),
+            article.heading_is_title,
+            publication.lead_image(src),
+            publication.reading_time(src),
+        )
+        for src, article in publication.articles.items()
+    }
+    assert after == before
+    assert before["posts/a.md"][1:] == (True, PageImage("posts/a.png", ""), 2)
+    assert before["posts/b.md"][2] is None  # Its body shows the image itself.
+    shown = [entry.article for box in kept.values() for entry in box]
+    assert shown and all(article.body == "" for article in shown)
+
+
+def test_the_front_matter_cache_gives_the_body_of_the_text_it_is_asked_with():
+    cache = FrontMatterCache()
+    text = "---\ntitle: A\n---\nThe body.\n"
+    first = cache.split("a.md", text)
+    again = cache.split("a.md", text)
+    assert (again.meta, again.body) == (first.meta, "The body.\n")
