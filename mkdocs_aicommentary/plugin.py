@@ -14,13 +14,14 @@ state and what it leaves there.
     on_files (-100)     after other plugins (Material's blog) have moved and excluded pages:
                         generate index pages and reserve feed paths for every possible post
     on_nav (-100)       after other plugins' nav work: settle which posts are published,
-                        narrow the index pages to them, rank related posts, add nav sections
+                        rank related posts, let go of the posts' bodies, narrow the index
+                        pages to the published posts, add nav sections
     on_page_markdown (-100)  after Material's meta plugin: generated pages lose what the
                         site's .meta.yml files gave them
     on_page_content     slots for listings (an index page's, the newest posts), the article
                         header, the related box and the signup block
-    on_env              write the feeds, now that every page's URL and content are final;
-                        add the social cards to the files MkDocs copies
+    on_env              add the social cards to the files MkDocs copies, then write the
+                        feeds (each post's image known), now that every URL and content is final
     on_page_context     tag chips Material links nowhere lead to topic pages; stance badges in
                         the excerpts on Material's blog index pages
     on_post_page (100)  fill the slots; the title and description the theme printed raw as
@@ -217,8 +218,8 @@ class AICommentaryPlugin(BasePlugin[AICommentaryConfig]):
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         """Reads ``index_files``, ``site``, the language and every post's rendered content;
-        writes the feed files into the site, and adds the social cards to ``files``, each the
-        image of its page's head (``page_content.images``)."""
+        adds the social cards to ``files``, leaving them as the pages' images
+        (``publication.made_images``), then writes the feed files into the site."""
         state = self._state()
         site = state.site
         if state.index_files is None or site is None or state.page_content is None:
