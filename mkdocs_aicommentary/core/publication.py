@@ -26,7 +26,7 @@ from ..features.related.ranking import Related, RelatedOptions, rank
 from ..features.related.words import TextCache
 from ..features.sharing import MetaTag, image_tags, missing_from, open_graph
 from ..features.structured_data import Publisher, article_data, collection_data, script_json
-from ..html.links import absolute_url, is_absolute
+from ..html.links import absolute_image, absolute_url, is_absolute
 from ..html.placement import head_of
 from ..model.articles import (
     Article,
@@ -327,15 +327,13 @@ class Publication:
             return None
         return excerpt(article)
 
-    def image(
-        self, src_path: str, *, default: bool = True, shared: bool = False
-    ) -> PageImage | None:
+    def image(self, src_path: str, *, shared: bool = False) -> PageImage | None:
         """The image that stands for a page in its head, JSON-LD and feeds (:func:`page_image`):
-        a post's own, else the card made for the page, else, for a post, the site's default
-        (``default=False`` leaves it out); ``shared`` passes over SVG images, which link
-        previews (``og:image``) do not show."""
+        a post's own, else the card made for the page, else, for a post, the site's default;
+        ``shared`` passes over SVG images, which link previews (``og:image``) do not show.
+        Listings and "Read next" show a post's own image alone (``own_images``)."""
         own = self.own_images.get(src_path)
-        site_default = self.default_image if default and src_path in self.articles else None
+        site_default = self.default_image if src_path in self.articles else None
         if shared:
             own, site_default = _shareable(own), _shareable(site_default)
         return page_image(own, self.made_images.get(src_path), site_default)
@@ -530,13 +528,11 @@ def _shareable(image: PageImage | None) -> PageImage | None:
 
 
 def _absolute_image(site_url: str | None, image: PageImage | None) -> PageImage | None:
-    """``image`` at the URL a reader or crawler fetches it from anywhere (og:image and
-    JSON-LD want it absolute): its https URL, or its path under ``site_url``; None without
-    one."""
+    """``image`` at its absolute URL (:func:`..html.links.absolute_image`); a site-relative
+    one is None without ``site_url``."""
     if image is None or is_absolute(image.url):
         return image
-    url = _absolute(site_url, image.url)
-    return replace(image, url=url) if url else None
+    return absolute_image(site_url, image) if site_url else None
 
 
 def left_to_neighbours(asked: bool | None, covered: bool) -> bool | None:

@@ -14,14 +14,14 @@ import html as html_text
 import json
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from email.utils import format_datetime
 from xml.etree import ElementTree as etree
 
 from ..html.absolute_html import absolute_links
 from ..html.feed_content import feed_fragment
-from ..html.links import absolute_url
+from ..html.links import absolute_image, absolute_url
 from ..model.articles import Article, Person, in_utc, iso_utc
 from ..model.images import PageImage
 from ..model.taxonomy import Taxonomy
@@ -247,10 +247,10 @@ def article_feed(
         content = absolute_links(html, absolute) if html is not None else None
         image = image_of(article.src_path)
         if image is not None:
-            image = replace(image, url=absolute_url(site_url, image.url))
+            image = absolute_image(site_url, image)
         lead = lead_image_of(article.src_path)
         if lead is not None and content is not None:
-            lead = replace(lead, url=absolute_url(site_url, lead.url))
+            lead = absolute_image(site_url, lead)
             if lead.url not in content:
                 content = image_html(lead) + content
         items.append(

@@ -11,10 +11,11 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
+from ..model.images import PageImage
 from ..model.taxonomy import Term
 
 
@@ -67,6 +68,12 @@ def absolute_url(site_url: str, url: str) -> str:
     if _PLAIN_PATH.fullmatch(url) and _joins_by_appending(base):
         return base + url  # A page's URL as MkDocs writes it, under an ordinary site_url.
     return urljoin(base, url)
+
+
+def absolute_image(site_url: str, image: PageImage) -> PageImage:
+    """``image`` at the URL a reader or crawler fetches it from anywhere (og:image, JSON-LD
+    and feeds want it absolute): its https URL as it is, else its path under ``site_url``."""
+    return replace(image, url=absolute_url(site_url, image.url))
 
 
 @lru_cache(maxsize=8)
