@@ -10,12 +10,14 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -81,6 +83,27 @@ def chromium(width: int = 1000, height: int = 1000, *, offline: bool = False) ->
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def open_page(driver: Any, url: str, timeout: float = 20) -> None:
+    """Load ``url`` and return once its own document is parsed.
+
+    ``get`` alone can return while the previous document is still shown: each test serves its
+    site on a free port, the system may hand out the port the last test used, and the same URL
+    then reads as no navigation at all to ChromeDriver's eager strategy. The old document is
+    marked first, so the wait ends only on a new one.
+    """
+    driver.execute_script("window.__aicPrevious = true;")
+    driver.get(url)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        fresh = driver.execute_script(
+            "return !window.__aicPrevious && document.readyState !== 'loading';"
+        )
+        if fresh:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{url} did not load within {timeout} s")
 
 
 class _Quiet:

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
-from browser_support import browser_missing
+from browser_support import browser_missing, open_page
 from helpers import BuiltSite, build_config_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,7 +130,7 @@ def axe_violations(driver: Any, url: str | None) -> tuple[int, list[dict[str, An
     axe's best practices) on the plugin's elements only: how many such elements the page has,
     and the violations found in them."""
     if url is not None:
-        driver.get(url)
+        open_page(driver, url)
         wait_until_loaded(driver)
     driver.set_script_timeout(60)
     result = driver.execute_async_script(AXE_RUN, AXE_SCRIPT.read_text(encoding="utf-8"))

@@ -15,6 +15,7 @@ from browser_support import (
     SHOWCASE_PAGES,
     THEMES,
     chromium,
+    open_page,
     require_browser,
     serve_directory,
     signup_receiver,
@@ -58,7 +59,7 @@ def test_reader_subscribes_through_the_form(build_site, browser, theme, javascri
         )
         assert site.aborted is None, site.warnings
         with serve_directory(site.site_dir) as base, scripts(browser, enabled=javascript):
-            browser.get(base + ARTICLE)
+            open_page(browser, base + ARTICLE)
             ran = browser.execute_cdp_cmd(
                 "Runtime.evaluate", {"expression": "document.documentElement.className"}
             )
@@ -125,7 +126,7 @@ def test_block_renders_in_each_theme(build_site, browser, theme, tmp_path):
     )
     assert site.aborted is None, site.warnings
     with serve_directory(site.site_dir) as base:
-        browser.get(base + ARTICLE)
+        open_page(browser, base + ARTICLE)
         section = browser.find_element(By.CSS_SELECTOR, "section.aic-newsletter")
         browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", section)
         email = section.find_element(By.CSS_SELECTOR, "input[type=email]")
@@ -175,7 +176,7 @@ def test_note_follows_the_theme_not_the_os(build_site, browser, theme, muted):
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", dark_os)
     try:
         with serve_directory(site.site_dir) as base:
-            browser.get(base + ARTICLE)
+            open_page(browser, base + ARTICLE)
             note = browser.find_element(By.CSS_SELECTOR, ".aic-newsletter-note")
             color = browser.execute_script("return getComputedStyle(arguments[0]).color", note)
             assert color == muted
@@ -195,7 +196,7 @@ def test_bot_trap_is_off_screen_without_widening_the_page(build_site, browser, l
     )
     assert site.aborted is None, site.warnings
     with serve_directory(site.site_dir) as base:
-        browser.get(base + ARTICLE)
+        open_page(browser, base + ARTICLE)
         direction = browser.execute_script("return getComputedStyle(document.body).direction")
         assert direction == ("rtl" if language == "ar" else "ltr")
         trap = browser.find_element(By.NAME, "aic_website")
@@ -221,7 +222,7 @@ def test_ghost_readers_without_javascript_get_a_button_to_the_signup_page(
     )
     assert site.aborted is None, site.warnings
     with serve_directory(site.site_dir) as base, scripts(browser, enabled=False):
-        browser.get(base + ARTICLE)
+        open_page(browser, base + ARTICLE)
         link = browser.find_element(By.CSS_SELECTOR, ".aic-newsletter .aic-newsletter-fallback")
         assert link.is_displayed()
         assert link.get_attribute("href") == "https://x.test/#/portal/signup"

@@ -7,7 +7,7 @@ the tests need.
 from __future__ import annotations
 
 import pytest
-from browser_support import THEMES, serve_directory
+from browser_support import THEMES, open_page, serve_directory
 from factories import article
 
 pytestmark = pytest.mark.browser
@@ -81,7 +81,7 @@ def test_entries_are_compact_and_follow_the_theme(build_site, browser, theme, mu
     site = build_site(pages(), theme=THEMES[theme], strict=True)
     assert site.aborted is None, site.warnings
     with serve_directory(site.site_dir) as base:
-        browser.get(base + "posts/rules/")
+        open_page(browser, base + "posts/rules/")
         box = browser.find_element(By.CSS_SELECTOR, "aside.aic-related")
         entries = browser.execute_script(GEOMETRY, box)
     assert len(entries) == 2

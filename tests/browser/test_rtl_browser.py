@@ -9,7 +9,7 @@ the left-to-right control. Run with ``make test-browser``.
 from __future__ import annotations
 
 import pytest
-from browser_support import RTL_PAGES, serve_directory
+from browser_support import RTL_PAGES, open_page, serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -78,11 +78,11 @@ def test_boxes_badges_and_charts_follow_the_writing_direction(build_site, browse
     site = build_site(RTL_PAGES, {**OPTIONS, **options}, theme=theme, strict=True)
     assert site.aborted is None, site.warnings
     with serve_directory(site.site_dir) as base:
-        browser.get(base + "posts/b/")
+        open_page(browser, base + "posts/b/")
         article = browser.execute_script(ARTICLE)
-        browser.get(base + "companies/nvidia/")
+        open_page(browser, base + "companies/nvidia/")
         charts = browser.execute_script(CHARTS)
-        browser.get(base + "companies/nvidia/page/2/")
+        open_page(browser, base + "companies/nvidia/page/2/")
         pager = browser.execute_script(PAGER)
 
     def start_of(first: dict, second: dict) -> bool:

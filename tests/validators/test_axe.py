@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from browser_support import chromium, serve_directory
+from browser_support import chromium, open_page, serve_directory
 from validator_support import axe_violations, require_validators, wait_until_loaded
 
 pytestmark = pytest.mark.validators
@@ -114,7 +114,7 @@ def test_the_signup_block_stands_out_in_every_material_palette(built_site, brows
     site = built_site("example")  # its palettes bring Material's palette style sheet
     found = {}
     with serve_directory(site.site_dir) as base:
-        browser.get(base + "posts/accelerator-moat/")
+        open_page(browser, base + "posts/accelerator-moat/")
         wait_until_loaded(browser)
         for index, primary in enumerate(PRIMARIES):
             accent = ACCENTS[index % len(ACCENTS)]

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browser_support import chromium, serve_directory
+from browser_support import chromium, open_page, serve_directory
 from helpers import build_fixture
 from validator_support import build_example_site, require_validators, wait_until_loaded
 
@@ -78,7 +78,7 @@ def test_no_failed_request_and_no_console_error(served):
     found = {}
     with chromium(width=1200, height=1000, offline=True) as driver:
         for page in pages:
-            driver.get(base + page)
+            open_page(driver, base + page)
             wait_until_loaded(driver)
             # Material fetches sitemaps after the page has loaded: give it the time it takes.
             time.sleep(3)
