@@ -12,8 +12,11 @@ from functools import lru_cache
 
 from ..model.articles import Article
 
-EXCERPT_CHARS = 300
-"""Longest excerpt taken from a body, in characters, before it is cut at a word."""
+EXCERPT_CHARS = 160
+"""Longest excerpt taken from a body, in characters, before it is cut at a word: what a
+search result shows of a meta description, and two lines under a title in a listing. (It was
+300 until December 2026; the excerpt is written about ten times a post, in its head three
+times and in each listing and feed that shows it.)"""
 SUMMARY_CHARS = 1000
 """Longest summary shown as typed; a post is listed on every page of its topics, so a longer
 one is cut at a word too."""
