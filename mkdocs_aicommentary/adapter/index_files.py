@@ -564,7 +564,6 @@ def _plan(
         articles,
         taxonomy,
         sections,
-        per_page=options.per_page,
         min_posts=options.min_posts,
         author_page=author_page,
         unavailable=unavailable,

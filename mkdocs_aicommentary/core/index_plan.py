@@ -136,7 +136,7 @@ def plan(
     taxonomy: Taxonomy,
     sections: Sequence[IndexKind],
     *,
-    per_page: int,
+    per_page: int = 20,
     min_posts: int = 1,
     author_page: Callable[[str], str | None] = lambda src: None,
     unavailable: Callable[[str], bool] = lambda src: False,
@@ -166,18 +166,23 @@ def plan(
         return (own, False) if own else (src, True)
 
     def listing(
-        kind: str, title: str, folder: str, articles: tuple[Article, ...], term: Term | None
+        section: IndexKind,
+        title: str,
+        folder: str,
+        articles: tuple[Article, ...],
+        term: Term | None,
     ) -> str | None:
         """Add every page of one listing; the source of its page 1. None, and no page, when
         any of them is unavailable: a listing cut short would hide posts."""
-        count = page_count(len(articles), per_page)
+        on_a_page = section.per_page or per_page
+        count = page_count(len(articles), on_a_page)
         if any(unavailable(listing_src(folder, number)) for number in range(1, count + 1)):
             return None
         srcs = tuple(place(listing_src(folder, number)) for number in range(1, count + 1))
         for number, (src, generated) in enumerate(srcs, start=1):
             pages.append(
                 PlannedPage(
-                    kind=kind,
+                    kind=section.kind,
                     title=title
                     if number == 1
                     else labels("index.page_title", name=title, number=number),
@@ -186,7 +191,7 @@ def plan(
                     term=term,
                     articles=articles,
                     number=number,
-                    per_page=per_page,
+                    per_page=on_a_page,
                     listing_src_paths=tuple(s for s, _ in srcs),
                 )
             )
@@ -197,16 +202,14 @@ def plan(
         if of_kind.lists_every_post:
             if not ordered_articles:
                 continue
-            first = listing(
-                section.kind, section.title, section.prefix, tuple(ordered_articles), None
-            )
+            first = listing(section, section.title, section.prefix, tuple(ordered_articles), None)
             if first is None:
                 continue
             overviews[section.kind] = first
             for year, of_year in _by_year(ordered_articles) if section.by_year else ():
                 term = Term(section.kind, str(year), str(year))
                 folder = section.term_folder(term.slug)
-                first = listing(section.kind, str(year), folder, of_year, term)
+                first = listing(section, str(year), folder, of_year, term)
                 if first is not None:
                     term_src_paths[(term.kind, term.slug)] = first
             continue
@@ -223,7 +226,7 @@ def plan(
             if len(groups[term]) < min_posts and not of_kind.configured:
                 continue
             first = listing(
-                section.kind,
+                section,
                 term.name,
                 section.term_folder(term.slug),
                 tuple(groups[term]),

@@ -170,7 +170,6 @@ class RelatedLink:
     url: str
     date: datetime | None
     stance: TermLink | None
-    companies: TermLinks
     shared: list[str]
     """Display names of the companies and topics both posts are about."""
     similar_text: bool
@@ -244,7 +243,7 @@ class Renderer:
         self.date_format = date_format
         self.labels = labels
         self.listing_root = listing_root()
-        self._entries: dict[str, IndexEntry | None] = {}
+        self._entries: dict[tuple[str, str], IndexEntry | None] = {}
         self._fragments: dict[object, Markup] = {}
         self._templates: dict[str, jinja2.Template] = {}
         self._term_links: dict[tuple[str, str, str], TermLinks] = {}
@@ -374,11 +373,12 @@ class Renderer:
     # Listings: an entry depends only on its post, once its links are written from the root
     # (listing_root): it is rendered once per build, however many listings show it.
 
-    def _entry(self, article: Article) -> IndexEntry | None:
-        """``article`` as listings show it; None when the post is not written (it is then in
-        no listing)."""
-        if article.src_path in self._entries:
-            return self._entries[article.src_path]
+    def _entry(self, article: Article, template: str = INDEX_ENTRY) -> IndexEntry | None:
+        """``article`` as listings show it with ``template`` (its kind's ``entry_template``);
+        None when the post is not written (it is then in no listing)."""
+        key = (article.src_path, template)
+        if key in self._entries:
+            return self._entries[key]
         url = self.url_of(article.src_path)
         entry = None
         if url is not None:
@@ -394,12 +394,12 @@ class Renderer:
                 image=_shown(self.pictures.listings, article.src_path, partial(from_root, root)),
                 minutes=self.reading_time(article.src_path),
             )
-            entry = replace(entry, html=Markup(self.render(INDEX_ENTRY, entry=entry)))
-        self._entries[article.src_path] = entry
+            entry = replace(entry, html=Markup(self.render(template, entry=entry)))
+        self._entries[key] = entry
         return entry
 
-    def _listed(self, articles: Iterable[Article]) -> list[IndexEntry]:
-        return [entry for article in articles if (entry := self._entry(article))]
+    def _listed(self, articles: Iterable[Article], template: str = INDEX_ENTRY) -> list[IndexEntry]:
+        return [entry for article in articles if (entry := self._entry(article, template))]
 
     def href(self, src_path: str | None, page_url: str) -> str | None:
         """A link from the page at ``page_url`` to the file written from ``src_path``."""
@@ -408,7 +408,7 @@ class Renderer:
 
     def index_listing(self, page: PlannedPage, page_url: str) -> str:
         """The articles of one listing page, with pagination links."""
-        entries = self._listed(page.entries)
+        entries = self._listed(page.entries, kind(page.kind).entry_template)
         links = pager(page)
         pager_links = None
         if links is not None:
@@ -587,7 +587,6 @@ class Renderer:
             url=relative_url(url, page_url),
             date=other.date,
             stance=stances[0] if stances else None,
-            companies=self.term_links(other, COMPANIES.name, prefix),
             shared=shared,
             similar_text=entry.similar_text,
             pinned=entry.pinned,

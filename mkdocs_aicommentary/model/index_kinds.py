@@ -64,6 +64,13 @@ class Kind:
     """The template that introduces a term above its listing (on page 1), if any."""
     details: Callable[[str, Sequence[Article]], object] | None = None
     """What that template shows of a term (as ``details``), from its name and articles."""
+    entry_template: str = "aicommentary/index_entry.html"
+    """How its listings show a post: with its excerpt and reading time, or, for a kind that
+    lists a large share of every post (the archive, a stance), as one compact entry (title,
+    stance, date, companies) readers scan down."""
+    per_page: int | None = None
+    """Posts a page of its listings holds unless ``index.<name>.per_page`` or the shared
+    ``index.per_page`` says otherwise; None: the plan's default (20)."""
 
     def names(self, article: Article) -> tuple[str, ...]:
         """The names of this kind ``article`` carries, as written (none for the archive)."""
@@ -74,6 +81,11 @@ class Kind:
         """One listing of every post rather than one per term, and so no overview of terms."""
         return self.terms_in is None
 
+
+COMPACT_ENTRY = "aicommentary/index_entry_compact.html"
+COMPACT_PER_PAGE = 100
+"""A compact entry is a line or two: a hundred of them make a page as long as twenty full
+ones, and a tenth of the pages a 10,000-post archive needed at twenty."""
 
 COMPANIES = Kind(
     "companies",
@@ -111,6 +123,8 @@ STANCES = Kind(
     term_charts=("by_company",),
     overview_chart="stance_counts",
     terms_as_badges=True,
+    entry_template=COMPACT_ENTRY,
+    per_page=COMPACT_PER_PAGE,
 )
 ARCHIVE = Kind(
     "archive",
@@ -125,6 +139,8 @@ ARCHIVE = Kind(
     category=False,
     yearly=True,
     left_to_blog=True,
+    entry_template=COMPACT_ENTRY,
+    per_page=COMPACT_PER_PAGE,
 )
 
 
