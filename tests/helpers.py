@@ -59,12 +59,29 @@ SITE_URL = "https://commentary.example/"
 """The site_url of test sites that need absolute links (feeds, JSON-LD, sitemap)."""
 
 
+FIXTURE_OPTIONS: Mapping[str, Any] = {"index": {"min_posts": 1}}
+"""What test sites of a handful of posts set unless a test says otherwise: a page for every
+term a post names, the pages most tests read (the default, 2, is tested on its own)."""
+
+
+def with_fixture_options(plugin: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The aicommentary options ``plugin`` over :data:`FIXTURE_OPTIONS`, section by section."""
+    options = {key: dict(value) for key, value in FIXTURE_OPTIONS.items()}
+    for key, value in (plugin or {}).items():
+        if isinstance(value, Mapping) and isinstance(options.get(key), dict):
+            options[key].update(value)
+        else:
+            options[key] = value
+    return options
+
+
 def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
     """Write ``pages`` ({path: markdown}) and a mkdocs.yml, build in-process, return the result.
 
-    ``plugin`` holds the aicommentary options; ``plugins`` adds other plugins after it (say
-    ``["search"]``); ``extra`` adds or overrides top-level mkdocs.yml keys; ``serve`` builds the
-    way ``mkdocs serve`` does; ``site_url`` sets mkdocs.yml's.
+    ``plugin`` holds the aicommentary options (over :data:`FIXTURE_OPTIONS`, unless
+    ``new_site`` asks for the plugin's own defaults alone); ``plugins`` adds other plugins
+    after it (say ``["search"]``); ``extra`` adds or overrides top-level mkdocs.yml keys;
+    ``serve`` builds the way ``mkdocs serve`` does; ``site_url`` sets mkdocs.yml's.
     The plugin object is the same across builds in one process, as under ``mkdocs serve``.
     """
     counter = iter(range(1000))
@@ -80,6 +97,7 @@ def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
         plugins: Sequence[str | Mapping[str, Any]] = (),
         serve: bool = False,
         site_url: str | None = None,
+        new_site: bool = False,
     ) -> BuiltSite:
         root = root or tmp_path / f"site{next(counter)}"
         docs_dir = root / "docs"
@@ -91,7 +109,10 @@ def make_builder(tmp_path: Path) -> Callable[..., BuiltSite]:
         settings: dict[str, Any] = {
             "site_name": "Test publication",
             "theme": theme if isinstance(theme, Mapping) else {"name": theme},
-            "plugins": [{"aicommentary": dict(plugin or {})}, *plugins],
+            "plugins": [
+                {"aicommentary": dict(plugin or {}) if new_site else with_fixture_options(plugin)},
+                *plugins,
+            ],
             "strict": strict,
             **({"site_url": site_url} if site_url else {}),
             **(extra or {}),
@@ -143,10 +164,21 @@ def build_fixture(
     config_file = root / "mkdocs.yml"
     settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     settings["strict"] = strict
+    _fixture_options(settings)
     edit(settings)
     config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     result = BuiltSite(root / "site", root / "docs", config_file)
     return build_config_file(config_file, result, serve=serve)
+
+
+def _fixture_options(settings: dict[str, Any], options: Mapping[str, Any] | None = None) -> None:
+    """Put :data:`FIXTURE_OPTIONS`, then ``options``, under the plugin's options in a fixture's
+    mkdocs.yml ``settings``, where the plugin is listed."""
+    for plugin in settings.get("plugins", []):
+        if isinstance(plugin, dict) and "aicommentary" in plugin:
+            plugin["aicommentary"] = with_fixture_options(
+                {**(plugin["aicommentary"] or {}), **(options or {})}
+            )
 
 
 NEIGHBOURS_POST = "blog/2026/05/20/a-lightbox-for-every-chart/"
@@ -187,8 +219,7 @@ def build_material_neighbours(root: Path, options: Mapping[str, Any] | None = No
     config_file = root / "mkdocs.yml"
     settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     settings["strict"] = True
-    ours = next(p for p in settings["plugins"] if isinstance(p, dict) and "aicommentary" in p)
-    ours["aicommentary"].update(options or {})
+    _fixture_options(settings, options)
     settings["plugins"] += [
         {"rss": {"use_git": False, "match_path": "blog/posts/.*"}},
         "glightbox",

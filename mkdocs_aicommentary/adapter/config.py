@@ -140,9 +140,10 @@ class IndexConfig(base.Config):
     """Articles per listing page of every kind without a ``per_page`` of its own; longer
     listings continue at ``<prefix>/<slug>/page/2/``. Unset: 20, and 100 on the archive and
     stance pages, whose entries are compact."""
-    min_posts = WholeNumber(default=1)
+    min_posts = WholeNumber(default=2)
     """Posts a company, topic or author needs for a page and feed of its own; one named by
-    fewer is shown as text (stances always get theirs)."""
+    fewer is shown as text (stances always get theirs). A page for a name one post carries
+    would list only the page the reader came from."""
     nav = Switch(default=False)
     """Add Topics / Companies / Stances sections to the nav (explicit or automatic)."""
     feeds = c.Optional(Switch())

@@ -159,8 +159,8 @@ def test_a_draft_previewed_by_serve_links_no_page_that_does_not_exist(build_site
     assert not site.exists("companies/secretco/")
 
 
-def test_min_posts_names_rarer_terms_as_text_with_no_page_or_feed(build_site_at_url):
-    site = build_site_at_url(POSTS, {**REGISTRY, "index": {"min_posts": 2}}, strict=True)
+def test_by_default_a_term_named_once_is_text_with_no_page_or_feed(build_site_at_url):
+    site = build_site_at_url(POSTS, REGISTRY, strict=True, new_site=True)
     header = site.page("posts/tpu/").select_one(".aic-article-meta")
     assert [a.get_text() for a in header.select("a.aic-topic")] == ["AI hardware"]
     assert [span.get_text() for span in header.select("span.aic-company, span.aic-topic")] == [
@@ -169,7 +169,12 @@ def test_min_posts_names_rarer_terms_as_text_with_no_page_or_feed(build_site_at_
     ]
     assert not site.exists("topics/cloud/") and not site.exists("companies/google/feed.xml")
     assert site.exists("stances/skeptical/feed.xml")  # One post, but a stance.
+    assert [a.get_text() for a in site.page("topics/").select(".aic-index-term a")] == [
+        "AI hardware"
+    ]
     assert dead_links(site) == []
+    every = build_site_at_url(POSTS, {**REGISTRY, "index": {"min_posts": 1}}, new_site=True)
+    assert every.exists("topics/cloud/") and every.exists("companies/google/feed.xml")
 
 
 def test_overviews_name_every_term_with_its_count(build_site_at_url):
