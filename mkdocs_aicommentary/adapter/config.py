@@ -120,7 +120,6 @@ def kind_options(of_kind: Kind) -> type[KindOptions]:
     options: dict[str, c.BaseConfigOption[Any]] = {
         "prefix": Folder(default=of_kind.default_prefix),
         "title": c.Optional(c.Type(str)),
-        "per_page": c.Optional(WholeNumber()),
     }
     if of_kind.yearly:
         options["by_year"] = Switch(default=False)
@@ -136,10 +135,12 @@ class IndexConfig(base.Config):
 
     # A class body's namespace is a dict: MkDocs reads the options from it as declared.
     locals().update({name: c.SubConfig(kind_options(kind(name))) for name in NAV_ORDER})
-    per_page = c.Optional(WholeNumber())
-    """Articles per listing page of every kind without a ``per_page`` of its own; longer
-    listings continue at ``<prefix>/<slug>/page/2/``. Unset: 20, and 100 on the archive and
-    stance pages, whose entries are compact."""
+    per_page = WholeNumber(default=20)
+    """Articles on page 1 of a topic's, company's or author's listing, in full (with the
+    excerpt); the rest continue at ``<prefix>/<slug>/page/2/`` as compact entries."""
+    compact_per_page = WholeNumber(default=100)
+    """Compact entries (title, stance, date, companies) a page: the later pages of every
+    listing, and every page of the archive and the stances."""
     min_posts = WholeNumber(default=2)
     """Posts a company, topic or author needs for a page and feed of its own; one named by
     fewer is shown as text (stances always get theirs). A page for a name one post carries

@@ -564,6 +564,8 @@ def _plan(
         articles,
         taxonomy,
         sections,
+        per_page=options.per_page,
+        compact_per_page=options.compact_per_page,
         min_posts=options.min_posts,
         author_page=author_page,
         unavailable=unavailable,

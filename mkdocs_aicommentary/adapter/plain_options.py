@@ -31,8 +31,7 @@ if TYPE_CHECKING:
 def index_sections(
     config: AICommentaryConfig, neighbours: Neighbours = NO_NEIGHBOURS
 ) -> list[IndexKind]:
-    """The kinds of index page switched on, with their URL prefix, title and posts a page
-    (the kind's own option, else ``index.per_page``, else its record's default). A kind Material's
+    """The kinds of index page switched on, with their URL prefix and title. A kind Material's
     blog covers is off where one runs, unless the site switches it on (or needs the archive
     in the nav, with ``articles_in_nav: false``)."""
     return [
@@ -41,7 +40,6 @@ def index_sections(
             options.prefix,
             options.title,
             by_year=each.yearly and options.by_year,
-            per_page=options.per_page or config.index.per_page or each.per_page,
         )
         for each in KINDS
         if left_to_neighbours(

@@ -24,7 +24,7 @@ from ..html.literal_headings import heading
 from ..html.markers import INDEX, marker
 from ..i18n.language import ENGLISH, Labels
 from ..model.articles import Article
-from ..model.index_kinds import NAV_ORDER, kind
+from ..model.index_kinds import NAV_ORDER, Kind, kind
 from ..model.taxonomy import Taxonomy, Term
 
 
@@ -35,6 +35,38 @@ class TermCount:
     src_path: str
     newest: datetime | None = None
     """The date of its newest dated article, for "latest 2 October 2026" on the overview."""
+
+
+@dataclass(frozen=True, slots=True)
+class Paging:
+    """How a listing spreads over pages: page 1 holds ``first`` posts, each later page
+    ``later``; from page ``compact_from`` on they are compact entries. A listing's newest
+    posts are read, in full, with their excerpt; the rest is a back catalogue, scanned, where
+    five times as many compact entries make a page no longer than the first (and a fifth of
+    the pages: a topic of 3,000 posts had 150 pages at 20)."""
+
+    first: int = 20
+    later: int = 100
+    compact_from: int = 2
+
+    @classmethod
+    def of(cls, of_kind: Kind, per_page: int, compact_per_page: int) -> Paging:
+        """The paging of ``of_kind``'s listings: compact throughout for a compact kind."""
+        if of_kind.compact:
+            return cls(compact_per_page, compact_per_page, compact_from=1)
+        return cls(per_page, compact_per_page)
+
+    def window(self, number: int) -> tuple[int, int]:
+        """Where page ``number``'s posts start in the listing, and how many it holds."""
+        if number == 1:
+            return 0, self.first
+        return self.first + (number - 2) * self.later, self.later
+
+    def pages(self, total: int) -> int:
+        """How many pages ``total`` posts take (one, when there are none)."""
+        if total <= self.first:
+            return 1
+        return 1 + -(-(total - self.first) // self.later)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +83,7 @@ class PlannedPage:
     articles: tuple[Article, ...] = ()
     """Every article of the term, newest first (all pages, not just this one)."""
     number: int = 1
-    per_page: int = 20
+    paging: Paging = Paging()
     listing_src_paths: tuple[str, ...] = ()
     """The sources of all pages of this listing, page 1 first."""
     terms: tuple[TermCount, ...] = ()
@@ -62,8 +94,14 @@ class PlannedPage:
     @property
     def entries(self) -> tuple[Article, ...]:
         """The articles listed on this page."""
-        start = (self.number - 1) * self.per_page
-        return self.articles[start : start + self.per_page]
+        start, count = self.paging.window(self.number)
+        return self.articles[start : start + count]
+
+    @property
+    def compact(self) -> bool:
+        """Whether this page shows compact entries (title, stance, date, companies) rather
+        than full ones: every page of a compact kind, the later pages of any other."""
+        return self.paging.compact_from <= self.number
 
     @property
     def since(self) -> datetime | None:
@@ -127,16 +165,13 @@ def overview_src(prefix: str) -> str:
     return f"{prefix}/index.md"
 
 
-def page_count(total: int, per_page: int) -> int:
-    return max(1, -(-total // per_page))
-
-
 def plan(
     articles: Iterable[Article],
     taxonomy: Taxonomy,
     sections: Sequence[IndexKind],
     *,
     per_page: int = 20,
+    compact_per_page: int = 100,
     min_posts: int = 1,
     author_page: Callable[[str], str | None] = lambda src: None,
     unavailable: Callable[[str], bool] = lambda src: False,
@@ -174,8 +209,8 @@ def plan(
     ) -> str | None:
         """Add every page of one listing; the source of its page 1. None, and no page, when
         any of them is unavailable: a listing cut short would hide posts."""
-        on_a_page = section.per_page or per_page
-        count = page_count(len(articles), on_a_page)
+        paging = Paging.of(kind(section.kind), per_page, compact_per_page)
+        count = paging.pages(len(articles))
         if any(unavailable(listing_src(folder, number)) for number in range(1, count + 1)):
             return None
         srcs = tuple(place(listing_src(folder, number)) for number in range(1, count + 1))
@@ -191,7 +226,7 @@ def plan(
                     term=term,
                     articles=articles,
                     number=number,
-                    per_page=on_a_page,
+                    paging=paging,
                     listing_src_paths=tuple(s for s, _ in srcs),
                 )
             )

@@ -132,8 +132,6 @@ class IndexKind:
     title: str
     by_year: bool = False
     """A kind that lists every post (the archive) also lists each year's."""
-    per_page: int | None = None
-    """Posts a page of its listings holds; None: the plan's shared number."""
 
     def term_folder(self, slug: str) -> str:
         """The folder of a term's listing and feeds: ``topics/open-source-ai``."""

@@ -43,6 +43,7 @@ _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 ARTICLE_HEADER = "aicommentary/article_header.html"
 INDEX_LISTING = "aicommentary/index_listing.html"
 INDEX_ENTRY = "aicommentary/index_entry.html"
+COMPACT_ENTRY = "aicommentary/index_entry_compact.html"
 STANCE_BADGE = "aicommentary/stance_badge.html"
 TERM_LIST = "aicommentary/term_list.html"
 DATE = "aicommentary/date.html"
@@ -374,8 +375,8 @@ class Renderer:
     # (listing_root): it is rendered once per build, however many listings show it.
 
     def _entry(self, article: Article, template: str = INDEX_ENTRY) -> IndexEntry | None:
-        """``article`` as listings show it with ``template`` (its kind's ``entry_template``);
-        None when the post is not written (it is then in no listing)."""
+        """``article`` as listings show it with ``template`` (full or compact entries); None
+        when the post is not written (it is then in no listing)."""
         key = (article.src_path, template)
         if key in self._entries:
             return self._entries[key]
@@ -408,7 +409,7 @@ class Renderer:
 
     def index_listing(self, page: PlannedPage, page_url: str) -> str:
         """The articles of one listing page, with pagination links."""
-        entries = self._listed(page.entries, kind(page.kind).entry_template)
+        entries = self._listed(page.entries, COMPACT_ENTRY if page.compact else INDEX_ENTRY)
         links = pager(page)
         pager_links = None
         if links is not None:

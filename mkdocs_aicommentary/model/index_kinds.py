@@ -64,13 +64,10 @@ class Kind:
     """The template that introduces a term above its listing (on page 1), if any."""
     details: Callable[[str, Sequence[Article]], object] | None = None
     """What that template shows of a term (as ``details``), from its name and articles."""
-    entry_template: str = "aicommentary/index_entry.html"
-    """How its listings show a post: with its excerpt and reading time, or, for a kind that
-    lists a large share of every post (the archive, a stance), as one compact entry (title,
-    stance, date, companies) readers scan down."""
-    per_page: int | None = None
-    """Posts a page of its listings holds unless ``index.<name>.per_page`` or the shared
-    ``index.per_page`` says otherwise; None: the plan's default (20)."""
+    compact: bool = False
+    """Every page of its listings shows compact entries (title, stance, date, companies), as
+    the later pages of any listing do: it lists a large share of every post (the archive, a
+    stance), a list readers scan rather than read."""
 
     def names(self, article: Article) -> tuple[str, ...]:
         """The names of this kind ``article`` carries, as written (none for the archive)."""
@@ -81,11 +78,6 @@ class Kind:
         """One listing of every post rather than one per term, and so no overview of terms."""
         return self.terms_in is None
 
-
-COMPACT_ENTRY = "aicommentary/index_entry_compact.html"
-COMPACT_PER_PAGE = 100
-"""A compact entry is a line or two: a hundred of them make a page as long as twenty full
-ones, and a tenth of the pages a 10,000-post archive needed at twenty."""
 
 COMPANIES = Kind(
     "companies",
@@ -123,8 +115,7 @@ STANCES = Kind(
     term_charts=("by_company",),
     overview_chart="stance_counts",
     terms_as_badges=True,
-    entry_template=COMPACT_ENTRY,
-    per_page=COMPACT_PER_PAGE,
+    compact=True,
 )
 ARCHIVE = Kind(
     "archive",
@@ -139,8 +130,7 @@ ARCHIVE = Kind(
     category=False,
     yearly=True,
     left_to_blog=True,
-    entry_template=COMPACT_ENTRY,
-    per_page=COMPACT_PER_PAGE,
+    compact=True,
 )
 
 

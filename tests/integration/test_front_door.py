@@ -46,7 +46,7 @@ def titles(soup) -> list[str]:
 
 
 def test_the_archive_lists_every_post_newest_first_on_numbered_pages(build_site_at_url):
-    site = build_site_at_url(PAGES, {"index": {"per_page": 4}}, strict=True)
+    site = build_site_at_url(PAGES, {"index": {"compact_per_page": 4}}, strict=True)
     assert site.aborted is None, site.warnings
     first, second = site.page("archive/"), site.page("archive/page/2/")
     assert first.select_one("h1").get_text() == "Archive"
@@ -217,7 +217,10 @@ def test_posts_out_of_the_nav_are_two_clicks_from_home(build_site_at_url, theme)
         **{f"posts/more{n}.md": post(n % 9 + 1, title=f"More {n}") for n in range(30)},
     }
     site = build_site_at_url(
-        pages, {"articles_in_nav": False, "index": {"per_page": 10}}, strict=True, theme=theme
+        pages,
+        {"articles_in_nav": False, "index": {"compact_per_page": 10}},
+        strict=True,
+        theme=theme,
     )
     assert site.aborted is None, site.warnings
     nav = site.page("").select_one("nav, .md-nav, .navbar")

@@ -216,7 +216,7 @@ def test_pagination(build_site_at_url):
         )
         for day in range(1, 6)
     }
-    site = build_site_at_url(pages, {"index": {"per_page": 2}}, strict=True)
+    site = build_site_at_url(pages, {"index": {"per_page": 2, "compact_per_page": 2}}, strict=True)
     assert site.aborted is None, site.warnings
     first = site.page("topics/agents/")
     second = site.page("topics/agents/page/2/")
@@ -238,6 +238,10 @@ def test_pagination(build_site_at_url):
     assert [a["href"] for a in second.select("a.aic-page-number")] == ["../../", "../3/"]
     assert second.select_one('[aria-current="page"]').get_text() == "2"
     assert second.select_one("h1").get_text() == "Agents (page 2)"
+    # Page 1 in full, with excerpts; the later pages as compact entries.
+    assert len(first.select(".aic-index-entry:not(.aic-index-entry-compact) .aic-excerpt")) == 2
+    assert len(second.select(".aic-index-entry-compact")) == 2
+    assert second.select(".aic-excerpt") == []
     assert site.page("topics/").select_one(".aic-index-count")["data-count"] == "5"
 
 
@@ -453,7 +457,9 @@ def test_stance_page_breaks_down_by_company(build_site_at_url):
 
 
 def test_overview_and_later_pages_have_no_company_charts(build_site_at_url):
-    site = build_site_at_url(POSTS, {**REGISTRY, "index": {"per_page": 2}}, strict=True)
+    site = build_site_at_url(
+        POSTS, {**REGISTRY, "index": {"per_page": 2, "compact_per_page": 2}}, strict=True
+    )
     assert site.page("companies/nvidia/").select_one(".aic-index-charts") is not None
     assert site.page("companies/nvidia/page/2/").select_one(".aic-index-charts") is None
     assert site.page("topics/ai-hardware/").select_one(".aic-index-charts") is None

@@ -112,7 +112,7 @@ PAGES = {
 }
 
 OPTIONS = {
-    "index": {"per_page": 2, "nav": True, "archive": {"by_year": True}},
+    "index": {"per_page": 2, "compact_per_page": 2, "nav": True, "archive": {"by_year": True}},
     "newsletter": {
         "action": "https://example.com/subscribe",
         "privacy_url": "privacy.md",

@@ -349,7 +349,9 @@ def _posts(count):
 def test_generated_index_pages_get_the_block_after_their_listing(build_site):
     pages = {"index.md": "# Home\n\nNot a post.\n", **_posts(3)}
     options = {"action": "https://example.com/s", "index_pages": True}
-    site = build_site(pages, {"newsletter": options, "index": {"per_page": 2}}, strict=True)
+    site = build_site(
+        pages, {"newsletter": options, "index": {"per_page": 2, "compact_per_page": 2}}, strict=True
+    )
     assert site.aborted is None, site.warnings
     for url in (
         "topics/",
@@ -376,7 +378,9 @@ def test_an_authors_index_page_opts_out_with_its_continuation_pages(build_site):
         "topics/chips.md": "---\nnewsletter: true\n---\n# Chips\n\n<!-- aicommentary:index -->\n",
     }
     options = {"action": "https://example.com/s", "index_pages": True}
-    site = build_site(pages, {"newsletter": options, "index": {"per_page": 2}}, strict=True)
+    site = build_site(
+        pages, {"newsletter": options, "index": {"per_page": 2, "compact_per_page": 2}}, strict=True
+    )
     assert site.aborted is None, site.warnings
     for url in ("companies/nvidia/", "companies/nvidia/page/2/", "companies/nvidia/page/3/"):
         assert site.exists(url), url
@@ -385,7 +389,9 @@ def test_an_authors_index_page_opts_out_with_its_continuation_pages(build_site):
 
     # And newsletter: true on page 1 brings the block to the listing's other pages.
     options["index_pages"] = False
-    site = build_site(pages, {"newsletter": options, "index": {"per_page": 2}}, strict=True)
+    site = build_site(
+        pages, {"newsletter": options, "index": {"per_page": 2, "compact_per_page": 2}}, strict=True
+    )
     assert site.aborted is None, site.warnings
     for url in ("topics/chips/", "topics/chips/page/2/", "topics/chips/page/3/"):
         assert block(site, url) is not None, url

@@ -22,13 +22,15 @@ SECTIONS = [
 ]
 
 
-def make_plan(articles, per_page=20, author_pages=(), sections=SECTIONS):
+def make_plan(articles, per_page=20, author_pages=(), sections=SECTIONS, compact_per_page=None):
+    """The plan of ``articles``; later pages hold ``per_page`` posts too unless told."""
     taxonomy = Taxonomy(articles, DEFAULT_STANCES)
     return plan(
         articles,
         taxonomy,
         sections,
         per_page=per_page,
+        compact_per_page=compact_per_page or per_page,
         author_page=lambda src: src if src in author_pages else None,
         stance_order=list(DEFAULT_STANCES),
     ), taxonomy
@@ -98,6 +100,28 @@ def test_pages_of_a_long_listing():
     assert [page.title for page in pages] == ["Agents", "Agents (page 2)", "Agents (page 3)"]
     overview = index_plan.page("topics/index.md")
     assert overview.terms[0].count == 5
+
+
+def test_page_one_in_full_then_the_rest_compact_five_times_as_many_a_page():
+    articles = [post(f"p{day}", day, topics=("Agents",), stance="bullish") for day in range(1, 13)]
+    index_plan, _ = make_plan(articles, per_page=2, compact_per_page=4)
+    topic = [page for page in index_plan.pages if page.kind == "topics" and page.term]
+    assert [(len(page.entries), page.compact) for page in topic] == [
+        (2, False),
+        (4, True),
+        (4, True),
+        (2, True),
+    ]
+    assert [a for page in topic for a in page.entries] == sorted(
+        articles, key=lambda a: a.date, reverse=True
+    )
+    # A stance lists a large share of every post: compact from its first page.
+    stance = [page for page in index_plan.pages if page.kind == "stances" and page.term]
+    assert [(len(page.entries), page.compact) for page in stance] == [
+        (4, True),
+        (4, True),
+        (4, True),
+    ]
 
 
 def test_pager_links_and_gaps():
