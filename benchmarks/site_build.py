@@ -42,8 +42,8 @@ and with every template the plugin renders answered with nothing. The second sha
 the plugin's events cost apart from writing its HTML (ranking, feeds, reading posts, placing
 boxes): no faster way of rendering could bring the share below it.
 
-``--instructions`` adds the ratio of instructions executed, counted by valgrind's callgrind
-(60 times slower than a build; two run side by side): exact and the same on every run, however
+``--instructions`` adds the ratio of instructions executed, counted by valgrind's cachegrind
+without its cache simulation (about 17 times slower than a build; two run side by side): exact and the same on every run, however
 busy the machine, where CPU seconds move by 10-20% on a shared one. It counts the build alone
 (what starting Python and reading the config cost is subtracted; for ``serve``, the first build
 as well, leaving the rebuild) and leaves out what the kernel does (writing files) and what
@@ -250,18 +250,27 @@ def run(config_file: Path, mode: str = "build") -> dict:
 
 
 def instructions(config_file: Path, mode: str) -> int:
-    """Instructions the child process executes, as callgrind counts them."""
-    callgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    """Instructions the child process executes, as valgrind's cachegrind counts them.
+
+    Without its cache simulation cachegrind counts what callgrind counts (5,379,299,740 and
+    5,379,264,921 instructions for the same Python loop here) at a fifth of callgrind's
+    slowdown (17x instead of 91x), which brings a 10,000-post build within reach."""
+    cachegrind = [
+        "valgrind",
+        "--tool=cachegrind",
+        "--cache-sim=no",
+        "--cachegrind-out-file=/dev/null",
+    ]
     completed = subprocess.run(
-        [*callgrind, sys.executable, "-c", CHILD, str(config_file), mode],
+        [*cachegrind, sys.executable, "-c", CHILD, str(config_file), mode],
         check=True,
         capture_output=True,
         text=True,
     )
-    match = re.search(r"Collected : (\d+)", completed.stderr)
+    match = re.search(r"I\s+refs:\s+([\d,]+)", completed.stderr)
     if match is None:
-        raise RuntimeError(f"callgrind printed no count:\n{completed.stderr[-2000:]}")
-    return int(match.group(1))
+        raise RuntimeError(f"cachegrind printed no count:\n{completed.stderr[-2000:]}")
+    return int(match.group(1).replace(",", ""))
 
 
 def net_instructions(config_files: list[Path], mode: str) -> list[int]:
