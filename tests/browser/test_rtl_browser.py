@@ -19,7 +19,7 @@ SITES = {
     "en-mkdocs": ({"name": "mkdocs"}, {}),
 }
 OPTIONS = {
-    "index": {"per_page": 1},
+    "index": {"per_page": 1, "compact_per_page": 1},
     "newsletter": {"action": "https://example.com/subscribe", "privacy_url": "privacy.md"},
 }
 
