@@ -43,8 +43,9 @@ the plugin's events cost apart from writing its HTML (ranking, feeds, reading po
 boxes): no faster way of rendering could bring the share below it.
 
 ``--instructions`` adds the ratio of instructions executed, counted by valgrind's cachegrind
-without its cache simulation (about 17 times slower than a build; two run side by side): exact and the same on every run, however
-busy the machine, where CPU seconds move by 10-20% on a shared one. It counts the build alone
+without its cache simulation (about 17 times slower than a build; two run side by side):
+exact and the same on every run, however busy the machine, where CPU seconds move by 10-20%
+on a shared one. It counts the build alone
 (what starting Python and reading the config cost is subtracted; for ``serve``, the first build
 as well, leaving the rebuild) and leaves out what the kernel does (writing files) and what
 memory stalls cost.
