@@ -245,6 +245,9 @@ class Renderer:
         self.labels = labels
         self.listing_root = listing_root()
         self._entries: dict[tuple[str, str], IndexEntry | None] = {}
+        """By source path and template: an entry rendered."""
+        self._entry_fields: dict[str, IndexEntry | None] = {}
+        """By source path: what an entry shows, before it is rendered."""
         self._fragments: dict[object, Markup] = {}
         self._templates: dict[str, jinja2.Template] = {}
         self._term_links: dict[tuple[str, str, str], TermLinks] = {}
@@ -372,20 +375,32 @@ class Renderer:
         )
 
     # Listings: an entry depends only on its post, once its links are written from the root
-    # (listing_root): it is rendered once per build, however many listings show it.
+    # (listing_root): it is rendered once per build for each kind of entry (full, compact),
+    # however many listings show it.
 
     def _entry(self, article: Article, template: str = INDEX_ENTRY) -> IndexEntry | None:
         """``article`` as listings show it with ``template`` (full or compact entries); None
         when the post is not written (it is then in no listing)."""
         key = (article.src_path, template)
-        if key in self._entries:
-            return self._entries[key]
+        if key not in self._entries:
+            data = self._entry_data(article)
+            self._entries[key] = (
+                None
+                if data is None
+                else replace(data, html=Markup(self.render(template, entry=data)))
+            )
+        return self._entries[key]
+
+    def _entry_data(self, article: Article) -> IndexEntry | None:
+        """What either kind of entry shows of ``article``, made once whichever asks first."""
+        if article.src_path in self._entry_fields:
+            return self._entry_fields[article.src_path]
         url = self.url_of(article.src_path)
-        entry = None
+        data = None
         if url is not None:
             root = self.listing_root
             stances = self.term_links(article, STANCES.name, root)
-            entry = IndexEntry(
+            data = IndexEntry(
                 article=article,
                 href=from_root(root, url),
                 excerpt=excerpt(article),
@@ -395,9 +410,8 @@ class Renderer:
                 image=_shown(self.pictures.listings, article.src_path, partial(from_root, root)),
                 minutes=self.reading_time(article.src_path),
             )
-            entry = replace(entry, html=Markup(self.render(template, entry=entry)))
-        self._entries[key] = entry
-        return entry
+        self._entry_fields[article.src_path] = data
+        return data
 
     def _listed(self, articles: Iterable[Article], template: str = INDEX_ENTRY) -> list[IndexEntry]:
         return [entry for article in articles if (entry := self._entry(article, template))]
