@@ -219,6 +219,19 @@ def test_the_publishers_logo_is_a_url_or_a_path_in_the_site():
     assert logo(None) is None
 
 
+def what_is_read(publication):
+    """What the build reads from each post's body after ranking, by source path."""
+    return {
+        src: (
+            excerpt(article),
+            article.heading_is_title,
+            publication.lead_image(src),
+            publication.reading_time(src),
+        )
+        for src, article in publication.articles.items()
+    }
+
+
 def test_bodies_let_go_after_ranking_leave_every_answer_read_from_them():
     def post(title: str, image: str, body: str) -> str:
         return (
@@ -240,30 +253,14 @@ def test_bodies_let_go_after_ranking_leave_every_answer_read_from_them():
     publication.publish(lambda src: True)
     publication.own_images = {src: PageImage(src[:-3] + ".png", "") for src, _ in pages}
     ranking = rank(publication.ranked(), options.related)
-    before = {
-        src: (
-            excerpt(article),
-            article.heading_is_title,
-            publication.lead_image(src),
-            publication.reading_time(src),
-        )
-        for src, article in publication.articles.items()
-    }
+    before = what_is_read(publication)
     publication._minutes.clear()  # Counted again as bodies are let go.
 
     kept = publication.let_go_of_bodies(ranking)
 
     assert all(article.body == "" for article in publication.articles.values())
     assert publication.published == publication.articles
-    after = {
-        src: (
-            excerpt(article),
-            article.heading_is_title,
-            publication.lead_image(src),
-            publication.reading_time(src),
-        )
-        for src, article in publication.articles.items()
-    }
+    after = what_is_read(publication)
     assert after == before
     assert before["posts/a.md"][1:] == (True, PageImage("posts/a.png", ""), 2)
     assert before["posts/b.md"][2] is None  # Its body shows the image itself.
